@@ -1,0 +1,3 @@
+from dexto_config.entry import main
+
+raise SystemExit(main())

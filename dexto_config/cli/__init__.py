@@ -1,0 +1,24 @@
+"""Command-line interface: every command module attaches itself to `main`."""
+
+from __future__ import annotations
+
+import click
+
+from dexto_config import exitcodes
+from dexto_config.cli import validate_cmd  # noqa: F401  (registers commands)
+from dexto_config.cli.app import main
+
+
+def run(args: list[str]) -> int:
+    """Run the click application on `args` and return the exit code."""
+    try:
+        result = main.main(args=args, prog_name="dexto-config", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        return exitcodes.USAGE
+    except click.ClickException as error:
+        error.show()
+        return exitcodes.USAGE if error.exit_code == 2 else error.exit_code
+    return result if isinstance(result, int) else exitcodes.OK

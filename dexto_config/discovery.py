@@ -1,0 +1,96 @@
+"""Finding the files to work on: explicit files, and folders searched (DESIGN §2)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+from dexto_config.kinds import FileKind, recognise
+
+_ALWAYS_SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__"})
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A file to work on and its kind."""
+
+    path: Path
+    kind: FileKind
+
+
+class MissingPath(Exception):
+    """A path named on the command line does not exist."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"{path}: no such file or directory")
+
+
+def discover(
+    paths: Iterable[Path],
+    override: FileKind | None = None,
+    kinds: frozenset[FileKind] | None = None,
+) -> list[Target]:
+    """Every target under `paths`, in a stable order.
+
+    A file named explicitly is always taken (with `override` or its recognised
+    kind); folders are searched for recognised files, skipping `.gitignore`d
+    paths. `kinds` limits which recognised kinds are kept.
+    """
+    seen: set[Path] = set()
+    targets: list[Target] = []
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            raise MissingPath(path)
+        found = [path] if not path.is_dir() else sorted(_walk(path))
+        for file in found:
+            kind = recognise(file, override)
+            if kind is None and not path.is_dir():
+                kind = FileKind.AGENT
+            if kind is None or (kinds is not None and kind not in kinds):
+                continue
+            key = file.absolute()
+            if key not in seen:
+                seen.add(key)
+                targets.append(Target(file, kind))
+    return targets
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    ignores: list[tuple[Path, pathspec.PathSpec]] = []
+    for folder, dirnames, filenames in os.walk(root):
+        here = Path(folder)
+        spec = _gitignore(here)
+        if spec is not None:
+            ignores.append((here, spec))
+        dirnames[:] = sorted(
+            d for d in dirnames
+            if d not in _ALWAYS_SKIPPED_DIRS and not _ignored(here / d, True, ignores)
+        )
+        for name in filenames:
+            file = here / name
+            if recognise(file) is not None and not _ignored(file, False, ignores):
+                yield file
+
+
+def _gitignore(folder: Path) -> pathspec.PathSpec | None:
+    try:
+        lines = (folder / ".gitignore").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return pathspec.PathSpec.from_lines("gitwildmatch", lines)
+
+
+def _ignored(path: Path, is_dir: bool, ignores: list[tuple[Path, pathspec.PathSpec]]) -> bool:
+    for base, spec in ignores:
+        try:
+            relative = path.relative_to(base).as_posix()
+        except ValueError:
+            continue
+        if spec.match_file(relative + ("/" if is_dir else "")):
+            return True
+    return False

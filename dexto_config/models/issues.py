@@ -1,0 +1,31 @@
+"""What schema validation reports, independent of pydantic."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from dexto_config.yamlio.fast import DataPath
+
+
+class IssueKind(enum.StrEnum):
+    """How an issue is positioned: at a value, at an unknown key, or at the mapping lacking a key."""
+
+    VALUE = "value"
+    UNKNOWN_KEY = "unknown-key"
+    MISSING_KEY = "missing-key"
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaIssue:
+    """One schema violation.
+
+    `path` points into the data as parsed from the file: for VALUE the offending
+    value, for UNKNOWN_KEY the unknown key itself, for MISSING_KEY the mapping that
+    lacks the key (the missing key's name is in `message`).
+    """
+
+    path: DataPath
+    message: str
+    code: str
+    kind: IssueKind = IssueKind.VALUE

@@ -1,0 +1,71 @@
+"""Schema versions and the first-line version marker (DESIGN §3).
+
+Kept free of heavy imports: the hook's fast path reads markers with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+KNOWN_VERSIONS: tuple[str, ...] = ("1.5.4", "1.5.6")
+OLDEST_VERSION = KNOWN_VERSIONS[0]
+LATEST_VERSION = KNOWN_VERSIONS[-1]
+
+MARKER_PREFIX = "# dexto-config: schemaVersion="
+_MARKER_RE = re.compile(r"\A\ufeff?# dexto-config: schemaVersion=([^\s#]+)[ \t]*(?:\r\n|\n|\r|\Z)")
+_VERSION_RE = re.compile(r"\A\d+(\.\d+)*\Z")
+
+
+class FutureSchemaVersion(Exception):
+    """A file claims a schema version newer than this tool knows."""
+
+    def __init__(self, version: str) -> None:
+        self.version = version
+        super().__init__(
+            f"written by a newer Dexto (schemaVersion {version}; "
+            f"this tool knows up to {LATEST_VERSION})"
+        )
+
+
+class UnknownSchemaVersion(Exception):
+    """A version string that is not a version, or not one of ours and not newer."""
+
+    def __init__(self, version: str) -> None:
+        self.version = version
+        known = ", ".join(KNOWN_VERSIONS)
+        super().__init__(f"unknown schema version {version!r} (known versions: {known})")
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """Sort key for a dotted numeric version, without importing packaging."""
+    return tuple(int(part) for part in version.split("."))
+
+
+def is_version_string(text: str) -> bool:
+    """True for a dotted numeric version such as 1.5.6."""
+    return bool(_VERSION_RE.match(text))
+
+
+def read_marker(text: str) -> str | None:
+    """The version named by the first-line marker of `text`, if any."""
+    match = _MARKER_RE.match(text)
+    return match.group(1) if match else None
+
+
+def marker_line(version: str) -> str:
+    """The marker comment for `version`, without a line ending."""
+    return f"{MARKER_PREFIX}{version}"
+
+
+def check_known(version: str) -> str:
+    """Return `version` if it is known; raise FutureSchemaVersion or UnknownSchemaVersion."""
+    if version in KNOWN_VERSIONS:
+        return version
+    if is_version_string(version) and version_key(version) > version_key(LATEST_VERSION):
+        raise FutureSchemaVersion(version)
+    raise UnknownSchemaVersion(version)
+
+
+def is_newer_than_known(version: str) -> bool:
+    """True when `version` is a version above the newest known one."""
+    return is_version_string(version) and version_key(version) > version_key(LATEST_VERSION)

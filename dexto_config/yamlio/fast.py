@@ -1,0 +1,239 @@
+"""Fast parsing with positions: libyaml's C composer, YAML 1.2 core semantics.
+
+Dexto parses with the `yaml` npm package (YAML 1.2 core schema), so `yes` and
+`on` are strings, `0o17` is octal, `<<` is an ordinary key and a duplicate key
+is an error. PyYAML's composer gives the node tree with marks; this module
+builds plain Python data from it with those semantics and records where every
+key and value sits, so later layers can point at `file:line:col`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml._yaml import CParser
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+PathKey = str | int
+DataPath = tuple[PathKey, ...]
+
+_PLAIN_TAG = "tag:dexto-config,2024:plain"
+_STR_TAG = "tag:yaml.org,2002:str"
+
+_NULL_RE = re.compile(r"\A(?:~|null|Null|NULL|)\Z")
+_TRUE_RE = re.compile(r"\A(?:true|True|TRUE)\Z")
+_FALSE_RE = re.compile(r"\A(?:false|False|FALSE)\Z")
+_INT_RE = re.compile(r"\A[-+]?[0-9]+\Z")
+_OCT_RE = re.compile(r"\A0o[0-7]+\Z")
+_HEX_RE = re.compile(r"\A0x[0-9a-fA-F]+\Z")
+_FLOAT_RE = re.compile(r"\A[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_INF_RE = re.compile(r"\A([-+]?)\.(?:inf|Inf|INF)\Z")
+_NAN_RE = re.compile(r"\A\.(?:nan|NaN|NAN)\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A 1-based line and column, with the end of the node."""
+
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+    @classmethod
+    def of(cls, node: Node) -> Position:
+        start, end = node.start_mark, node.end_mark
+        return cls(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+FILE_START = Position(1, 1, 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """Where one mapping entry or list item sits: its key (if any) and its value."""
+
+    key: Position | None
+    value: Position
+
+
+@dataclass(slots=True)
+class PositionIndex:
+    """Positions of every key and value, by data path."""
+
+    entries: dict[DataPath, Entry] = field(default_factory=dict)
+
+    def nearest(self, path: DataPath) -> tuple[DataPath, Entry]:
+        """The entry of `path`, or of its longest recorded prefix."""
+        for end in range(len(path), -1, -1):
+            entry = self.entries.get(path[:end])
+            if entry is not None:
+                return path[:end], entry
+        return (), Entry(None, FILE_START)
+
+
+class YamlSyntaxError(Exception):
+    """The text is not well-formed YAML (or breaks a YAML 1.2 rule Dexto enforces)."""
+
+    def __init__(self, message: str, position: Position) -> None:
+        self.message = message
+        self.position = position
+        super().__init__(f"{position.line}:{position.col}: {message}")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedYaml:
+    """Plain data of a document (None for an empty one) and where its parts sit."""
+
+    data: Any
+    positions: PositionIndex
+    root: Node | None
+
+
+class _Resolver(yaml.resolver.BaseResolver):
+    """Leaves plain scalars untyped so YAML 1.2 rules can be applied afterwards."""
+
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode and implicit[0]:
+            return _PLAIN_TAG
+        return str(super().resolve(kind, value, implicit))
+
+
+class _Composer(CParser, _Resolver):  # type: ignore[misc]
+    def __init__(self, stream: str | bytes) -> None:
+        CParser.__init__(self, stream)
+        _Resolver.__init__(self)
+
+
+def compose(text: str | bytes) -> Node | None:
+    """Compose a single YAML document into a node tree, raising YamlSyntaxError."""
+    loader = _Composer(text)
+    try:
+        return loader.get_single_node()  # type: ignore[no-any-return]
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(error) from None
+    except yaml.YAMLError as error:
+        raise YamlSyntaxError(str(error), FILE_START) from None
+    finally:
+        loader.dispose()
+
+
+def parse(text: str | bytes) -> ParsedYaml:
+    """Parse one YAML document into plain data with a position index."""
+    root = compose(text)
+    index = PositionIndex()
+    if root is None:
+        return ParsedYaml(None, index, None)
+    index.entries[()] = Entry(None, Position.of(root))
+    data = _Builder(index).build(root, ())
+    return ParsedYaml(data, index, root)
+
+
+def scalar_value(node: ScalarNode) -> Any:
+    """The YAML 1.2 core-schema value of a scalar node."""
+    text = node.value
+    if node.tag != _PLAIN_TAG:
+        return _tagged_scalar(node)
+    if _NULL_RE.match(text):
+        return None
+    if _TRUE_RE.match(text):
+        return True
+    if _FALSE_RE.match(text):
+        return False
+    if _INT_RE.match(text):
+        return int(text)
+    if _OCT_RE.match(text):
+        return int(text[2:], 8)
+    if _HEX_RE.match(text):
+        return int(text[2:], 16)
+    if _FLOAT_RE.match(text):
+        return float(text)
+    inf = _INF_RE.match(text)
+    if inf:
+        return -math.inf if inf.group(1) == "-" else math.inf
+    if _NAN_RE.match(text):
+        return math.nan
+    return text
+
+
+def _tagged_scalar(node: ScalarNode) -> Any:
+    tag = node.tag
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:bool":
+        return _TRUE_RE.match(node.value) is not None
+    if tag == "tag:yaml.org,2002:int":
+        try:
+            return int(node.value, 0)
+        except ValueError:
+            pass
+    if tag == "tag:yaml.org,2002:float":
+        try:
+            return float(node.value)
+        except ValueError:
+            pass
+    return node.value
+
+
+class _Builder:
+    def __init__(self, index: PositionIndex) -> None:
+        self._index = index
+
+    def build(self, node: Node, path: DataPath) -> Any:
+        if isinstance(node, ScalarNode):
+            return scalar_value(node)
+        if isinstance(node, SequenceNode):
+            items: list[Any] = []
+            for position, child in enumerate(node.value):
+                child_path = (*path, position)
+                self._index.entries[child_path] = Entry(None, Position.of(child))
+                items.append(self.build(child, child_path))
+            return items
+        if isinstance(node, MappingNode):
+            return self._build_mapping(node, path)
+        raise YamlSyntaxError("unsupported YAML node", Position.of(node))
+
+    def _build_mapping(self, node: MappingNode, path: DataPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = _mapping_key(key_node)
+            if key in result:
+                raise YamlSyntaxError(
+                    f"duplicate key {key!r}: map keys must be unique", Position.of(key_node)
+                )
+            child_path = (*path, key)
+            self._index.entries[child_path] = Entry(
+                Position.of(key_node), Position.of(value_node)
+            )
+            result[key] = self.build(value_node, child_path)
+        return result
+
+
+def _mapping_key(node: Node) -> str:
+    """Object keys become strings, as in JavaScript; collections cannot be keys."""
+    if not isinstance(node, ScalarNode):
+        raise YamlSyntaxError(
+            "a mapping or list cannot be used as a key", Position.of(node)
+        )
+    value = scalar_value(node)
+    if value is None:
+        return "" if node.value in ("", "~") else node.value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return value
+    return node.value if node.tag == _PLAIN_TAG else str(value)
+
+
+def _syntax_error(error: yaml.MarkedYAMLError) -> YamlSyntaxError:
+    mark = error.problem_mark or error.context_mark
+    problem = error.problem or str(error)
+    message = f"{error.context}: {problem}" if error.context else problem
+    if mark is None:
+        return YamlSyntaxError(message, FILE_START)
+    position = Position(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)
+    return YamlSyntaxError(message, position)
