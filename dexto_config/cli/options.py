@@ -1,0 +1,67 @@
+"""Options and argument handling shared by the file-processing commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from dexto_config.discovery import MissingPath, Target, discover
+from dexto_config.kinds import SELECTABLE_KINDS, FileKind
+from dexto_config.versions import (
+    KNOWN_VERSIONS,
+    FutureSchemaVersion,
+    UnknownSchemaVersion,
+    check_known,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+paths_argument = click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
+
+
+def _to_kind(_ctx: click.Context, _param: click.Parameter, value: str | None) -> FileKind | None:
+    return None if value is None else FileKind(value)
+
+
+kind_option = click.option(
+    "--kind",
+    type=click.Choice([str(k) for k in SELECTABLE_KINDS]),
+    callback=_to_kind,
+    help="Treat every file as this kind instead of recognising it by name.",
+)
+
+
+def _known_version(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return check_known(value)
+    except (FutureSchemaVersion, UnknownSchemaVersion) as error:
+        raise click.BadParameter(str(error), param=param) from None
+
+
+def version_option(flag: str, name: str, help_text: str) -> Callable[[F], F]:
+    """A `--from`/`--to` style option accepting a known schema version."""
+    return click.option(
+        flag,
+        name,
+        metavar="VERSION",
+        callback=_known_version,
+        help=f"{help_text} Known: {', '.join(KNOWN_VERSIONS)}.",
+    )
+
+
+def resolve_targets(paths: tuple[Path, ...], kind: FileKind | None) -> list[Target]:
+    """The files under `paths`; a missing path is a usage error (exit 2)."""
+    try:
+        targets = discover(paths, kind)
+    except MissingPath as error:
+        raise click.UsageError(str(error)) from None
+    if not targets:
+        click.echo("warning: no Dexto configuration files found", err=True)
+    return targets

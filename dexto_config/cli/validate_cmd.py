@@ -1,0 +1,102 @@
+"""`dexto-config validate`: schema check of files, as Dexto's validator judges them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from dexto_config import exitcodes
+from dexto_config.cli.app import main
+from dexto_config.cli.options import kind_option, paths_argument, resolve_targets, version_option
+from dexto_config.kinds import FileKind
+from dexto_config.validation import CheckedFile, UnreadableFile, check_file
+
+
+@main.command()
+@paths_argument
+@kind_option
+@version_option("--from", "from_version", "Schema version of YAML files without a version marker.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+def validate(
+    paths: tuple[Path, ...], kind: FileKind | None, from_version: str | None, output_format: str
+) -> int:
+    """Check files against the schema of the Dexto version they claim.
+
+    Prints one line per error as `file:line:col: message`, then a summary.
+    Exit 0 when every file is valid, 1 when any is invalid, 2 when a file
+    cannot be read.
+
+    \b
+    Examples:
+      dexto-config validate agents/
+      dexto-config validate --from 1.5.6 my-agent.yml
+      dexto-config validate --kind preferences prefs.yml --format json
+    """
+    targets = resolve_targets(paths, kind)
+    results: list[CheckedFile] = []
+    unreadable: list[UnreadableFile] = []
+    for target in targets:
+        try:
+            results.append(check_file(target.path, target.kind, assumed_version=from_version))
+        except UnreadableFile as error:
+            unreadable.append(error)
+    if output_format == "json":
+        _print_json(results, unreadable)
+    else:
+        _print_text(results, unreadable)
+    if unreadable:
+        return exitcodes.USAGE
+    return exitcodes.FINDINGS if any(not r.valid for r in results) else exitcodes.OK
+
+
+def _print_text(results: list[CheckedFile], unreadable: list[UnreadableFile]) -> None:
+    for result in results:
+        for problem in result.problems:
+            click.echo(f"{result.path}:{problem.line}:{problem.col}: {problem.message}")
+    for error in unreadable:
+        click.echo(f"{error.path}:1:1: cannot read the file: {error.reason}", err=True)
+    invalid = sum(1 for r in results if not r.valid)
+    checked = len(results) + len(unreadable)
+    parts = [f"{len(results) - invalid} valid", f"{invalid} invalid"]
+    if unreadable:
+        parts.append(f"{len(unreadable)} unreadable")
+    noun = "file" if checked == 1 else "files"
+    click.echo(f"{checked} {noun} checked: {', '.join(parts)}")
+
+
+def _print_json(results: list[CheckedFile], unreadable: list[UnreadableFile]) -> None:
+    files = [
+        {
+            "path": str(r.path),
+            "kind": str(r.kind),
+            "version": r.version,
+            "valid": r.valid,
+            "errors": [
+                {
+                    "line": p.line,
+                    "column": p.col,
+                    "end_line": p.end_line,
+                    "end_column": p.end_col,
+                    "code": p.code,
+                    "message": p.message,
+                }
+                for p in r.problems
+            ],
+        }
+        for r in results
+    ]
+    files.extend(
+        {"path": str(e.path), "kind": None, "version": None, "valid": False,
+         "errors": [], "unreadable": e.reason}
+        for e in unreadable
+    )
+    click.echo(json.dumps({"files": files}, indent=2))
