@@ -1,0 +1,133 @@
+"""`~/.dexto/models/custom-models.json` models for 1.5.4 and 1.5.6 (DESIGN §2).
+
+Dexto's objects here are plain Zod objects: unknown keys are dropped, not
+errors. 1.5.6 adds `dexto` to the providers a custom model may name.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, StrictStr, model_validator
+from pydantic_core import PydanticCustomError
+
+from dexto_config.models.types import (
+    UNSET,
+    PositiveInt,
+    ReasoningEffort,
+    StripModel,
+    Url,
+    rule_error,
+)
+
+BASE_URL_REQUIRED = ("openai-compatible", "litellm")
+
+
+def _format_version(value: Any) -> Any:
+    if isinstance(value, bool) or value != 1:
+        raise PydanticCustomError("literal_error", "expected 1", {"expected": "1"})
+    return 1
+
+
+class _CustomModel(StripModel):
+    model_config = StripModel.model_config | {
+        "json_schema_extra": {
+            "allOf": [
+                {
+                    "if": {
+                        "anyOf": [
+                            {"not": {"required": ["provider"]}},
+                            {"properties": {"provider": {"enum": list(BASE_URL_REQUIRED)}}},
+                        ]
+                    },
+                    "then": {"required": ["baseURL"], "properties": {"baseURL": {"minLength": 1}}},
+                },
+                {
+                    "if": {
+                        "properties": {"provider": {"const": "local"}},
+                        "required": ["provider"],
+                    },
+                    "then": {
+                        "required": ["filePath"],
+                        "properties": {"filePath": {"pattern": r"\.gguf$"}},
+                    },
+                },
+            ]
+        }
+    }
+
+    name: Annotated[StrictStr, Field(min_length=1)]
+    provider: str = "openai-compatible"
+    baseURL: Url = UNSET
+    displayName: StrictStr = UNSET
+    maxInputTokens: PositiveInt = UNSET
+    maxOutputTokens: PositiveInt = UNSET
+    apiKey: StrictStr = UNSET
+    filePath: StrictStr = UNSET
+    reasoningEffort: ReasoningEffort = UNSET
+
+    @model_validator(mode="after")
+    def _provider_requirements(self) -> _CustomModel:
+        if self.provider in BASE_URL_REQUIRED and not self.baseURL:
+            raise rule_error(
+                f"provider '{self.provider}' requires a baseURL",
+                code="base_url_missing",
+                at="baseURL",
+                missing=self.baseURL is None,
+            )
+        if self.provider == "local" and not self.filePath:
+            raise rule_error(
+                "provider 'local' requires a filePath to a .gguf file",
+                code="file_path_missing",
+                at="filePath",
+                missing=self.filePath is None,
+            )
+        if self.provider == "local" and not self.filePath.endswith(".gguf"):
+            raise rule_error(
+                "filePath must name a .gguf file", code="file_path_not_gguf", at="filePath"
+            )
+        return self
+
+
+class CustomModelV154(_CustomModel):
+    provider: Literal[
+        "openai-compatible",
+        "openrouter",
+        "litellm",
+        "glama",
+        "bedrock",
+        "ollama",
+        "local",
+        "vertex",
+    ] = "openai-compatible"
+
+
+class CustomModelV156(_CustomModel):
+    provider: Literal[
+        "openai-compatible",
+        "openrouter",
+        "litellm",
+        "glama",
+        "bedrock",
+        "ollama",
+        "local",
+        "vertex",
+        "dexto",
+    ] = "openai-compatible"
+
+
+FormatVersion = Annotated[Literal[1], BeforeValidator(_format_version)]
+
+
+class CustomModelsV154(StripModel):
+    """custom-models.json as Dexto 1.5.4 reads it."""
+
+    version: FormatVersion
+    models: list[CustomModelV154]
+
+
+class CustomModelsV156(StripModel):
+    """custom-models.json as Dexto 1.5.6 reads it (adds provider `dexto`)."""
+
+    version: FormatVersion
+    models: list[CustomModelV156]

@@ -1,0 +1,167 @@
+"""What Dexto does to an agent file's data before its schema sees it.
+
+Dexto's pipeline (DESIGN §3.1): `loadAgentConfig` (a JSON round trip, so
+`.inf`/`.nan` become null, and `${{dexto.agent_dir}}` expansion with a
+path-escape check), `cleanNullValues` (null mapping values dropped; nulls
+inside lists stay), then `enrichAgentConfig` (agent id, default logger,
+storage defaults and the sqlite path) before the strict schema check.
+"""
+
+from __future__ import annotations
+
+import math
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Any
+
+from dexto_config.models.issues import SchemaIssue
+from dexto_config.yamlio.fast import DataPath
+
+_AGENT_DIR_RE = re.compile(r"\$\{\{\s*dexto\.agent_dir\s*\}\}")
+# Stands in for the agent's folder when the caller gives no file path.
+_DEFAULT_AGENT_DIR = "/agent"
+_LOG_FILE_SIZE = 10 * 1024 * 1024
+_LOG_FILES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedAgent:
+    """Agent data as Dexto's schema would receive it, or the loader's errors."""
+
+    data: Any
+    issues: list[SchemaIssue]
+
+
+def load_agent(data: Any, source_path: Path | None) -> LoadedAgent:
+    """Apply Dexto's loader, null cleaning and enrichment to parsed agent data."""
+    agent_dir = _agent_dir(source_path)
+    issues: list[SchemaIssue] = []
+    loaded = _Loader(agent_dir, issues).load(data, ())
+    if issues:
+        return LoadedAgent(data, issues)
+    if isinstance(loaded, dict):
+        loaded = enrich_agent(loaded, source_path)
+    return LoadedAgent(loaded, [])
+
+
+def _agent_dir(source_path: Path | None) -> str:
+    if source_path is None:
+        return _DEFAULT_AGENT_DIR
+    return posixpath.normpath(Path(source_path).absolute().parent.as_posix())
+
+
+class _Loader:
+    def __init__(self, agent_dir: str, issues: list[SchemaIssue]) -> None:
+        self._agent_dir = agent_dir
+        self._issues = issues
+
+    def load(self, value: Any, path: DataPath) -> Any:
+        if isinstance(value, dict):
+            loaded = ((key, self.load(item, (*path, key))) for key, item in value.items())
+            return {key: item for key, item in loaded if item is not None}
+        if isinstance(value, list):
+            return [self.load(item, (*path, index)) for index, item in enumerate(value)]
+        if isinstance(value, float) and (math.isinf(value) or math.isnan(value)):
+            return None
+        if isinstance(value, str) and "dexto.agent_dir" in value:
+            return self._expand(value, path)
+        return value
+
+    def _expand(self, text: str, path: DataPath) -> str:
+        expanded, count = _AGENT_DIR_RE.subn(lambda _: self._agent_dir, text)
+        if count and _escapes(expanded, self._agent_dir):
+            self._issues.append(
+                SchemaIssue(
+                    path,
+                    "${{dexto.agent_dir}} expansion leaves the agent directory, so Dexto "
+                    "refuses to load the file; start the value with ${{dexto.agent_dir}}/ "
+                    "and stay inside that folder",
+                    "template_escape",
+                )
+            )
+        return expanded
+
+
+def _escapes(expanded: str, root: str) -> bool:
+    """Node's `path.relative(root, path.resolve(expanded))` leaving `root`.
+
+    A relative result resolves against the working directory, which is not
+    inside the agent's folder, so it escapes too.
+    """
+    if not expanded.startswith("/"):
+        return True
+    relative = posixpath.relpath(posixpath.normpath(expanded), root)
+    return relative == ".." or relative.startswith("../")
+
+
+def derive_agent_id(config: dict[str, Any], source_path: Path | None) -> str:
+    """Dexto's `deriveAgentId`: agentCard.name sanitised, else the file's stem, else a default."""
+    card = config.get("agentCard")
+    name = card.get("name") if isinstance(card, dict) else None
+    if isinstance(name, str) and name:
+        sanitised = re.sub(r"-+", "-", re.sub(r"[^a-z0-9\-_]", "-", name.lower())).strip("-")
+        if sanitised:
+            return sanitised
+    if source_path is not None:
+        stem = PurePath(source_path).stem
+        if stem and stem not in ("agent", "config"):
+            return stem
+    return "coding-agent"
+
+
+def enrich_agent(config: dict[str, Any], source_path: Path | None) -> dict[str, Any]:
+    """Dexto's `enrichAgentConfig` in headless mode, without prompt discovery."""
+    agent_id = derive_agent_id(config, source_path)
+    enriched = {**config, "agentId": agent_id}
+    log_path = f"~/.dexto/logs/{agent_id}.log"
+    db_path = f"~/.dexto/database/{agent_id}.db"
+    blob_path = f"~/.dexto/blobs/{agent_id}"
+    if not _js_truthy(config.get("logger")):
+        enriched["logger"] = {
+            "level": "error",
+            "transports": [
+                {"type": "console", "colorize": True},
+                {
+                    "type": "file",
+                    "path": log_path,
+                    "maxSize": _LOG_FILE_SIZE,
+                    "maxFiles": _LOG_FILES,
+                },
+            ],
+        }
+    storage = config.get("storage")
+    if not _js_truthy(storage):
+        enriched["storage"] = {
+            "cache": {"type": "in-memory"},
+            "database": {"type": "sqlite", "path": db_path},
+            "blob": {"type": "local", "storePath": blob_path},
+        }
+    elif isinstance(storage, dict):
+        enriched["storage"] = _enrich_storage(storage, db_path, blob_path)
+    return enriched
+
+
+def _enrich_storage(storage: dict[str, Any], db_path: str, blob_path: str) -> dict[str, Any]:
+    enriched = dict(storage)
+    database = storage.get("database")
+    if isinstance(database, dict) and database.get("type") == "sqlite":
+        enriched["database"] = {**database, "path": _or(database.get("path"), db_path)}
+    blob = storage.get("blob")
+    if isinstance(blob, dict) and blob.get("type") == "local":
+        enriched["blob"] = {**blob, "storePath": _or(blob.get("storePath"), blob_path)}
+    return enriched
+
+
+def _or(value: Any, fallback: Any) -> Any:
+    """JavaScript's `value || fallback`."""
+    return value if _js_truthy(value) else fallback
+
+
+def _js_truthy(value: Any) -> bool:
+    if value is None or value is False or value == "":
+        return False
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value != 0 and not math.isnan(value)
+    return True
