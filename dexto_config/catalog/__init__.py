@@ -78,6 +78,7 @@ __all__ = [
     "provider",
     "providers",
     "read_custom_models",
+    "reload",
     "suggest",
     "supports_custom_models",
     "takes_openrouter_ids",
@@ -95,6 +96,14 @@ def default_catalog() -> Catalog:
     listing = sources.openrouter_listing()
     origin = models_dev.origin + (" + OpenRouter listing" if listing else "")
     return index.build(sources.dexto_layer(), models_dev.providers, listing, origin)
+
+
+def reload() -> None:
+    """Forget the loaded data, so that the next lookup reads the sources (after a refresh)."""
+    from dexto_config.catalog import sources
+
+    sources.clear()
+    default_catalog.cache_clear()
 
 
 def build_catalog(
