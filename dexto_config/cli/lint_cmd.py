@@ -1,0 +1,194 @@
+"""`dexto-config lint`, `rules` and `explain`: the linter's command line (DESIGN §8)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from dexto_config import exitcodes
+from dexto_config.cli.app import main
+from dexto_config.cli.options import kind_option, paths_argument, resolve_targets, version_option
+from dexto_config.kinds import FileKind
+from dexto_config.lint import docs
+from dexto_config.lint.config import ConfigError, ConfigFinder, check_selectors, load_config_file
+from dexto_config.lint.engine import POOL_THRESHOLD, FileReport, LintJob, lint_jobs
+from dexto_config.lint.findings import Severity
+from dexto_config.lint.registry import all_rules, find_rule
+from dexto_config.lint.reporters import FORMATS, text
+
+
+def _selectors(
+    _ctx: click.Context, param: click.Parameter, value: str | None
+) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    selectors = [part.strip() for part in value.split(",") if part.strip()]
+    try:
+        return tuple(check_selectors(selectors, f"--{param.name}"))
+    except ConfigError as error:
+        raise click.BadParameter(str(error), param=param) from None
+
+
+@main.command()
+@paths_argument
+@kind_option
+@version_option("--from", "from_version", "Schema version of YAML files without a version marker.")
+@click.option(
+    "--format", "output_format", type=click.Choice(list(FORMATS)), default="text",
+    show_default=True, help="Report format, written to stdout.",
+)
+@click.option(
+    "--select", callback=_selectors, metavar="CODES",
+    help="Comma-separated codes, code prefixes (DX2) or rule names to run; replaces the config's.",
+)
+@click.option(
+    "--ignore", callback=_selectors, metavar="CODES",
+    help="Comma-separated codes, prefixes or names to skip; replaces the config's.",
+)
+@click.option(
+    "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+    help="Use this pyproject.toml or .dexto-config.toml instead of searching upward.",
+)
+@click.option(
+    "--fail-on", type=click.Choice(["error", "warning"]), default="warning", show_default=True,
+    help="Lowest severity that makes the run fail (exit 1).",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--fix", is_flag=True, help="Apply the fixable findings' fixes (comment-preserving).")
+@click.option("--diff", is_flag=True, help="With --fix: print the patch instead of writing files.")
+def lint(
+    paths: tuple[Path, ...],
+    kind: FileKind | None,
+    from_version: str | None,
+    output_format: str,
+    select: tuple[str, ...] | None,
+    ignore: tuple[str, ...] | None,
+    config_path: Path | None,
+    fail_on: str,
+    exit_zero: bool,
+    fix: bool,
+    diff: bool,
+) -> int:
+    """Lint Dexto agent, preferences and custom-models files.
+
+    Reports `path:line:col: DX123 [severity] message` per finding, then a
+    summary. Exit 0 when nothing at or above --fail-on was found, 1 when
+    something was, 2 on a usage error or an unreadable file. Suppress a
+    finding with `# dexto-config: ignore[DX123]` on its line or alone on the
+    line above; configure with [tool.dexto-config] in pyproject.toml.
+
+    \b
+    Examples:
+      dexto-config lint agents/
+      dexto-config lint --format sarif . > dexto-config.sarif
+      dexto-config lint --select DX2,DX3 --fail-on error ~/.dexto
+      dexto-config lint --fix --diff agents/coding-agent.yml
+    """
+    if diff and not fix:
+        raise click.UsageError("--diff only works with --fix")
+    jobs = _jobs(paths, kind, from_version, select, ignore, config_path)
+    reports = _run(jobs, progress=len(jobs) >= POOL_THRESHOLD)
+    _write_report(reports, output_format)
+    return _exit_code(reports, Severity(fail_on), exit_zero)
+
+
+def _jobs(
+    paths: tuple[Path, ...],
+    kind: FileKind | None,
+    from_version: str | None,
+    select: tuple[str, ...] | None,
+    ignore: tuple[str, ...] | None,
+    config_path: Path | None,
+) -> list[LintJob]:
+    try:
+        finder = ConfigFinder(load_config_file(config_path) if config_path else None)
+        targets = resolve_targets(paths, kind)
+        return [
+            LintJob(
+                t.path, t.kind, finder.for_file(t.path).with_overrides(select, ignore), from_version
+            )
+            for t in targets
+        ]
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from None
+
+
+def _run(jobs: Sequence[LintJob], *, progress: bool) -> list[FileReport]:
+    if not progress or not sys.stderr.isatty():
+        return lint_jobs(jobs)
+    with click.progressbar(length=len(jobs), label="Linting", file=sys.stderr) as bar:
+        return lint_jobs(jobs, on_done=lambda _report: bar.update(1))
+
+
+def _write_report(reports: Sequence[FileReport], output_format: str) -> None:
+    for report in reports:
+        if report.unreadable is not None:
+            click.echo(f"{report.path}:1:1: cannot read the file: {report.unreadable}", err=True)
+    if output_format == "text":
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        click.echo(text.render(reports, colour=colour), nl=False, color=colour)
+    else:
+        click.echo(FORMATS[output_format](reports), nl=False)
+
+
+def _exit_code(reports: Sequence[FileReport], fail_on: Severity, exit_zero: bool) -> int:
+    if any(r.unreadable is not None for r in reports):
+        return exitcodes.USAGE
+    failing = any(
+        f.severity.rank >= fail_on.rank for r in reports for f in r.findings
+    )
+    return exitcodes.FINDINGS if failing and not exit_zero else exitcodes.OK
+
+
+@main.command()
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json", "markdown"]),
+    default="text", show_default=True, help="List format (markdown renders docs/rules.md).",
+)
+def rules(output_format: str) -> int:
+    """List every lint rule: code, name, default severity, fixable, summary.
+
+    \b
+    Examples:
+      dexto-config rules
+      dexto-config rules --format json
+      dexto-config rules --format markdown > docs/rules.md
+    """
+    if output_format == "markdown":
+        click.echo(docs.rules_markdown(), nl=False)
+    elif output_format == "json":
+        listing = [
+            {
+                "code": r.code, "name": r.name, "severity": str(r.severity),
+                "family": r.family, "fixable": r.fixable, "summary": r.summary,
+            }
+            for r in all_rules()
+        ]
+        click.echo(json.dumps(listing, indent=2))
+    else:
+        for r in all_rules():
+            fixable = " (fixable)" if r.fixable else ""
+            click.echo(f"{r.code}  {r.name:<36} {r.severity:<8} {r.summary}{fixable}")
+    return exitcodes.OK
+
+
+@main.command()
+@click.argument("rule")
+def explain(rule: str) -> int:
+    """Explain one lint rule, by code or name, with a bad and a good example.
+
+    \b
+    Examples:
+      dexto-config explain DX301
+      dexto-config explain literal-api-key
+    """
+    found = find_rule(rule)
+    if found is None:
+        raise click.UsageError(f"no rule {rule!r}; `dexto-config rules` lists them")
+    click.echo(docs.rule_text(found), nl=False)
+    return exitcodes.OK

@@ -1,0 +1,1 @@
+"""The linter (DESIGN §8): declarative rules over parsed documents, with reporters."""

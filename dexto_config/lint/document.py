@@ -1,0 +1,123 @@
+"""The view of one file that rules read: data, positions, version and raw problems."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dexto_config.kinds import FileKind
+from dexto_config.validation import CheckedFile, Problem
+from dexto_config.yamlio.fast import FILE_START, DataPath, Position, PositionIndex
+
+ENV_REFERENCE = re.compile(r"\A\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))\Z")
+DEFAULT_CUSTOM_MODEL_PROVIDER = "openai-compatible"
+
+
+@dataclass(frozen=True, slots=True)
+class LlmBlock:
+    """One place that names a provider and a model: an `llm` section or a custom model.
+
+    `provider` is None when the block names none (or not as a string); custom
+    models default to `openai-compatible` as Dexto does. `defines_model` is True
+    for custom-model entries, which declare their model instead of naming a known one.
+    """
+
+    path: DataPath
+    provider: str | None
+    model: str | None
+    api_key: Any
+    base_url: Any
+    has_base_url: bool
+    defines_model: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LintDocument:
+    """One checked file as the rules see it."""
+
+    path: Path
+    kind: FileKind
+    text: str
+    data: Any
+    positions: PositionIndex
+    marker_version: str | None
+    version: str | None
+    problems: tuple[Problem, ...]
+
+    @classmethod
+    def of(cls, checked: CheckedFile) -> LintDocument:
+        parsed = checked.parsed
+        return cls(
+            path=checked.path,
+            kind=checked.kind,
+            text=checked.text or "",
+            data=parsed.data if parsed is not None else None,
+            positions=parsed.positions if parsed is not None else PositionIndex(),
+            marker_version=checked.marker_version,
+            version=checked.version,
+            problems=tuple(checked.problems),
+        )
+
+    @property
+    def mapping(self) -> dict[str, Any]:
+        """The top-level mapping, or an empty one when the file is not a mapping."""
+        return self.data if isinstance(self.data, dict) else {}
+
+    def value_at(self, path: DataPath) -> Position:
+        """Where the value at `path` (or its nearest recorded ancestor) sits."""
+        return self.positions.nearest(path)[1].value
+
+    def key_at(self, path: DataPath) -> Position:
+        """Where the key of `path` sits; its value's position for list items and the root."""
+        entry = self.positions.nearest(path)[1]
+        return entry.key or entry.value
+
+    def marker_position(self) -> Position:
+        """The first line, where the version marker sits."""
+        first_line = self.text.split("\n", 1)[0].rstrip("\r").lstrip("\ufeff")
+        return Position(1, 1, 1, len(first_line) + 1) if first_line else FILE_START
+
+    def llm_blocks(self) -> list[LlmBlock]:
+        """Every provider/model block of the file, in file order."""
+        if self.kind is FileKind.CUSTOM_MODELS:
+            models = self.mapping.get("models")
+            if not isinstance(models, list):
+                return []
+            return [
+                _block(("models", index), entry, DEFAULT_CUSTOM_MODEL_PROVIDER, "name", True)
+                for index, entry in enumerate(models)
+                if isinstance(entry, dict)
+            ]
+        llm = self.mapping.get("llm")
+        if self.kind.is_yaml and isinstance(llm, dict):
+            return [_block(("llm",), llm, None, "model", False)]
+        return []
+
+
+def env_reference(value: Any) -> str | None:
+    """The variable named by a `$VAR` or `${VAR}` reference, else None."""
+    if not isinstance(value, str):
+        return None
+    match = ENV_REFERENCE.match(value)
+    if match is None:
+        return None
+    return match.group(1) or match.group(2)
+
+
+def _block(
+    path: DataPath, section: dict[str, Any], default_provider: str | None, model_key: str,
+    defines_model: bool,
+) -> LlmBlock:
+    provider = section.get("provider", default_provider)
+    model = section.get(model_key)
+    return LlmBlock(
+        path=path,
+        provider=provider if isinstance(provider, str) else None,
+        model=model if isinstance(model, str) else None,
+        api_key=section.get("apiKey"),
+        base_url=section.get("baseURL"),
+        has_base_url="baseURL" in section and section["baseURL"] is not None,
+        defines_model=defines_model,
+    )

@@ -1,0 +1,191 @@
+"""Running the rules over files: selection, severities, supersession, suppression, redaction.
+
+Rule and catalog setup happens once per process (cached), so linting a file
+costs a parse, a schema validation and the rules' checks. Many files are
+spread over a process pool; results keep the input order.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from dexto_config import catalog
+from dexto_config.kinds import FileKind
+from dexto_config.lint.config import LintConfig
+from dexto_config.lint.document import LintDocument, env_reference
+from dexto_config.lint.findings import Finding, Fix, SetValue
+from dexto_config.lint.redaction import is_secret_key, scrub
+from dexto_config.lint.registry import all_rules
+from dexto_config.lint.rule import Rule, RuleContext
+from dexto_config.lint.suppression import find_suppressions
+from dexto_config.validation import UnreadableFile, check_bytes, read_file
+
+POOL_THRESHOLD = 64
+MAX_WORKERS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class LintJob:
+    """One file to lint, with the configuration that applies to it."""
+
+    path: Path
+    kind: FileKind
+    config: LintConfig
+    assumed_version: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    """The findings of one file, or why it could not be read (`unreadable`)."""
+
+    path: Path
+    kind: FileKind
+    findings: tuple[Finding, ...]
+    unreadable: str | None = None
+
+
+@cache
+def rule_context(extra_known_models: tuple[tuple[str, tuple[str, ...]], ...]) -> RuleContext:
+    """The rules' context for a set of lint-config extra models; built once per process."""
+    base = catalog.default_catalog()
+    if not extra_known_models:
+        return RuleContext(base)
+    return RuleContext(base.with_user_models((), dict(extra_known_models)))
+
+
+def lint_bytes(
+    raw: bytes,
+    path: Path,
+    kind: FileKind,
+    config: LintConfig,
+    assumed_version: str | None = None,
+) -> tuple[Finding, ...]:
+    """Every finding of the enabled rules in a file's bytes, sorted by position."""
+    checked = check_bytes(raw, kind, path=path, assumed_version=assumed_version)
+    document = LintDocument.of(checked)
+    context = rule_context(config.extra_known_models)
+    enabled = config.enabled_codes(path)
+    found = [
+        finding
+        for rule in all_rules()
+        if rule.code in enabled
+        for finding in _run(rule, document, context, config)
+    ]
+    found = _without_superseded(found)
+    suppressions = find_suppressions(document.text)
+    kept = [f for f in found if not suppressions.silences(f.line, f.code)]
+    secrets = _secrets(document.data)
+    if secrets:
+        kept = [_scrubbed(f, secrets) for f in kept]
+    return tuple(sorted(kept, key=lambda f: f.sort_key))
+
+
+def lint_job(job: LintJob) -> FileReport:
+    """Read and lint one file; an unreadable file is reported, not raised."""
+    try:
+        raw = read_file(job.path)
+    except UnreadableFile as error:
+        return FileReport(job.path, job.kind, (), unreadable=error.reason)
+    findings = lint_bytes(raw, job.path, job.kind, job.config, job.assumed_version)
+    return FileReport(job.path, job.kind, findings)
+
+
+def lint_jobs(
+    jobs: Sequence[LintJob], on_done: Callable[[FileReport], None] | None = None
+) -> list[FileReport]:
+    """Lint every job, in a process pool when there are many; reports keep the jobs' order."""
+    workers = min(MAX_WORKERS, os.cpu_count() or 1)
+    if len(jobs) < POOL_THRESHOLD or workers < 2:
+        return [_notify(lint_job(job), on_done) for job in jobs]
+    _warm_up(jobs)
+    chunk = max(1, min(64, len(jobs) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return [_notify(report, on_done) for report in pool.map(lint_job, jobs, chunksize=chunk)]
+
+
+def _notify(report: FileReport, on_done: Callable[[FileReport], None] | None) -> FileReport:
+    if on_done is not None:
+        on_done(report)
+    return report
+
+
+def _warm_up(jobs: Sequence[LintJob]) -> None:
+    # Built before the pool forks, so workers inherit rules and catalogs ready-made.
+    all_rules()
+    for extras in {job.config.extra_known_models for job in jobs}:
+        rule_context(extras)
+
+
+def _run(
+    rule: Rule, document: LintDocument, context: RuleContext, config: LintConfig
+) -> Iterator[Finding]:
+    severity = config.severity_of(rule.code, rule.severity)
+    for violation in rule.check(document, context):
+        position = violation.position
+        yield Finding(
+            path=document.path,
+            line=position.line,
+            col=position.col,
+            end_line=position.end_line,
+            end_col=position.end_col,
+            code=rule.code,
+            name=rule.name,
+            severity=severity,
+            message=violation.message,
+            fix=violation.fix,
+        )
+
+
+def _without_superseded(found: list[Finding]) -> list[Finding]:
+    by_code = {r.code: r for r in all_rules()}
+    superseded = {
+        (code, f.line, f.col) for f in found for code in by_code[f.code].supersedes
+    }
+    if not superseded:
+        return found
+    return [f for f in found if (f.code, f.line, f.col) not in superseded]
+
+
+def _secrets(data: Any) -> frozenset[str]:
+    """Literal values of secret-looking keys anywhere in the data."""
+    found: set[str] = set()
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(value, str):
+                    if is_secret_key(key) and value and env_reference(value) is None:
+                        found.add(value)
+                elif isinstance(value, dict | list):
+                    stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(item for item in node if isinstance(item, dict | list))
+    return frozenset(found)
+
+
+def _scrubbed(finding: Finding, secrets: frozenset[str]) -> Finding:
+    message = scrub(finding.message, secrets)
+    fix = finding.fix
+    if fix is not None and any(
+        isinstance(op, SetValue) and op.value in secrets for op in fix.operations
+    ):
+        fix = None
+    elif fix is not None:
+        fix = Fix(scrub(fix.description, secrets), fix.operations)
+    if message == finding.message and fix is finding.fix:
+        return finding
+    return Finding(
+        path=finding.path, line=finding.line, col=finding.col, end_line=finding.end_line,
+        end_col=finding.end_col, code=finding.code, name=finding.name,
+        severity=finding.severity, message=message, fix=fix,
+    )
+
+
+__all__ = ["FileReport", "LintJob", "lint_bytes", "lint_job", "lint_jobs", "rule_context"]

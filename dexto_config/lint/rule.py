@@ -1,0 +1,90 @@
+"""How a rule is declared: metadata plus one check function over a document."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from dexto_config.catalog import Catalog
+from dexto_config.lint.document import LintDocument
+from dexto_config.lint.findings import Severity, Violation
+
+CODE_PATTERN = re.compile(r"\ADX\d{3}\Z")
+NAME_PATTERN = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+FAMILIES = {
+    "0": "syntax and schema",
+    "1": "escape hatches",
+    "2": "models",
+    "3": "credentials and endpoints",
+    "4": "schema versions",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RuleContext:
+    """What rules may consult besides the document: the model catalog with user layers."""
+
+    catalog: Catalog
+
+
+Check = Callable[[LintDocument, RuleContext], Iterable[Violation]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A lint rule: declarative metadata and its check.
+
+    `supersedes` names generic rules whose finding at the same position this
+    rule's finding replaces (a specific message beats a generic schema error).
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    explanation: str
+    bad: str
+    good: str
+    fixable: bool
+    check: Check
+    supersedes: tuple[str, ...] = ()
+
+    @property
+    def family(self) -> str:
+        return FAMILIES[self.code[2]]
+
+    def __post_init__(self) -> None:
+        if not CODE_PATTERN.match(self.code) or self.code[2] not in FAMILIES:
+            raise ValueError(f"rule code {self.code!r} is not DX + 3 digits of a known family")
+        if not NAME_PATTERN.match(self.name):
+            raise ValueError(f"rule name {self.name!r} is not kebab-case")
+
+
+def rule(
+    *,
+    code: str,
+    name: str,
+    severity: Severity,
+    summary: str,
+    explanation: str,
+    bad: str,
+    good: str,
+    fixable: bool = False,
+    supersedes: tuple[str, ...] = (),
+) -> Callable[[Check], Rule]:
+    """Declare a rule: decorate its check function with the rule's metadata."""
+
+    def declare(check: Check) -> Rule:
+        return Rule(
+            code=code, name=name, severity=severity, summary=summary,
+            explanation=_dedent(explanation), bad=_dedent(bad), good=_dedent(good),
+            fixable=fixable, check=check, supersedes=supersedes,
+        )
+
+    return declare
+
+
+def _dedent(text: str) -> str:
+    return textwrap.dedent(text).strip("\n") + "\n"

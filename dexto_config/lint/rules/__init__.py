@@ -1,0 +1,1 @@
+"""Lint rules, one module per rule family; every `Rule` here is found by package scan."""

@@ -1,0 +1,188 @@
+"""DX2xx: model IDs judged against the catalog, in the ID form the provider takes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dexto_config import catalog
+from dexto_config.lint.document import LintDocument, LlmBlock
+from dexto_config.lint.findings import Fix, SetValue, Severity, Violation
+from dexto_config.lint.rule import RuleContext, rule
+from dexto_config.lint.rules.escape_hatches import is_legacy, native_id_violation
+
+
+def _named_models(document: LintDocument) -> Iterator[tuple[LlmBlock, str, str]]:
+    """Blocks naming a model of a known provider: (block, provider, model)."""
+    for block in document.llm_blocks():
+        if block.defines_model or block.provider is None or block.model is None:
+            continue
+        if catalog.is_provider(block.provider):
+            yield block, block.provider, block.model
+
+
+def _misplaced_openrouter_id(block_provider: str, model: str, context: RuleContext) -> bool:
+    """An OpenRouter-style `vendor/model` under a direct provider that takes native IDs."""
+    if "/" not in model or catalog.takes_openrouter_ids(block_provider):
+        return False
+    if catalog.accepts_any_model(block_provider) or context.catalog.is_known(block_provider, model):
+        return False
+    vendor = model.split("/", 1)[0]
+    native = context.catalog.to_native(model, block_provider)
+    return native is not None or vendor == catalog.legacy_openrouter_prefix(block_provider)
+
+
+def _native_under_gateway(provider: str, model: str) -> bool:
+    return catalog.takes_openrouter_ids(provider) and "/" not in model
+
+
+def _unknown_message(provider: str, model: str, suggestions: tuple[str, ...]) -> str:
+    message = f"unknown model {model!r} for provider `{provider}`"
+    if suggestions:
+        message += "; did you mean " + ", ".join(repr(s) for s in suggestions) + "?"
+    return message
+
+
+@rule(
+    code="DX201",
+    name="unknown-model-id",
+    severity=Severity.ERROR,
+    summary="A model ID the provider's catalog does not know (with suggestions).",
+    explanation="""
+        Providers with a fixed model list (openai, anthropic, google, groq, xai,
+        cohere, vertex, bedrock, dexto) reject model IDs they do not know, and
+        Dexto refuses the configuration. Up to three near IDs are suggested. Add
+        your own IDs with `extra-known-models` in the lint configuration, or in
+        `~/.dexto/models/custom-models.json`.
+    """,
+    bad="""
+        llm:
+          provider: anthropic
+          model: claude-sonet-4-5-20250929
+    """,
+    good="""
+        llm:
+          provider: anthropic
+          model: claude-sonnet-4-5-20250929
+    """,
+)
+def unknown_model_id(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
+    for block, provider, model in _named_models(document):
+        if catalog.accepts_any_model(provider) or _native_under_gateway(provider, model):
+            continue
+        if _misplaced_openrouter_id(provider, model, context):
+            continue
+        if context.catalog.is_known(provider, model):
+            continue
+        suggestions = context.catalog.suggest(provider, model)
+        position = document.value_at((*block.path, "model"))
+        yield Violation(position, _unknown_message(provider, model, suggestions))
+
+
+@rule(
+    code="DX202",
+    name="unknown-custom-model-id",
+    severity=Severity.WARNING,
+    summary="A near miss of a known model under a provider that accepts any model.",
+    explanation="""
+        Providers such as openrouter, openai-compatible, litellm, glama, ollama and
+        local accept any model ID, so an unknown ID is not an error. When the ID
+        is close to one the catalog knows, it is probably a typo and is reported
+        as a warning with suggestions; IDs unlike any known one are taken as your
+        own models.
+    """,
+    bad="""
+        llm:
+          provider: openrouter
+          model: anthropic/claude-sonet-4.5
+    """,
+    good="""
+        llm:
+          provider: openrouter
+          model: anthropic/claude-sonnet-4.5
+    """,
+)
+def unknown_custom_model_id(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
+    for block, provider, model in _named_models(document):
+        if not catalog.accepts_any_model(provider) or _native_under_gateway(provider, model):
+            continue
+        if context.catalog.is_known(provider, model):
+            continue
+        suggestions = context.catalog.suggest(provider, model)
+        if suggestions:
+            position = document.value_at((*block.path, "model"))
+            yield Violation(position, _unknown_message(provider, model, suggestions))
+
+
+@rule(
+    code="DX203",
+    name="openrouter-id-under-direct-provider",
+    severity=Severity.WARNING,
+    summary="An OpenRouter-style `vendor/model` ID under a provider that takes native IDs.",
+    explanation="""
+        Direct providers take their own model IDs: `anthropic` wants
+        `claude-sonnet-4-5-20250929`, not OpenRouter's `anthropic/claude-sonnet-4.5`.
+        To call a model through OpenRouter or the Dexto gateway, say so with
+        `provider: openrouter` or `provider: dexto`.
+    """,
+    bad="""
+        llm:
+          provider: anthropic
+          model: anthropic/claude-sonnet-4.5
+    """,
+    good="""
+        llm:
+          provider: anthropic
+          model: claude-sonnet-4-5-20250929
+    """,
+    fixable=True,
+)
+def openrouter_id_under_direct_provider(
+    document: LintDocument, context: RuleContext
+) -> Iterator[Violation]:
+    for block, provider, model in _named_models(document):
+        if not _misplaced_openrouter_id(provider, model, context):
+            continue
+        native = context.catalog.to_native(model, provider)
+        model_path = (*block.path, "model")
+        message = f"{model!r} is an OpenRouter ID, but `{provider}` takes its own model IDs"
+        fix = None
+        if native is not None:
+            message += f": use {native!r}"
+            fix = Fix(f"use the native ID {native!r}", (SetValue(model_path, native),))
+        else:
+            message += "; for OpenRouter IDs use `provider: openrouter` or `provider: dexto`"
+        yield Violation(document.value_at(model_path), message, fix)
+
+
+@rule(
+    code="DX204",
+    name="native-id-under-gateway",
+    severity=Severity.WARNING,
+    summary="A native model ID under `dexto` or `openrouter`, which take OpenRouter IDs.",
+    explanation="""
+        The `dexto` and `openrouter` providers take OpenRouter model IDs
+        (`vendor/model[:variant]`), stored exactly as written. A provider's native
+        ID such as `gpt-5-mini` is not one; the OpenRouter ID is suggested (and
+        applied by `--fix` when the mapping is exact).
+    """,
+    bad="""
+        llm:
+          provider: openrouter
+          model: claude-sonnet-4-5-20250929
+    """,
+    good="""
+        llm:
+          provider: openrouter
+          model: anthropic/claude-sonnet-4.5
+    """,
+    fixable=True,
+)
+def native_id_under_gateway(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
+    for block, provider, model in _named_models(document):
+        if not _native_under_gateway(provider, model):
+            continue
+        if provider == "dexto" and is_legacy(document):
+            continue  # DX103 reports the legacy form
+        if context.catalog.is_known(provider, model):
+            continue
+        yield native_id_violation(document, block, context, "use")

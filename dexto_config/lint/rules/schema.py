@@ -1,0 +1,141 @@
+"""DX0xx, part 2: schema violations, judged at the version the file claims."""
+
+from __future__ import annotations
+
+import difflib
+import types
+from collections.abc import Iterator
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from dexto_config.lint.document import LintDocument
+from dexto_config.lint.findings import Severity, Violation
+from dexto_config.lint.rule import RuleContext, rule
+from dexto_config.lint.rules.syntax import problems_with
+from dexto_config.models import model_for
+from dexto_config.yamlio.fast import DataPath, Position
+
+
+@rule(
+    code="DX003",
+    name="unknown-key",
+    severity=Severity.ERROR,
+    summary="A key that Dexto's strict schema does not know (with a did-you-mean).",
+    explanation="""
+        Dexto validates agent and preferences files strictly: one unknown key makes
+        the whole file invalid. Keys are case-sensitive; a near miss of an allowed
+        key is suggested. A `<<` merge key is an unknown key too, because Dexto
+        reads YAML 1.2, where merge keys are not merged.
+    """,
+    bad="""
+        llm:
+          provider: openai
+          model: gpt-5-mini
+          maxIterration: 20
+    """,
+    good="""
+        llm:
+          provider: openai
+          model: gpt-5-mini
+          maxIterations: 20
+    """,
+)
+def unknown_key(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
+    for violation in problems_with(document, "schema-unknown-key"):
+        path = _key_path_at(document, violation.position)
+        hint = _did_you_mean(document, path) if path else None
+        if hint is None:
+            yield violation
+        else:
+            yield Violation(violation.position, f"{violation.message} (did you mean {hint!r}?)")
+
+
+@rule(
+    code="DX004",
+    name="schema-violation",
+    severity=Severity.ERROR,
+    summary="A value of the wrong type, a bad enum value or a missing required key.",
+    explanation="""
+        The file does not match the schema of the Dexto version it claims: a value
+        has the wrong type, is not one of the allowed values, or a required key is
+        missing (reported at the mapping that lacks it). Dexto refuses to start
+        with such a file.
+    """,
+    bad="""
+        llm:
+          provider: open-ai
+          model: gpt-5-mini
+    """,
+    good="""
+        llm:
+          provider: openai
+          model: gpt-5-mini
+    """,
+)
+def schema_violation(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
+    return problems_with(document, "schema", "schema-missing-key")
+
+
+def _key_path_at(document: LintDocument, position: Position) -> DataPath | None:
+    for path, entry in document.positions.entries.items():
+        key = entry.key
+        if key is not None and (key.line, key.col) == (position.line, position.col):
+            return path
+    return None
+
+
+def _did_you_mean(document: LintDocument, path: DataPath) -> str | None:
+    if document.version is None or not isinstance(path[-1], str):
+        return None
+    allowed = allowed_keys(document, path[:-1])
+    by_case = {key.lower(): key for key in allowed}
+    if path[-1].lower() in by_case:
+        return by_case[path[-1].lower()]
+    matches = difflib.get_close_matches(path[-1], sorted(allowed), n=1, cutoff=0.75)
+    return matches[0] if matches else None
+
+
+def allowed_keys(document: LintDocument, parent: DataPath) -> frozenset[str]:
+    """The keys the schema allows in the mapping at `parent` (empty when not knowable)."""
+    assert document.version is not None
+    annotation: Any = model_for(document.kind, document.version)
+    candidates = [annotation]
+    for part in parent:
+        candidates = [child for c in candidates for child in _children(c, part)]
+    return frozenset(key for c in candidates for key in _model_keys(c))
+
+
+def _unwrapped(annotation: Any) -> list[Any]:
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _unwrapped(get_args(annotation)[0])
+    if origin is Union or origin is types.UnionType:
+        return [member for arg in get_args(annotation) for member in _unwrapped(arg)]
+    return [annotation]
+
+
+def _children(annotation: Any, part: str | int) -> list[Any]:
+    found: list[Any] = []
+    for member in _unwrapped(annotation):
+        origin = get_origin(member)
+        if isinstance(member, type) and issubclass(member, BaseModel) and isinstance(part, str):
+            found.extend(
+                field.annotation
+                for name, field in member.model_fields.items()
+                if (field.alias or name) == part
+            )
+        elif origin is dict and isinstance(part, str):
+            found.append(get_args(member)[1])
+        elif origin in (list, tuple) and isinstance(part, int):
+            found.append(get_args(member)[0])
+    return found
+
+
+def _model_keys(annotation: Any) -> list[str]:
+    return [
+        field.alias or name
+        for member in _unwrapped(annotation)
+        if isinstance(member, type) and issubclass(member, BaseModel)
+        for name, field in member.model_fields.items()
+    ]
