@@ -110,8 +110,8 @@ def search(text: str, provider: str | None, custom_models: Path | None, output_f
 @custom_models_option
 @format_option
 def map_model(provider: str, model: str, custom_models: Path | None, output_format: str) -> int:
-    """Print MODEL of PROVIDER as an OpenRouter ID (for provider dexto), then
-    `exact` or `guess`. A guess follows the legacy rule `vendor/model`.
+    """Print PROVIDER's MODEL as the OpenRouter ID that `provider: dexto` takes,
+    then `exact` or `guess` (a guess follows the legacy rule `vendor/model`).
 
     Exit 1, with up to 3 suggestions, when PROVIDER has a fixed catalog that
     does not know MODEL.
@@ -127,7 +127,8 @@ def map_model(provider: str, model: str, custom_models: Path | None, output_form
     known = _catalog(custom_models)
     mapping = known.to_openrouter(provider, model)
     result = known.lookup(provider, model)
-    unknown = isinstance(result, Unknown) and not result.any_model
+    # A native ID under dexto (legacy files) is not a dexto model, but it maps exactly.
+    unknown = isinstance(result, Unknown) and not result.any_model and not mapping.exact
     suggestions = result.suggestions if isinstance(result, Unknown) else ()
     if output_format == "json":
         payload = {
