@@ -18,7 +18,7 @@ from dexto_config.versions import (
     OLDEST_VERSION,
     FutureSchemaVersion,
     UnknownSchemaVersion,
-    check_known,
+    effective_version,
     is_newer_than_known,
     read_marker,
 )
@@ -120,7 +120,8 @@ def check_bytes(
         return checked
     checked.version = version
     issues = validate_document(kind, version, data, source_path=path)
-    checked.problems.extend(_positioned(issue, checked.parsed.positions) for issue in issues)
+    problems = [_positioned(issue, checked.parsed.positions) for issue in issues]
+    checked.problems.extend(sorted(problems, key=lambda p: (p.line, p.col)))
     return checked
 
 
@@ -168,13 +169,15 @@ def _resolve_version(checked: CheckedFile, data: dict[str, Any], assumed: str | 
     if claimed is None:
         claimed = assumed or OLDEST_VERSION
     try:
-        return check_known(claimed)
+        return effective_version(claimed)
     except (FutureSchemaVersion, UnknownSchemaVersion) as error:
         _version_problem(checked, None, error)
         return None
 
 
-def _version_problem(checked: CheckedFile, key_path: tuple[str, ...] | None, error: Exception) -> None:
+def _version_problem(
+    checked: CheckedFile, key_path: tuple[str, ...] | None, error: Exception
+) -> None:
     position = FILE_START
     if key_path is not None and checked.parsed is not None:
         entry = checked.parsed.positions.entries.get(key_path)

@@ -33,7 +33,9 @@ class UnknownSchemaVersion(Exception):
     def __init__(self, version: str) -> None:
         self.version = version
         known = ", ".join(KNOWN_VERSIONS)
-        super().__init__(f"unknown schema version {version!r} (known versions: {known})")
+        super().__init__(
+            f"{version!r} is not a schema version (expected a release such as {known})"
+        )
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -57,13 +59,28 @@ def marker_line(version: str) -> str:
     return f"{MARKER_PREFIX}{version}"
 
 
-def check_known(version: str) -> str:
-    """Return `version` if it is known; raise FutureSchemaVersion or UnknownSchemaVersion."""
-    if version in KNOWN_VERSIONS:
-        return version
-    if is_version_string(version) and version_key(version) > version_key(LATEST_VERSION):
+def effective_version(version: str) -> str:
+    """The known schema a file of `version` is judged by.
+
+    Raises FutureSchemaVersion above the newest known version and
+    UnknownSchemaVersion for text that is not a version; see `schema_at`.
+    """
+    if not is_version_string(version):
+        raise UnknownSchemaVersion(version)
+    if version_key(version) > version_key(LATEST_VERSION):
         raise FutureSchemaVersion(version)
-    raise UnknownSchemaVersion(version)
+    return schema_at(version)
+
+
+def schema_at(version: str) -> str:
+    """The newest known schema version at or below `version` (the oldest for older ones).
+
+    Releases between known versions changed nothing, so they share the schema
+    of the last known release before them.
+    """
+    key = version_key(version)
+    at_or_below = [v for v in KNOWN_VERSIONS if version_key(v) <= key]
+    return at_or_below[-1] if at_or_below else OLDEST_VERSION
 
 
 def is_newer_than_known(version: str) -> bool:

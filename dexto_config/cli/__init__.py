@@ -6,8 +6,11 @@ import click
 
 import dexto_config.cli.models_cmd  # noqa: F401  (registers commands)
 from dexto_config import exitcodes
-from dexto_config.cli import lint_cmd  # noqa: F401
-from dexto_config.cli import validate_cmd  # noqa: F401  (registers commands)
+from dexto_config.cli import (
+    lint_cmd,  # noqa: F401
+    migrate_cmd,  # noqa: F401
+    validate_cmd,  # noqa: F401  (registers commands)
+)
 from dexto_config.cli.app import main
 
 

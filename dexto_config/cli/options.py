@@ -14,14 +14,12 @@ from dexto_config.versions import (
     KNOWN_VERSIONS,
     FutureSchemaVersion,
     UnknownSchemaVersion,
-    check_known,
+    effective_version,
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-paths_argument = click.argument(
-    "paths", nargs=-1, required=True, type=click.Path(path_type=Path)
-)
+paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 
 
 def _to_kind(_ctx: click.Context, _param: click.Parameter, value: str | None) -> FileKind | None:
@@ -40,9 +38,10 @@ def _known_version(_ctx: click.Context, param: click.Parameter, value: str | Non
     if value is None:
         return None
     try:
-        return check_known(value)
+        effective_version(value)
     except (FutureSchemaVersion, UnknownSchemaVersion) as error:
         raise click.BadParameter(str(error), param=param) from None
+    return value
 
 
 def version_option(flag: str, name: str, help_text: str) -> Callable[[F], F]:

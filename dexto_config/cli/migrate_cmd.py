@@ -1,0 +1,171 @@
+"""`dexto-config migrate`: rewrite legacy files into the explicit form (DESIGN §4, §5)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from dexto_config import exitcodes
+from dexto_config.cli.app import main
+from dexto_config.cli.migrate_report import print_human, print_json
+from dexto_config.cli.options import kind_option, paths_argument, resolve_targets, version_option
+from dexto_config.discovery import Target
+from dexto_config.kinds import FileKind
+from dexto_config.migrate.engine import FileMigration, migrate_bytes
+from dexto_config.migrate.routing import (
+    ROUTE_VIA_CHOICES,
+    RouteVia,
+    RoutingContext,
+    routing_context_from_home,
+)
+from dexto_config.migrate.verify import VerifyFailure, verify_backends
+from dexto_config.validation import UnreadableFile, read_file
+from dexto_config.versions import LATEST_VERSION
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    """One target and what happened to it."""
+
+    target: Target
+    migration: FileMigration | None = None
+    io_error: str | None = None
+    verify_failures: list[VerifyFailure] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Mode:
+    """What the user asked the run to do with the results."""
+
+    write: bool
+    diff: bool
+    check: bool
+    verify: bool
+    json: bool
+
+
+@main.command()
+@paths_argument
+@kind_option
+@version_option("--from", "from_version", "Schema version of files without a version marker.")
+@version_option("--to", "to_version", "Target schema version (default: the latest).")
+@click.option("--dry-run", is_flag=True, help="Write nothing; print what would change.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of each change.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if any file would change.")
+@click.option(
+    "--route-via",
+    type=click.Choice(ROUTE_VIA_CHOICES),
+    default="auto",
+    show_default=True,
+    help="auto: decide like the legacy runtime did on this machine; dexto/direct: force it.",
+)
+@click.option(
+    "--verify",
+    is_flag=True,
+    help="Fail if any llm block's explicit backend differs from its legacy backend.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Emit per-file results as JSON.")
+@click.option(
+    "--dexto-home",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Dexto home with auth.json, .env, preferences.yml (default: $DEXTO_HOME or ~/.dexto).",
+)
+def migrate(
+    paths: tuple[Path, ...],
+    kind: FileKind | None,
+    from_version: str | None,
+    to_version: str | None,
+    dry_run: bool,
+    show_diff: bool,
+    check: bool,
+    route_via: RouteVia,
+    verify: bool,
+    as_json: bool,
+    dexto_home: Path | None,
+) -> int:
+    """Migrate files to the explicit-provider schema, keeping every other byte.
+
+    Files are rewritten in place (atomically, mode kept) unless --dry-run or
+    --check is given. A file that cannot be migrated safely (invalid YAML,
+    unknown keys, a literal API key that would change backend, a newer
+    schema version) is refused and left untouched. Exit 0 when every file was
+    migrated or already current, 1 when any was refused (or, with --check,
+    would change), 2 when a file cannot be read or written.
+
+    \b
+    Examples:
+      dexto-config migrate --dry-run --diff ~/.dexto
+      dexto-config migrate --route-via dexto agents/
+      dexto-config migrate --check --from 1.5.4 agents/my-agent.yml
+    """
+    mode = Mode(not (dry_run or check), show_diff, check, verify, as_json)
+    targets = sorted(resolve_targets(paths, kind), key=lambda t: t.kind is FileKind.PREFERENCES)
+    context = _routing_context(targets, dexto_home, route_via)
+    outcomes = [
+        _migrate_one(target, from_version, to_version or LATEST_VERSION, context, mode)
+        for target in targets
+    ]
+    if as_json:
+        print_json(outcomes, context, mode)
+    else:
+        print_human(outcomes, mode)
+    return _exit_code(outcomes, mode)
+
+
+def _routing_context(
+    targets: list[Target], dexto_home: Path | None, route_via: RouteVia
+) -> RoutingContext:
+    """The routing facts, read once before anything is written."""
+    home = dexto_home or Path(os.environ.get("DEXTO_HOME") or Path.home() / ".dexto")
+    preferences = next((t.path for t in targets if t.kind is FileKind.PREFERENCES), None)
+    return routing_context_from_home(home, os.environ, route_via, preferences)
+
+
+def _migrate_one(
+    target: Target, from_version: str | None, to_version: str, context: RoutingContext, mode: Mode
+) -> FileOutcome:
+    outcome = FileOutcome(target)
+    try:
+        raw = read_file(target.path)
+    except UnreadableFile as error:
+        outcome.io_error = f"cannot read the file: {error.reason}"
+        return outcome
+    migration = migrate_bytes(
+        raw,
+        target.kind,
+        assumed_version=from_version,
+        target=to_version,
+        context=context,
+        source_path=target.path,
+    )
+    outcome.migration = migration
+    if mode.verify:
+        outcome.verify_failures = verify_backends(migration, context)
+    if mode.write and migration.status == "migrated" and not outcome.verify_failures:
+        _write(outcome, migration.result)
+    return outcome
+
+
+def _write(outcome: FileOutcome, data: bytes) -> None:
+    from dexto_config.home.atomic import atomic_write_bytes
+
+    try:
+        atomic_write_bytes(outcome.target.path, data)
+    except OSError as error:
+        outcome.io_error = f"cannot write the file: {error.strerror or error}; it was left as it is"
+
+
+def _exit_code(outcomes: list[FileOutcome], mode: Mode) -> int:
+    if any(o.io_error for o in outcomes):
+        return exitcodes.USAGE
+    migrations = [o.migration for o in outcomes if o.migration is not None]
+    if any(m.status == "refused" for m in migrations):
+        return exitcodes.FINDINGS
+    if any(o.verify_failures for o in outcomes):
+        return exitcodes.FINDINGS
+    if mode.check and any(m.status == "migrated" for m in migrations):
+        return exitcodes.FINDINGS
+    return exitcodes.OK

@@ -1,0 +1,133 @@
+"""How `migrate` reports its results: human lines, unified diffs, or JSON."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from dexto_config.migrate.step import REMOVED, Change, Decision, dotted
+
+if TYPE_CHECKING:
+    from dexto_config.cli.migrate_cmd import FileOutcome, Mode
+    from dexto_config.migrate.routing import RoutingContext
+
+
+def print_human(outcomes: list[FileOutcome], mode: Mode) -> None:
+    """One block of lines per file, then a summary line."""
+    for outcome in outcomes:
+        _print_file(outcome, mode)
+    click.echo(_summary(outcomes, mode))
+
+
+def _print_file(outcome: FileOutcome, mode: Mode) -> None:
+    path = outcome.target.path
+    migration = outcome.migration
+    if migration is None:
+        click.echo(f"{path}:1:1: {outcome.io_error}", err=True)
+        return
+    if migration.status == "refused" and migration.refusal is not None:
+        refusal = migration.refusal
+        click.echo(f"{path}:{refusal.line}:{refusal.col}: refused: {refusal.message}")
+        return
+    if migration.status == "current":
+        click.echo(f"{path}: up to date ({migration.to_version})")
+        return
+    verb = "migrated" if mode.write and not outcome.verify_failures else "would migrate"
+    click.echo(f"{path}: {verb} {migration.from_version} -> {migration.to_version}")
+    for decision in migration.decisions:
+        click.echo(f"{path}: {decision.describe()}")
+    for warning in migration.warnings:
+        click.echo(f"{path}: warning: {warning}")
+    for failure in outcome.verify_failures:
+        click.echo(f"{path}: verify failed: {failure.describe()}")
+    if outcome.io_error:
+        click.echo(f"{path}:1:1: {outcome.io_error}", err=True)
+    if mode.diff:
+        click.echo(unified_diff(str(path), migration.original, migration.result), nl=False)
+
+
+def unified_diff(name: str, before: bytes, after: bytes) -> str:
+    """A unified diff of two versions of a file, line endings shown as they are."""
+    old = before.decode("utf-8", "replace").splitlines(keepends=True)
+    new = after.decode("utf-8", "replace").splitlines(keepends=True)
+    lines = difflib.unified_diff(old, new, f"a/{name}", f"b/{name}")
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
+
+
+def _summary(outcomes: list[FileOutcome], mode: Mode) -> str:
+    statuses = [o.migration.status for o in outcomes if o.migration is not None]
+    migrated = statuses.count("migrated")
+    parts = [
+        f"{'migrated' if mode.write else 'would migrate'} {migrated}",
+        f"up to date {statuses.count('current')}",
+        f"refused {statuses.count('refused')}",
+    ]
+    errors = sum(1 for o in outcomes if o.io_error)
+    if errors:
+        parts.append(f"errors {errors}")
+    return ", ".join(parts)
+
+
+def print_json(outcomes: list[FileOutcome], context: RoutingContext, mode: Mode) -> None:
+    """A stable JSON document: the routing facts and one record per file."""
+    document = {
+        "routing": context.to_json(),
+        "write": mode.write,
+        "files": [_file_record(outcome) for outcome in outcomes],
+    }
+    click.echo(json.dumps(document, indent=2))
+
+
+def _file_record(outcome: FileOutcome) -> dict[str, Any]:
+    record: dict[str, Any] = {"path": str(outcome.target.path), "kind": str(outcome.target.kind)}
+    migration = outcome.migration
+    if outcome.io_error:
+        record["error"] = outcome.io_error
+    if migration is None:
+        record["status"] = "error"
+        return record
+    refusal = migration.refusal
+    record.update(
+        status=migration.status,
+        from_version=migration.from_version,
+        to_version=migration.to_version,
+        changes=[_change_record(c) for c in migration.changes],
+        decisions=[_decision_record(d) for d in migration.decisions],
+        warnings=list(migration.warnings),
+        refusal=None
+        if refusal is None
+        else {
+            "message": refusal.message,
+            "line": refusal.line,
+            "column": refusal.col,
+            "reason": refusal.reason,
+        },
+        verify_failures=[f.describe() for f in outcome.verify_failures],
+    )
+    return record
+
+
+def _change_record(change: Change) -> dict[str, Any]:
+    return {
+        "path": change.dotted_path,
+        "old": change.old,
+        "new": None if change.new is REMOVED else change.new,
+        "removed": change.new is REMOVED,
+        "reason": change.reason,
+    }
+
+
+def _decision_record(decision: Decision) -> dict[str, Any]:
+    return {
+        "path": dotted(decision.path),
+        "from": {"provider": decision.old_provider, "model": decision.old_model},
+        "to": {"provider": decision.new_provider, "model": decision.new_model},
+        "legacy_backend": decision.legacy_backend,
+        "explicit_backend": decision.explicit_backend,
+        "reason": decision.reason,
+    }

@@ -1,0 +1,130 @@
+"""Discovering and ordering the migration steps (DESIGN §4).
+
+Each module in the migrations folder declares `version`, `summary`, `breaking`
+and any of `migrate_agent`, `migrate_preferences`, `migrate_custom_models`.
+The folder is `migrations/` at the top of the repository, installed inside the
+wheel as `dexto_config/migrations/`; a checkout run in place reads the former.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from packaging.version import InvalidVersion, Version
+
+from dexto_config.kinds import FileKind
+from dexto_config.migrate.step import MigrationStep, Transform
+
+TRANSFORM_NAMES: dict[FileKind, str] = {
+    FileKind.AGENT: "migrate_agent",
+    FileKind.PREFERENCES: "migrate_preferences",
+    FileKind.CUSTOM_MODELS: "migrate_custom_models",
+}
+
+
+class ChainError(Exception):
+    """The migrations folder is inconsistent: a load-time error, never a user's mistake."""
+
+
+def default_migrations_dir() -> Path:
+    """The shipped steps: inside the installed package, else the checkout's `migrations/`."""
+    package_dir = Path(__file__).resolve().parents[1]
+    installed = package_dir / "migrations"
+    if installed.is_dir():
+        return installed
+    return package_dir.parent / "migrations"
+
+
+@cache
+def default_chain() -> tuple[MigrationStep, ...]:
+    """The shipped steps, loaded once per process."""
+    return load_chain(default_migrations_dir())
+
+
+def load_chain(folder: Path) -> tuple[MigrationStep, ...]:
+    """Every step module in `folder`, ordered by version; ChainError on duplicates or gaps."""
+    if not folder.is_dir():
+        raise ChainError(f"migrations folder {folder} does not exist")
+    modules = sorted(p for p in folder.glob("*.py") if not p.name.startswith("_"))
+    steps = [_step_from(_import(path, folder)) for path in modules]
+    return _ordered(steps)
+
+
+def steps_between(
+    chain: tuple[MigrationStep, ...], from_version: str, to_version: str
+) -> tuple[MigrationStep, ...]:
+    """The steps that take a file from `from_version` up to `to_version`, in order."""
+    low, high = Version(from_version), Version(to_version)
+    return tuple(step for step in chain if low < Version(step.version) <= high)
+
+
+def _import(path: Path, folder: Path) -> ModuleType:
+    # A private, folder-specific name keeps test-only chains apart from the shipped one.
+    name = f"_dexto_config_migrations_{abs(hash(str(folder)))}.{path.stem}"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ChainError(f"cannot load migration module {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _step_from(module: ModuleType) -> MigrationStep:
+    where = module.__file__ or module.__name__
+    version = _required(module, "version", str, where)
+    try:
+        Version(version)
+    except InvalidVersion:
+        raise ChainError(f"{where}: version {version!r} is not a version") from None
+    transforms: dict[FileKind, Transform] = {}
+    for kind, name in TRANSFORM_NAMES.items():
+        function = getattr(module, name, None)
+        if function is not None:
+            if not callable(function):
+                raise ChainError(f"{where}: {name} must be a function")
+            transforms[kind] = function
+    return MigrationStep(
+        version=version,
+        summary=_required(module, "summary", str, where),
+        breaking=_required(module, "breaking", bool, where),
+        transforms=transforms,
+        module=module.__name__.rsplit(".", 1)[-1],
+    )
+
+
+def _required(module: ModuleType, name: str, kind: type, where: str) -> Any:
+    value = getattr(module, name, None)
+    if not isinstance(value, kind):
+        raise ChainError(f"{where}: missing or invalid `{name}` ({kind.__name__} expected)")
+    return value
+
+
+def _ordered(steps: list[MigrationStep]) -> tuple[MigrationStep, ...]:
+    by_version: dict[Version, MigrationStep] = {}
+    for step in steps:
+        version = Version(step.version)
+        if version in by_version:
+            other = by_version[version]
+            raise ChainError(
+                f"migrations {other.module} and {step.module} both target {step.version}"
+            )
+        by_version[version] = step
+    # Module file names carry the version so that a listing reads in order;
+    # a name out of step with the declared version is a mistake.
+    ordered = [by_version[v] for v in sorted(by_version)]
+    by_name = sorted(steps, key=lambda s: s.module)
+    if [s.module for s in ordered] != [s.module for s in by_name]:
+        names = ", ".join(s.module for s in by_name)
+        raise ChainError(
+            f"migration modules are out of order: file names {names} "
+            "must sort in the same order as their versions"
+        )
+    return tuple(ordered)

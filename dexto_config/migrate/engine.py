@@ -1,0 +1,273 @@
+"""Migrating one file's bytes through the chain (DESIGN §4).
+
+`migrate_bytes` is pure: bytes and facts in, a `FileMigration` out. It never
+writes; the caller (the `migrate` command, the hook) decides what to do with
+the result. A file is either migrated completely and validated against the
+target version, or refused and left exactly as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from dexto_config.kinds import FileKind
+from dexto_config.migrate.chain import default_chain, steps_between
+from dexto_config.migrate.routing import RoutingContext
+from dexto_config.migrate.step import (
+    Change,
+    DataPath,
+    Decision,
+    MigrationStep,
+    RefusedMigration,
+    StepContext,
+    StepResult,
+)
+from dexto_config.models import validate_document
+from dexto_config.models.issues import IssueKind
+from dexto_config.versions import (
+    LATEST_VERSION,
+    OLDEST_VERSION,
+    FutureSchemaVersion,
+    UnknownSchemaVersion,
+    is_version_string,
+    marker_line,
+    read_marker,
+    schema_at,
+    version_key,
+)
+from dexto_config.yamlio.edit import (
+    EditableDocument,
+    EditVerificationError,
+    JsonDocument,
+    UndecodableInput,
+    UnsupportedEdit,
+)
+from dexto_config.yamlio.fast import YamlSyntaxError, parse
+
+Status = Literal["migrated", "current", "refused"]
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """Why a file was left untouched, and where (1-based; 1:1 for the whole file)."""
+
+    message: str
+    line: int = 1
+    col: int = 1
+    reason: str = "refused"
+
+
+@dataclass(frozen=True, slots=True)
+class FileMigration:
+    """The outcome for one file. `result` equals `original` unless status is migrated."""
+
+    status: Status
+    kind: FileKind
+    original: bytes
+    result: bytes
+    from_version: str | None
+    to_version: str
+    changes: tuple[Change, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    warnings: tuple[str, ...] = ()
+    refusal: Refusal | None = None
+    steps: tuple[str, ...] = field(default=())
+
+    @property
+    def changed(self) -> bool:
+        return self.result != self.original
+
+
+class _Refused(Exception):
+    def __init__(self, refusal: Refusal) -> None:
+        self.refusal = refusal
+        super().__init__(refusal.message)
+
+
+def migrate_bytes(
+    raw: bytes,
+    kind: FileKind,
+    *,
+    assumed_version: str | None,
+    target: str = LATEST_VERSION,
+    context: RoutingContext,
+    source_path: Path | None = None,
+    chain: tuple[MigrationStep, ...] | None = None,
+) -> FileMigration:
+    """Migrate a file's bytes from its version to `target`.
+
+    The file's version is its marker (YAML), else `assumed_version`, else the
+    oldest supported version. `source_path` only serves validation (agent
+    directory templates); nothing is read from it.
+    """
+    from_version: str | None = None
+    try:
+        if kind is FileKind.REGISTRY:
+            return FileMigration("current", kind, raw, raw, None, target)
+        document = _open(raw, kind)
+        steps_available = chain if chain is not None else default_chain()
+        marker = read_marker(raw.decode("utf-8")) if kind.is_yaml else None
+        from_version = _file_version(document, marker, assumed_version, _newest(steps_available))
+        steps = steps_between(steps_available, from_version, target)
+        if version_key(from_version) >= version_key(target):
+            return FileMigration("current", kind, raw, raw, from_version, target)
+        _refuse_unknown_keys(document, kind, from_version, source_path)
+        report = _apply(document, kind, steps, context, target)
+        result = _render(document)
+        if result == raw:
+            return FileMigration("current", kind, raw, raw, from_version, target)
+        _validate_result(result, kind, target, source_path, document)
+    except _Refused as refused:
+        return FileMigration(
+            "refused", kind, raw, raw, from_version, target, refusal=refused.refusal
+        )
+    return FileMigration(
+        "migrated",
+        kind,
+        raw,
+        result,
+        from_version,
+        target,
+        changes=tuple(report.changes),
+        decisions=tuple(report.decisions),
+        warnings=tuple(report.warnings),
+        steps=tuple(step.version for step in steps),
+    )
+
+
+def _open(raw: bytes, kind: FileKind) -> EditableDocument:
+    opener = JsonDocument if kind is FileKind.CUSTOM_MODELS else EditableDocument
+    try:
+        document = opener.from_bytes(raw)
+    except UndecodableInput as error:
+        raise _Refused(Refusal(str(error), reason="encoding")) from None
+    except YamlSyntaxError as error:
+        raise _Refused(
+            Refusal(
+                f"invalid YAML: {error.message}",
+                error.position.line,
+                error.position.col,
+                reason="invalid-yaml",
+            )
+        ) from None
+    if not isinstance(document.data, dict):
+        what = "empty" if document.data is None else "not a mapping of keys"
+        raise _Refused(Refusal(f"the file is {what}", reason="not-a-mapping"))
+    return document
+
+
+def _newest(chain: tuple[MigrationStep, ...]) -> str:
+    versions = [LATEST_VERSION, *(step.version for step in chain)]
+    return max(versions, key=version_key)
+
+
+def _file_version(
+    document: EditableDocument, marker: str | None, assumed: str | None, newest: str
+) -> str:
+    key_version = document.data.get("schemaVersion")
+    if isinstance(key_version, str | int | float) and not isinstance(key_version, bool):
+        key_text = str(key_version)
+        if is_version_string(key_text) and version_key(key_text) > version_key(newest):
+            raise _future(key_text, document, ("schemaVersion",))
+    version = marker or assumed or OLDEST_VERSION
+    if not is_version_string(version):
+        raise _Refused(Refusal(str(UnknownSchemaVersion(version)), reason="unknown-version"))
+    if version_key(version) > version_key(newest):
+        raise _future(version, document, ())
+    return version
+
+
+def _future(version: str, document: EditableDocument, path: DataPath) -> _Refused:
+    line, col = _where(document, path)
+    message = f"{FutureSchemaVersion(version)}; the file was left as it is"
+    return _Refused(Refusal(message, line, col, reason="future-version"))
+
+
+def _refuse_unknown_keys(
+    document: EditableDocument, kind: FileKind, version: str, source_path: Path | None
+) -> None:
+    issues = validate_document(kind, schema_at(version), document.data, source_path=source_path)
+    unknown = [issue for issue in issues if issue.kind is IssueKind.UNKNOWN_KEY]
+    if unknown:
+        first = unknown[0]
+        line, col = _where(document, first.path)
+        more = f" (and {len(unknown) - 1} more)" if len(unknown) > 1 else ""
+        raise _Refused(
+            Refusal(
+                f"{first.message}{more}: this tool migrates only keys it understands; "
+                "fix or remove the key, then migrate again",
+                line,
+                col,
+                reason="unknown-key",
+            )
+        )
+
+
+def _apply(
+    document: EditableDocument,
+    kind: FileKind,
+    steps: tuple[MigrationStep, ...],
+    context: RoutingContext,
+    target: str,
+) -> StepResult:
+    report = StepResult()
+    step_context = StepContext(routing=context)
+    for step in steps:
+        transform = step.transforms.get(kind)
+        if transform is None:
+            continue
+        try:
+            report.extend(transform(document, step_context))
+        except RefusedMigration as refused:
+            line, col = _where(document, refused.path)
+            raise _Refused(Refusal(refused.message, line, col, reason="refused-by-step")) from None
+        except UnsupportedEdit as error:
+            raise _Refused(
+                Refusal(f"{error}; edit the file by hand", reason="unsupported-edit")
+            ) from None
+    if kind.is_yaml:
+        document.set_marker(marker_line(target))
+    return report
+
+
+def _render(document: EditableDocument) -> bytes:
+    try:
+        return document.to_bytes()
+    except EditVerificationError as error:
+        raise _Refused(
+            Refusal(
+                f"the edited file did not read back as intended ({error}); "
+                "it was left as it is: please report this",
+                reason="edit-verification",
+            )
+        ) from None
+
+
+def _validate_result(
+    result: bytes, kind: FileKind, target: str, source_path: Path | None, original: EditableDocument
+) -> None:
+    migrated = parse(result.decode("utf-8"))
+    issues = validate_document(kind, schema_at(target), migrated.data, source_path=source_path)
+    if issues:
+        first = issues[0]
+        line, col = _where(original, first.path)
+        more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
+        raise _Refused(
+            Refusal(
+                f"the migrated file would not be valid for Dexto {target}: "
+                f"{first.message}{more}; fix the file, then migrate again",
+                line,
+                col,
+                reason="invalid-after-migration",
+            )
+        )
+
+
+def _where(document: EditableDocument, path: DataPath) -> tuple[int, int]:
+    for end in range(len(path), 0, -1):
+        position = document.position(path[:end])
+        if position is not None:
+            return position.line, position.col
+    return 1, 1

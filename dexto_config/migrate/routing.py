@@ -1,0 +1,170 @@
+"""The routing context and the legacy decision rule (DESIGN §4.1).
+
+`RoutingContext` is the frozen set of machine facts the legacy runtime used to
+pick a backend. `legacy_backend()` is that rule, pure. `routing_context_from_home()`
+is the one place that reads the machine (environment, `.env`, `auth.json`,
+`preferences.yml`) to build a context; it runs once per run, before any write.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from dexto_config import catalog
+
+RouteVia = Literal["auto", "dexto", "direct"]
+ROUTE_VIA_CHOICES: tuple[RouteVia, ...] = ("auto", "dexto", "direct")
+DEXTO = "dexto"
+DEXTO_KEY_VAR = "DEXTO_API_KEY"
+
+_DOTENV_LINE = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class RoutingContext:
+    """What the legacy runtime knew when it chose a backend."""
+
+    route_via: RouteVia = "auto"
+    dexto_key: bool = False
+    provider_keys: frozenset[str] = frozenset()
+    prefer_dexto_credits: bool = True
+
+    @property
+    def forced(self) -> bool:
+        return self.route_via != "auto"
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-safe record (names of variables only, never their values)."""
+        return {
+            "route_via": self.route_via,
+            "dexto_key": self.dexto_key,
+            "provider_keys": sorted(self.provider_keys),
+            "prefer_dexto_credits": self.prefer_dexto_credits,
+        }
+
+    @classmethod
+    def from_json(cls, record: Mapping[str, Any]) -> RoutingContext:
+        route_via = record.get("route_via", "auto")
+        if route_via not in ROUTE_VIA_CHOICES:
+            raise ValueError(f"invalid route_via {route_via!r} in recorded routing context")
+        return cls(
+            route_via=route_via,
+            dexto_key=bool(record.get("dexto_key", False)),
+            provider_keys=frozenset(str(k) for k in record.get("provider_keys", ())),
+            prefer_dexto_credits=bool(record.get("prefer_dexto_credits", True)),
+        )
+
+    def with_prefer_dexto_credits(self, value: bool) -> RoutingContext:
+        return RoutingContext(self.route_via, self.dexto_key, self.provider_keys, value)
+
+
+@dataclass(frozen=True, slots=True)
+class Backend:
+    """Where an `llm` block's calls went, and why."""
+
+    name: str
+    reason: str
+
+    @property
+    def is_dexto(self) -> bool:
+        return self.name == DEXTO
+
+
+def legacy_backend(provider: str, context: RoutingContext) -> Backend:
+    """The backend the legacy (1.5.4) runtime called for `provider` under `context`."""
+    if provider == DEXTO:
+        return Backend(DEXTO, "provider dexto always called the Dexto gateway")
+    routeable = catalog.is_provider(provider) and catalog.is_routeable(provider)
+    if not routeable:
+        return Backend(provider, f"{provider} was never routed through Dexto")
+    if context.route_via == "direct":
+        return Backend(provider, "forced by --route-via direct")
+    if context.route_via == "dexto":
+        return Backend(DEXTO, f"forced by --route-via dexto; {provider} was routeable")
+    if not context.dexto_key:
+        return Backend(provider, "not logged in to Dexto")
+    own_key = own_key_present(provider, context)
+    if not context.prefer_dexto_credits and own_key is not None:
+        return Backend(provider, f"preferDextoCredits was false and {own_key} is set")
+    return Backend(DEXTO, f"logged in to Dexto; {provider} was routeable")
+
+
+def own_key_present(provider: str, context: RoutingContext) -> str | None:
+    """The first of `provider`'s key variables that is set, if any."""
+    for variable in catalog.env_vars(provider):
+        if variable in context.provider_keys:
+            return variable
+    return None
+
+
+def routing_context_from_home(
+    home: Path,
+    environ: Mapping[str, str],
+    route_via: RouteVia = "auto",
+    preferences_path: Path | None = None,
+) -> RoutingContext:
+    """Read the machine's routing facts as the legacy CLI did.
+
+    Dexto key: `DEXTO_API_KEY` in the environment or `<home>/.env`, or
+    `dextoApiKey` in `<home>/auth.json`. Provider keys: every provider variable
+    set in the environment or `.env`. `preferDextoCredits`: from
+    `preferences_path` (default `<home>/preferences.yml`), true when absent.
+    """
+    variables = {**read_dotenv(home / ".env"), **{k: v for k, v in environ.items() if v}}
+    known = {var for facts in catalog.providers() for var in facts.env_vars}
+    provider_keys = frozenset(var for var in known if variables.get(var))
+    dexto_key = bool(variables.get(DEXTO_KEY_VAR)) or _logged_in(home / "auth.json")
+    prefs = preferences_path if preferences_path is not None else home / "preferences.yml"
+    return RoutingContext(
+        route_via=route_via,
+        dexto_key=dexto_key,
+        provider_keys=provider_keys - {DEXTO_KEY_VAR},
+        prefer_dexto_credits=read_prefer_dexto_credits(prefs),
+    )
+
+
+def read_dotenv(path: Path) -> dict[str, str]:
+    """Variables of a dotenv file (empty when it is missing or unreadable)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return {}
+    variables: dict[str, str] = {}
+    for line in lines:
+        match = _DOTENV_LINE.match(line)
+        if match is None or line.lstrip().startswith("#"):
+            continue
+        variables[match.group(1)] = _dotenv_value(match.group(2))
+    return variables
+
+
+def _dotenv_value(raw: str) -> str:
+    if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
+        return raw[1:-1]
+    return raw.split(" #", 1)[0].strip()
+
+
+def _logged_in(auth_path: Path) -> bool:
+    try:
+        auth = json.loads(auth_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(auth, dict) and bool(auth.get("dextoApiKey"))
+
+
+def read_prefer_dexto_credits(path: Path) -> bool:
+    """The legacy `preferDextoCredits` preference; true (its default) when unset or unreadable."""
+    from dexto_config.yamlio.fast import YamlSyntaxError, parse
+
+    try:
+        data = parse(path.read_bytes()).data
+    except (OSError, YamlSyntaxError, UnicodeDecodeError):
+        return True
+    if isinstance(data, dict) and isinstance(data.get("preferDextoCredits"), bool):
+        return bool(data["preferDextoCredits"])
+    return True
