@@ -61,14 +61,15 @@ def discover(
 
 
 def _walk(root: Path) -> Iterator[Path]:
-    ignores: list[tuple[Path, pathspec.PathSpec]] = []
+    ignores: list[tuple[Path, pathspec.GitIgnoreSpec]] = []
     for folder, dirnames, filenames in os.walk(root):
         here = Path(folder)
         spec = _gitignore(here)
         if spec is not None:
             ignores.append((here, spec))
         dirnames[:] = sorted(
-            d for d in dirnames
+            d
+            for d in dirnames
             if d not in _ALWAYS_SKIPPED_DIRS and not _ignored(here / d, True, ignores)
         )
         for name in filenames:
@@ -77,15 +78,15 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield file
 
 
-def _gitignore(folder: Path) -> pathspec.PathSpec | None:
+def _gitignore(folder: Path) -> pathspec.GitIgnoreSpec | None:
     try:
         lines = (folder / ".gitignore").read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
-    return pathspec.PathSpec.from_lines("gitwildmatch", lines)
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
-def _ignored(path: Path, is_dir: bool, ignores: list[tuple[Path, pathspec.PathSpec]]) -> bool:
+def _ignored(path: Path, is_dir: bool, ignores: list[tuple[Path, pathspec.GitIgnoreSpec]]) -> bool:
     for base, spec in ignores:
         try:
             relative = path.relative_to(base).as_posix()

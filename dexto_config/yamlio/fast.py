@@ -100,10 +100,10 @@ class _Resolver(yaml.resolver.BaseResolver):
     def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode and implicit[0]:
             return _PLAIN_TAG
-        return str(super().resolve(kind, value, implicit))
+        return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
 
 
-class _Composer(CParser, _Resolver):  # type: ignore[misc]
+class _Composer(CParser, _Resolver):
     def __init__(self, stream: str | bytes) -> None:
         CParser.__init__(self, stream)
         _Resolver.__init__(self)
@@ -113,7 +113,8 @@ def compose(text: str | bytes) -> Node | None:
     """Compose a single YAML document into a node tree, raising YamlSyntaxError."""
     loader = _Composer(text)
     try:
-        return loader.get_single_node()  # type: ignore[no-any-return]
+        node: Node | None = loader.get_single_node()
+        return node
     except yaml.MarkedYAMLError as error:
         raise _syntax_error(error) from None
     except yaml.YAMLError as error:
@@ -206,9 +207,7 @@ class _Builder:
                     f"duplicate key {key!r}: map keys must be unique", Position.of(key_node)
                 )
             child_path = (*path, key)
-            self._index.entries[child_path] = Entry(
-                Position.of(key_node), Position.of(value_node)
-            )
+            self._index.entries[child_path] = Entry(Position.of(key_node), Position.of(value_node))
             result[key] = self.build(value_node, child_path)
         return result
 
@@ -216,9 +215,7 @@ class _Builder:
 def _mapping_key(node: Node) -> str:
     """Object keys become strings, as in JavaScript; collections cannot be keys."""
     if not isinstance(node, ScalarNode):
-        raise YamlSyntaxError(
-            "a mapping or list cannot be used as a key", Position.of(node)
-        )
+        raise YamlSyntaxError("a mapping or list cannot be used as a key", Position.of(node))
     value = scalar_value(node)
     if value is None:
         return "" if node.value in ("", "~") else node.value
