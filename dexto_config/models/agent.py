@@ -99,6 +99,11 @@ SystemPrompt = Annotated[
 # --- llm ----------------------------------------------------------------------
 
 
+def _provider_in(providers: tuple[str, ...]) -> dict[str, Any]:
+    """A JSON Schema `if` matching an object whose provider is one of `providers`."""
+    return {"properties": {"provider": {"enum": list(providers)}}, "required": ["provider"]}
+
+
 class LLMConfig(StrictModel):
     """`llm`: Dexto coerces its numbers with JavaScript's `Number()`."""
 
@@ -106,15 +111,15 @@ class LLMConfig(StrictModel):
         "json_schema_extra": {
             "allOf": [
                 {
-                    "if": {"properties": {"provider": {"enum": list(BASE_URL_REQUIRED)}}},
+                    "if": _provider_in(BASE_URL_REQUIRED),
                     "then": {
                         "required": ["baseURL"],
                         "properties": {"baseURL": {"pattern": r"\S"}},
                     },
                 },
                 {
-                    "if": {"properties": {"provider": {"enum": list(BASE_URL_UNSUPPORTED)}}},
-                    "then": {"properties": {"baseURL": {"pattern": r"\A\s*\Z"}}},
+                    "if": _provider_in(BASE_URL_UNSUPPORTED),
+                    "then": {"properties": {"baseURL": {"pattern": r"^\s*$"}}},
                 },
             ]
         }

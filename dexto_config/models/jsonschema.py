@@ -30,10 +30,17 @@ def model_json_schema(model: type[pydantic.BaseModel], kind: str, version: str) 
 
 def _clean(node: Any) -> Any:
     if isinstance(node, dict):
-        cleaned = {key: _clean(value) for key, value in node.items() if key != "title"}
+        cleaned = {key: _clean_child(key, value) for key, value in node.items() if key != "title"}
         if cleaned.get("default", 0) is None:
             del cleaned["default"]
         return cleaned
     if isinstance(node, list):
         return [_clean(item) for item in node]
     return node
+
+
+def _clean_child(key: str, value: Any) -> Any:
+    """Clean a keyword's value; the keys of `properties` and `$defs` are names, kept as they are."""
+    if key in ("properties", "$defs") and isinstance(value, dict):
+        return {name: _clean(schema) for name, schema in value.items()}
+    return _clean(value)

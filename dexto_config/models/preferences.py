@@ -32,7 +32,10 @@ class PreferenceLLM(StrictModel):
         "json_schema_extra": {
             "allOf": [
                 {
-                    "if": {"properties": {"provider": {"enum": list(BASE_URL_UNSUPPORTED)}}},
+                    "if": {
+                        "properties": {"provider": {"enum": list(BASE_URL_UNSUPPORTED)}},
+                        "required": ["provider"],
+                    },
                     "then": {"not": {"required": ["baseURL"]}},
                 }
             ]
