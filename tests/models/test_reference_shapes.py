@@ -41,7 +41,6 @@ def _walk(
     node: dict[str, Any],
     path: str,
     shape: dict[str, set[str]],
-    seen: set[str],
 ) -> None:
     node = _resolve(root, node)
     values = shape.setdefault(path, set())
