@@ -20,7 +20,7 @@ from dexto_config.kinds import FileKind
 from dexto_config.lint.config import LintConfig
 from dexto_config.lint.document import LintDocument, env_reference
 from dexto_config.lint.findings import Finding, Fix, SetValue
-from dexto_config.lint.redaction import is_secret_key, scrub
+from dexto_config.lint.redaction import is_secret_key, looks_like_variable_name, scrub
 from dexto_config.lint.registry import all_rules
 from dexto_config.lint.rule import Rule, RuleContext
 from dexto_config.lint.suppression import find_suppressions
@@ -161,13 +161,17 @@ def _secrets(data: Any) -> frozenset[str]:
         if isinstance(node, dict):
             for key, value in node.items():
                 if isinstance(value, str):
-                    if is_secret_key(key) and value and env_reference(value) is None:
+                    if is_secret_key(key) and _is_secret_value(value):
                         found.add(value)
                 elif isinstance(value, dict | list):
                     stack.append(value)
         elif isinstance(node, list):
             stack.extend(item for item in node if isinstance(item, dict | list))
     return frozenset(found)
+
+
+def _is_secret_value(value: str) -> bool:
+    return bool(value) and env_reference(value) is None and not looks_like_variable_name(value)
 
 
 def _scrubbed(finding: Finding, secrets: frozenset[str]) -> Finding:

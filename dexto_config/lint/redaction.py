@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_SECRET_KEY = re.compile(r"(?i)api[-_]?key|token|secret|password")
+_SECRET_KEY = re.compile(r"(?i)(?:api[-_]?key|token|secret|password)\Z")
+_VARIABLE_NAME = re.compile(r"\A[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:API_KEY|KEY|TOKEN)\Z")
 _MIN_LENGTH_TO_SCRUB = 4
 
 
@@ -21,6 +22,11 @@ def redact(secret: str) -> str:
 def is_secret_key(key: str) -> bool:
     """True for a mapping key whose literal value is treated as a secret."""
     return bool(_SECRET_KEY.search(key))
+
+
+def looks_like_variable_name(value: str) -> bool:
+    """True for a value such as `OPENAI_API_KEY`: a variable's name, not a secret."""
+    return bool(_VARIABLE_NAME.match(value))
 
 
 def scrub(text: str, secrets: Iterable[str]) -> str:

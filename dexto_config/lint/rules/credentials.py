@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from dexto_config import catalog
 from dexto_config.kinds import FileKind
 from dexto_config.lint.document import LintDocument, LlmBlock, env_reference
 from dexto_config.lint.findings import Severity, Violation
-from dexto_config.lint.redaction import redact
+from dexto_config.lint.redaction import looks_like_variable_name, redact
 from dexto_config.lint.rule import RuleContext, rule
-
-_VARIABLE_NAME = re.compile(r"\A[A-Z][A-Z0-9_]*_(?:API_KEY|KEY|TOKEN)\Z")
-
 
 def _known_provider_blocks(document: LintDocument) -> Iterator[tuple[LlmBlock, str]]:
     for block in document.llm_blocks():
@@ -27,7 +23,7 @@ def is_literal_secret(value: object) -> bool:
 
 
 def _looks_like_variable_name(value: str) -> bool:
-    return bool(catalog.owner_of_env_var(value)) or bool(_VARIABLE_NAME.match(value))
+    return bool(catalog.owner_of_env_var(value)) or looks_like_variable_name(value)
 
 
 @rule(

@@ -100,11 +100,12 @@ def auth_dependent_backend(document: LintDocument, context: RuleContext) -> Iter
 def _what_migrate_does(block: LlmBlock, context: RuleContext) -> str:
     assert block.provider is not None and block.model is not None
     mapped = context.catalog.to_openrouter(block.provider, block.model)
+    guess = "" if mapped.exact else ", a guessed ID"
     return (
-        f"no version marker: this `{block.provider}` block ran through the Dexto gateway "
-        f"whenever you were logged in to Dexto; `dexto-config migrate` writes "
-        f"`provider: dexto, model: {mapped.id}` when you are, else keeps "
-        f"`{block.provider}`, and adds the marker"
+        f"legacy file (no version marker): `{block.provider}` was routed through the Dexto "
+        f"gateway whenever you were logged in; `dexto-config migrate` makes that explicit "
+        f"(`provider: dexto, model: {mapped.id}`{guess} if you are logged in, else "
+        f"`{block.provider}` stays) and adds the marker"
     )
 
 

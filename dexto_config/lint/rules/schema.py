@@ -29,12 +29,14 @@ from dexto_config.yamlio.fast import DataPath, Position
         reads YAML 1.2, where merge keys are not merged.
     """,
     bad="""
+        systemPrompt: You are a helpful assistant.
         llm:
           provider: openai
           model: gpt-5-mini
           maxIterration: 20
     """,
     good="""
+        systemPrompt: You are a helpful assistant.
         llm:
           provider: openai
           model: gpt-5-mini
@@ -63,11 +65,13 @@ def unknown_key(document: LintDocument, context: RuleContext) -> Iterator[Violat
         with such a file.
     """,
     bad="""
+        systemPrompt: You are a helpful assistant.
         llm:
           provider: open-ai
           model: gpt-5-mini
     """,
     good="""
+        systemPrompt: You are a helpful assistant.
         llm:
           provider: openai
           model: gpt-5-mini

@@ -12,6 +12,7 @@ from dexto_config.versions import (
     KNOWN_VERSIONS,
     LATEST_VERSION,
     is_newer_than_known,
+    is_version_string,
     marker_line,
     version_key,
 )
@@ -73,7 +74,9 @@ def future_schema_version(document: LintDocument, context: RuleContext) -> Itera
 )
 def outdated_schema_version(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
     marker = document.marker_version
-    if marker in KNOWN_VERSIONS and version_key(marker) < version_key(LATEST_VERSION):
+    if marker is None or not is_version_string(marker):
+        return
+    if version_key(marker) < version_key(LATEST_VERSION):
         message = (
             f"schema version {marker} is older than the latest, {LATEST_VERSION}: "
             f"run `dexto-config migrate {document.path}`"
@@ -122,12 +125,13 @@ def schema_version_key(document: LintDocument, context: RuleContext) -> Iterator
     severity=Severity.ERROR,
     summary="The version marker does not name a known schema version.",
     explanation=f"""
-        The first-line marker must name one of the schema versions this tool
-        knows ({", ".join(KNOWN_VERSIONS)}), or a newer one (see DX401). A typo in
-        the marker makes the file's version unknowable.
+        The first-line marker must name a Dexto release such as
+        {", ".join(KNOWN_VERSIONS)} (a release between two known schema versions is
+        judged by the older one; a newer one is DX401). Anything else makes the
+        file's version unknowable.
     """,
     bad="""
-        # dexto-config: schemaVersion=1.5
+        # dexto-config: schemaVersion=1.5.x
         llm: {provider: openai, model: gpt-5-mini}
     """,
     good=f"""
