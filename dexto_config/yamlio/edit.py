@@ -1,0 +1,746 @@
+"""Editable documents: change a YAML or JSON file by minimal text edits (DESIGN §4).
+
+Nothing is ever re-dumped. Each operation locates its nodes in the *original*
+text by libyaml's marks and records a `TextEdit` (a character span and its
+replacement) together with the intended plain data. `to_bytes()` splices the
+edits into the original text, re-parses the result and checks it equals the
+intended data, so a wrong edit raises instead of writing a damaged file.
+Every character outside the edited spans is kept as it was: BOM, line
+endings, final newline (or its absence), comments, quoting, anchors, tabs.
+
+Choices:
+- Removing the only entry of a block mapping writes `{}` as that mapping's
+  value (`llm: {}`), so the key keeps its meaning of "an empty mapping"; the
+  root mapping becomes a `{}` line.
+- A node reached through an alias, or one that carries an anchor used
+  elsewhere, is never edited (`AliasedNodeError`): changing it would change
+  every use of it.
+- Scalars with an explicit tag and block scalars (`|`, `>`) are not replaced
+  (`UnsupportedEdit`); no migration needs it and a guess could change meaning.
+- Positions (`position()`) refer to the original text.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import math
+import re
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from dexto_config.versions import MARKER_PREFIX
+from dexto_config.yamlio.fast import DataPath, Position, YamlSyntaxError, parse
+from dexto_config.yamlio.fast import _mapping_key as mapping_key
+from dexto_config.yamlio.render import (
+    Scalar,
+    UnrenderableValue,
+    render_json,
+    render_yaml,
+)
+
+BOM = "\ufeff"
+_BREAK_RE = re.compile(r"\r\n|\r|\n")
+_GAP_RE = re.compile(r"(?:[ \t\r\n]|#[^\r\n]*)*")
+_PROPERTY_RE = re.compile(r"[^ \t\r\n]*")
+_REST_OF_LINE_RE = re.compile(r"[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n|\Z)")
+_KEY_VALUE_SEPARATOR_RE = re.compile(r"\A[ \t]*:[ \t]*\Z")
+_NEXT_KEY_GAP_RE = re.compile(r"\A[ \t]*(?:#[^\r\n]*)?(?:(?:\r\n|\r|\n)[ \t]*)+\Z")
+
+
+class EditError(Exception):
+    """Base of every error raised while editing a document."""
+
+
+class UndecodableInput(EditError):
+    """The bytes are not UTF-8 text."""
+
+    def __init__(self, offset: int, reason: str) -> None:
+        self.offset = offset
+        super().__init__(f"not UTF-8 text: {reason} at byte {offset}")
+
+
+class PathNotFound(EditError):
+    """A path names no value in the document's current data."""
+
+    def __init__(self, path: DataPath) -> None:
+        self.path = path
+        super().__init__(f"no value at {_show(path)}")
+
+
+class UnsupportedEdit(EditError):
+    """An edit this engine will not make, because it cannot be made faithfully."""
+
+
+class AliasedNodeError(UnsupportedEdit):
+    """The node is shared through an anchor and alias; editing it would change every use."""
+
+    def __init__(self, path: DataPath) -> None:
+        self.path = path
+        super().__init__(
+            f"{_show(path)} is shared through a YAML anchor/alias; "
+            "editing it would change every place that uses it"
+        )
+
+
+class OverlappingEdits(EditError):
+    """Two edits touch the same text."""
+
+
+class EditVerificationError(EditError):
+    """The edited text does not parse back to the intended data."""
+
+
+@dataclass(frozen=True, slots=True)
+class TextEdit:
+    """Replace the characters [start, end) of the original text with `text`."""
+
+    start: int
+    end: int
+    text: str
+    sequence: int
+
+    def overlaps(self, other: TextEdit) -> bool:
+        """True when the two edits cannot both be applied unambiguously."""
+        if self.start < other.end and other.start < self.end:
+            return True
+        return _strictly_inside(self, other) or _strictly_inside(other, self)
+
+    def covers(self, other: TextEdit) -> bool:
+        """True when `other` lies inside this edit's span, so this edit makes it moot."""
+        if not (self.start <= other.start and other.end <= self.end):
+            return False
+        return other.start < other.end or self.start < other.start < self.end
+
+
+def _strictly_inside(insertion: TextEdit, span: TextEdit) -> bool:
+    return insertion.start == insertion.end and span.start < insertion.start < span.end
+
+
+@dataclass(frozen=True, slots=True)
+class _Located:
+    """A value node found by path, with its mapping key (if any) and its ancestors."""
+
+    node: Node
+    key: Node | None
+    chain: tuple[Node, ...]
+
+    @property
+    def parent(self) -> Node:
+        return self.chain[-2]
+
+    @property
+    def in_flow(self) -> bool:
+        return any(getattr(node, "flow_style", False) for node in self.chain[:-1])
+
+
+class EditableDocument:
+    """A YAML document changed by minimal text edits on its original bytes."""
+
+    is_json: ClassVar[bool] = False
+
+    def __init__(self, text: str, *, bom: bool) -> None:
+        parsed = parse(text)
+        self._text = text
+        self._bom = bom
+        self._root = parsed.root
+        self._positions = parsed.positions
+        self._data: Any = copy.deepcopy(parsed.data)
+        self._shared = _shared_node_ids(parsed.root)
+        self._edits: list[TextEdit] = []
+        self._sequence = 0
+        self._marker: str | None = None
+        self._marker_edit: TextEdit | None = None
+        self._value_edits: dict[int, TextEdit] = {}
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> EditableDocument:
+        """Decode UTF-8 (BOM optional) and parse; raise UndecodableInput or YamlSyntaxError."""
+        text, bom = _decode(raw)
+        return cls(text, bom=bom)
+
+    @property
+    def data(self) -> Any:
+        """The intended plain data after all edits so far (read-only: edit through methods)."""
+        return self._data
+
+    @property
+    def changed(self) -> bool:
+        """True when at least one edit is pending."""
+        return bool(self._edits)
+
+    def get(self, path: DataPath) -> Any:
+        """The current value at `path`; raise PathNotFound if there is none."""
+        value = self._data
+        for part in path:
+            value = _child(value, part, path)
+        return value
+
+    def has(self, path: DataPath) -> bool:
+        """True when `path` names a value in the current data."""
+        try:
+            self.get(path)
+        except PathNotFound:
+            return False
+        return True
+
+    def position(self, path: DataPath) -> Position | None:
+        """Where `path`'s key (or list item) sits in the original text, if it still exists there."""
+        entry = self._positions.entries.get(path)
+        if entry is None or not self.has(path):
+            return None
+        return entry.key or entry.value
+
+    def set_value(self, path: DataPath, value: Scalar) -> None:
+        """Replace the scalar at `path` in place, keeping its quoting style when it round-trips."""
+        if not path:
+            raise UnsupportedEdit("the document root is not a scalar entry")
+        current = self.get(path)
+        if _same(current, value):
+            return
+        located = self._locate(path)
+        node = located.node
+        if not isinstance(node, ScalarNode) or isinstance(current, dict | list):
+            raise UnsupportedEdit(f"{_show(path)} is a mapping or list, not a scalar")
+        if node.style in ("|", ">"):
+            raise UnsupportedEdit(f"{_show(path)} is a block scalar; it is not replaced in place")
+        start = self._scalar_start(node, path)
+        end = node.end_mark.index
+        text = self._render(value, style=node.style or "", in_flow=located.in_flow)
+        if start == end and start > 0 and self._text[start - 1] not in " \t\r\n":
+            text = " " + text
+        self._drop_edit(self._value_edits.pop(id(node), None))
+        self._value_edits[id(node)] = self._add_edit(start, end, text)
+        _assign(self._parent_data(path), path[-1], value)
+
+    def remove_key(self, path: DataPath) -> None:
+        """Remove a mapping entry: its own lines (with its end-of-line comment), nothing else."""
+        if not path or not isinstance(path[-1], str):
+            raise UnsupportedEdit(f"{_show(path)} is not a mapping entry")
+        self.get(path)
+        located = self._locate(path)
+        parent = located.parent
+        if not isinstance(parent, MappingNode):
+            raise UnsupportedEdit(f"{_show(path)} is not a mapping entry")
+        self._refuse_shared_inside(located.node, path)
+        index = next(i for i, (key, _) in enumerate(parent.value) if key is located.key)
+        if parent.flow_style:
+            edits = self._flow_entry_removal(parent, index)
+        else:
+            edits = self._block_entry_removal(located, index, path)
+        for start, end, text in edits:
+            self._add_edit(start, end, text)
+        del self._parent_data(path)[path[-1]]
+
+    def add_key(
+        self, mapping_path: DataPath, key: str, value: Scalar, *, after: str | None = None
+    ) -> None:
+        """Insert `key: value` into the mapping at `mapping_path`, after `after` (default: last)."""
+        mapping = self.get(mapping_path)
+        if not isinstance(mapping, dict):
+            raise UnsupportedEdit(f"{_show(mapping_path)} is not a mapping")
+        if key in mapping:
+            raise UnsupportedEdit(f"{_show((*mapping_path, key))} already exists")
+        if after is not None and after not in mapping:
+            raise PathNotFound((*mapping_path, after))
+        located = self._locate_mapping(mapping_path)
+        node = located.node
+        assert isinstance(node, MappingNode)
+        anchor_index = self._anchor_index(node, mapping, after)
+        in_flow = located.in_flow or bool(node.flow_style)
+        entry_text = self._render_key(key, in_flow=in_flow)
+        value_text = self._render(value, style="", in_flow=in_flow)
+        if node.flow_style:
+            position, text = self._flow_insertion(node, anchor_index, entry_text, value_text)
+        else:
+            position, text = self._block_insertion(node, anchor_index, entry_text, value_text)
+        self._add_edit(position, position, text)
+        _insert_after(mapping, key, value, after if after is not None else _last_key(mapping))
+
+    def set_marker(self, marker_line: str) -> None:
+        """Make the first line (after a BOM) exactly `marker_line`, replacing an older marker."""
+        if self.is_json:
+            raise UnsupportedEdit("JSON has no comments, so it carries no version marker")
+        if not marker_line.startswith("#") or _BREAK_RE.search(marker_line):
+            raise ValueError(f"a marker must be one comment line, not {marker_line!r}")
+        first_break = _BREAK_RE.search(self._text)
+        first_line_end = first_break.start() if first_break else len(self._text)
+        first_line = self._text[:first_line_end]
+        self._marker = marker_line
+        self._drop_edit(self._marker_edit)
+        self._marker_edit = None
+        if first_line == marker_line:
+            return
+        if first_line.startswith(MARKER_PREFIX):
+            self._marker_edit = self._add_edit(0, first_line_end, marker_line)
+        else:
+            line_ending = first_break.group() if first_break else "\n"
+            self._marker_edit = self._add_edit(0, 0, marker_line + line_ending)
+
+    def to_bytes(self) -> bytes:
+        """The original bytes with all edits applied, verified to parse to the intended data."""
+        text = self._spliced_text()
+        if self._edits:
+            self._verify(text)
+        return ((BOM if self._bom else "") + text).encode("utf-8")
+
+    # -- locating nodes -------------------------------------------------------
+
+    def _locate(self, path: DataPath) -> _Located:
+        if self._root is None:
+            raise PathNotFound(path)
+        node: Node = self._root
+        key: Node | None = None
+        chain: list[Node] = [node]
+        for depth, part in enumerate(path):
+            key, node = _child_node(node, part, path)
+            chain.append(node)
+            if id(node) in self._shared:
+                raise AliasedNodeError(path[: depth + 1])
+        return _Located(node, key, tuple(chain))
+
+    def _locate_mapping(self, path: DataPath) -> _Located:
+        if path:
+            located = self._locate(path)
+        elif self._root is not None:
+            located = _Located(self._root, None, (self._root,))
+        else:
+            raise UnsupportedEdit("the document is empty; there is no mapping to add to")
+        if not isinstance(located.node, MappingNode):
+            raise UnsupportedEdit(f"{_show(path)} is not a mapping in the original text")
+        return located
+
+    def _refuse_shared_inside(self, node: Node, path: DataPath) -> None:
+        if any(id(inner) in self._shared for inner in _walk(node)):
+            raise AliasedNodeError(path)
+
+    def _scalar_start(self, node: ScalarNode, path: DataPath) -> int:
+        """Where the scalar's own text starts, after its anchor (kept) and any tag."""
+        position, end = node.start_mark.index, node.end_mark.index
+        while position < end and self._text[position] in "&!":
+            if self._text[position] == "!":
+                raise UnsupportedEdit(f"{_show(path)} has an explicit tag; it is not replaced")
+            position = _PROPERTY_RE.match(self._text, position).end()  # type: ignore[union-attr]
+            position = _GAP_RE.match(self._text, position).end()  # type: ignore[union-attr]
+        return min(position, end)
+
+    # -- removal --------------------------------------------------------------
+
+    def _block_entry_removal(
+        self, located: _Located, index: int, path: DataPath
+    ) -> list[tuple[int, int, str]]:
+        text = self._text
+        mapping = located.parent
+        assert isinstance(mapping, MappingNode) and located.key is not None
+        key_start = located.key.start_mark.index
+        end = self._entry_end(located.key, located.node)
+        line_start = _line_start(text, key_start)
+        only_entry = len(mapping.value) == 1
+        if text[line_start:key_start].strip(" \t"):
+            return self._inline_entry_removal(mapping, index, key_start, end)
+        region_end = _next_line_start(text, end - 1)
+        if only_entry:
+            return self._emptied_mapping_edits(located, line_start, region_end, path)
+        return [(line_start, region_end, "")]
+
+    def _inline_entry_removal(
+        self, mapping: MappingNode, index: int, key_start: int, end: int
+    ) -> list[tuple[int, int, str]]:
+        """The first key shares its line with `- ` (or `? `): keep that indicator."""
+        if len(mapping.value) == 1:
+            return [(key_start, end, "{}")]
+        next_key_start = mapping.value[index + 1][0].start_mark.index
+        if not _NEXT_KEY_GAP_RE.match(self._text[end:next_key_start]):
+            raise UnsupportedEdit(
+                "comment lines separate this entry from the next one on a `- key:` line"
+            )
+        return [(key_start, next_key_start, "")]
+
+    def _emptied_mapping_edits(
+        self, located: _Located, line_start: int, region_end: int, path: DataPath
+    ) -> list[tuple[int, int, str]]:
+        """The mapping loses its only entry: it becomes `{}` so its key keeps a mapping."""
+        line_break = self._text[_line_content_end(self._text, line_start) : region_end]
+        if len(located.chain) == 2:
+            return [(line_start, region_end, "{}" + line_break)]
+        owner = located.chain[-3]
+        if not isinstance(owner, MappingNode):
+            raise UnsupportedEdit(f"removing {_show(path)} would leave an empty list item")
+        owner_key = next(key for key, value in owner.value if value is located.parent)
+        insertion = self._after_value_indicator(owner_key)
+        return [(insertion, insertion, " {}"), (line_start, region_end, "")]
+
+    def _after_value_indicator(self, key: Node) -> int:
+        """The position after `key:` and the value's anchor or tag on that line."""
+        text = self._text
+        position = key.end_mark.index
+        while position < len(text) and text[position] in " \t":
+            position += 1
+        if position >= len(text) or text[position] != ":":
+            raise UnsupportedEdit("cannot find the `:` of the enclosing mapping entry")
+        insertion = position = position + 1
+        while True:
+            while position < len(text) and text[position] in " \t":
+                position += 1
+            if position >= len(text) or text[position] not in "&!":
+                return insertion
+            position = insertion = _PROPERTY_RE.match(text, position).end()  # type: ignore[union-attr]
+
+    def _flow_entry_removal(self, mapping: MappingNode, index: int) -> list[tuple[int, int, str]]:
+        text = self._text
+        key, value = mapping.value[index]
+        start = key.start_mark.index
+        end = self._entry_end(key, value)
+        comma = _comma_after(text, end)
+        if comma is not None:
+            return [self._flow_item_span(start, comma + 1, swallow_spaces=True)]
+        if index == 0:
+            return [self._flow_item_span(start, end, swallow_spaces=False)]
+        previous_key, previous_value = mapping.value[index - 1]
+        previous_comma = _comma_after(text, self._entry_end(previous_key, previous_value))
+        if previous_comma is None:
+            raise UnsupportedEdit("cannot find the comma between flow mapping entries")
+        item_start, item_end, _ = self._flow_item_span(start, end, swallow_spaces=False)
+        if item_start == start:
+            item_start = max(_spaces_start(text, start), previous_comma + 1)
+        return [(previous_comma, previous_comma + 1, ""), (item_start, item_end, "")]
+
+    def _flow_item_span(
+        self, start: int, end: int, *, swallow_spaces: bool
+    ) -> tuple[int, int, str]:
+        """Whole lines when the item has its lines to itself, else just the item."""
+        text = self._text
+        line_start = _line_start(text, start)
+        rest = _REST_OF_LINE_RE.match(text, end)
+        if not text[line_start:start].strip(" \t") and rest is not None:
+            return (line_start, rest.end(), "")
+        if swallow_spaces:
+            while end < len(text) and text[end] in " \t":
+                end += 1
+        return (start, end, "")
+
+    def _entry_end(self, key: Node, value: Node) -> int:
+        return max(key.end_mark.index, _content_end(self._text, value, self._shared))
+
+    # -- insertion ------------------------------------------------------------
+
+    def _anchor_index(self, node: MappingNode, mapping: dict[str, Any], after: str | None) -> int:
+        """Index in the original node of the entry the new one follows (-1: none)."""
+        keys = list(mapping)
+        target = after if after is not None else _last_key(mapping)
+        if target is None:
+            return -1
+        original = {_key_text(key): index for index, (key, _) in enumerate(node.value)}
+        # A key added in this session has no node: insert where it was inserted, after it.
+        for candidate in reversed(keys[: keys.index(target) + 1]):
+            if candidate in original:
+                return original[candidate]
+        raise UnsupportedEdit(f"no original entry of the mapping precedes {target!r}")
+
+    def _block_insertion(
+        self, node: MappingNode, anchor_index: int, key_text: str, value_text: str
+    ) -> tuple[int, str]:
+        text = self._text
+        first_key = node.value[0][0]
+        indent = _indentation(text, first_key.start_mark.index)
+        key, value = node.value[anchor_index]
+        end = self._entry_end(key, value)
+        position = _next_line_start(text, end - 1)
+        line = f"{indent}{key_text}: {value_text}"
+        line_ending = self._line_ending_near(end)
+        if position == len(text) and not _ends_with_break(text):
+            return position, line_ending + line
+        return position, line + line_ending
+
+    def _flow_insertion(
+        self, node: MappingNode, anchor_index: int, key_text: str, value_text: str
+    ) -> tuple[int, str]:
+        text = self._text
+        if not node.value:
+            return node.start_mark.index + 1, f"{key_text}: {value_text}"
+        first_key, first_value = node.value[0]
+        separator = text[first_key.end_mark.index : _value_start(first_value)]
+        if not _KEY_VALUE_SEPARATOR_RE.match(separator):
+            separator = ": "
+        item = f"{key_text}{separator}{value_text}"
+        key, value = node.value[anchor_index]
+        position = self._entry_end(key, value)
+        if _line_start(text, first_key.start_mark.index) > node.start_mark.index:
+            indent = _indentation(text, first_key.start_mark.index)
+            return position, f",{self._line_ending_near(position)}{indent}{item}"
+        return position, f", {item}"
+
+    def _line_ending_near(self, position: int) -> str:
+        found = _BREAK_RE.search(self._text, position) or _BREAK_RE.search(self._text)
+        return found.group() if found else "\n"
+
+    # -- rendering ------------------------------------------------------------
+
+    def _render(self, value: Scalar, *, style: str, in_flow: bool) -> str:
+        try:
+            if self.is_json:
+                return render_json(value)
+            return render_yaml(value, style=style, in_flow=in_flow)
+        except UnrenderableValue as error:
+            raise UnsupportedEdit(str(error)) from None
+
+    def _render_key(self, key: str, *, in_flow: bool) -> str:
+        return self._render(key, style="", in_flow=in_flow)
+
+    # -- applying -------------------------------------------------------------
+
+    def _drop_edit(self, edit: TextEdit | None) -> None:
+        if edit is not None:
+            self._edits = [kept for kept in self._edits if kept is not edit]
+
+    def _add_edit(self, start: int, end: int, text: str) -> TextEdit:
+        edit = TextEdit(start, end, text, self._sequence)
+        self._sequence += 1
+        kept = [old for old in self._edits if not edit.covers(old)]
+        for old in kept:
+            if edit.overlaps(old):
+                raise OverlappingEdits(
+                    f"an edit of characters {start}-{end} overlaps an earlier edit of "
+                    f"{old.start}-{old.end}; make one edit per node"
+                )
+        kept.append(edit)
+        self._edits = kept
+        return edit
+
+    def _spliced_text(self) -> str:
+        pieces: list[str] = []
+        previous = 0
+        for edit in sorted(self._edits, key=lambda e: (e.start, e.end, e.sequence)):
+            pieces.append(self._text[previous : edit.start])
+            pieces.append(edit.text)
+            previous = edit.end
+        pieces.append(self._text[previous:])
+        result = "".join(pieces)
+        if previous == len(self._text) and self._text and not _ends_with_break(self._text):
+            # An edit at the very end keeps the original's lack of a final newline.
+            return _without_final_break(result)
+        return result
+
+    def _verify(self, text: str) -> None:
+        try:
+            reparsed = parse(text).data
+        except YamlSyntaxError as error:
+            raise EditVerificationError(f"the edited text is not valid YAML: {error}") from None
+        if not _same(reparsed, self._data):
+            raise EditVerificationError("the edited text does not parse to the intended data")
+        if self._marker is not None and not _starts_with_line(text, self._marker):
+            raise EditVerificationError("the version marker is not the first line")
+        if self.is_json:
+            _verify_json(text)
+
+    def _parent_data(self, path: DataPath) -> Any:
+        return self.get(path[:-1])
+
+
+class JsonDocument(EditableDocument):
+    """A JSON file edited like YAML; new strings and keys are written as JSON."""
+
+    is_json: ClassVar[bool] = True
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> JsonDocument:
+        """Decode UTF-8 (with or without BOM) and parse as JSON; raise on invalid input."""
+        text, bom = _decode(raw)
+        _verify_json(text)
+        return cls(text, bom=bom)
+
+
+def _decode(raw: bytes) -> tuple[str, bool]:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise UndecodableInput(error.start, error.reason) from None
+    if text.startswith(BOM):
+        return text[1:], True
+    return text, False
+
+
+def _verify_json(text: str) -> None:
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        position = Position(error.lineno, error.colno, error.lineno, error.colno)
+        raise YamlSyntaxError(f"invalid JSON: {error.msg}", position) from None
+
+
+# -- plain data ---------------------------------------------------------------
+
+
+def _same(left: Any, right: Any) -> bool:
+    """Deep equality that tells 1, 1.0 and True apart, keeps key order and equates NaNs."""
+    if type(left) is not type(right):
+        return False
+    if isinstance(left, dict):
+        return list(left) == list(right) and all(_same(left[k], right[k]) for k in left)
+    if isinstance(left, list):
+        return len(left) == len(right) and all(map(_same, left, right))
+    if isinstance(left, float) and math.isnan(left):
+        return math.isnan(right)
+    return bool(left == right)
+
+
+def _child(value: Any, part: str | int, path: DataPath) -> Any:
+    if isinstance(value, dict) and isinstance(part, str) and part in value:
+        return value[part]
+    if isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
+        return value[part]
+    raise PathNotFound(path)
+
+
+def _assign(container: Any, part: str | int, value: Scalar) -> None:
+    container[part] = value
+
+
+def _insert_after(mapping: dict[str, Any], key: str, value: Scalar, after: str | None) -> None:
+    items = list(mapping.items())
+    position = next((i + 1 for i, (k, _) in enumerate(items) if k == after), len(items))
+    items.insert(position, (key, value))
+    mapping.clear()
+    mapping.update(items)
+
+
+def _last_key(mapping: dict[str, Any]) -> str | None:
+    return next(reversed(mapping), None)
+
+
+def _show(path: DataPath) -> str:
+    return ".".join(str(part) for part in path) or "(document root)"
+
+
+# -- nodes --------------------------------------------------------------------
+
+
+def _child_node(node: Node, part: str | int, path: DataPath) -> tuple[Node | None, Node]:
+    if isinstance(node, MappingNode) and isinstance(part, str):
+        for key, value in node.value:
+            if _key_text(key) == part:
+                return key, value
+    if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return None, node.value[part]
+    raise PathNotFound(path)
+
+
+def _key_text(key: Node) -> str | None:
+    try:
+        return mapping_key(key)
+    except YamlSyntaxError:
+        return None
+
+
+def _walk(root: Node) -> list[Node]:
+    """Every node under `root` once (an aliased node is not entered twice)."""
+    seen: set[int] = set()
+    order: list[Node] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        stack.extend(_children(node))
+    return order
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [child for pair in node.value for child in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _shared_node_ids(root: Node | None) -> frozenset[int]:
+    """Ids of nodes used more than once, i.e. anchored nodes that aliases point at."""
+    if root is None:
+        return frozenset()
+    seen: set[int] = set()
+    shared: set[int] = set()
+    for node in _walk(root):
+        (shared if id(node) in seen else seen).add(id(node))
+    return frozenset(shared)
+
+
+def _content_end(text: str, node: Node, shared: frozenset[int]) -> int:
+    """Where a value's own text ends: not its trailing blank lines or comments."""
+    if id(node) in shared:
+        raise UnsupportedEdit("the entry ends in an alias; its extent is not known")
+    if isinstance(node, ScalarNode):
+        if node.style in ("|", ">"):
+            return _last_visible_end(text, node.start_mark.index, node.end_mark.index)
+        return int(node.end_mark.index)
+    if getattr(node, "flow_style", False) or not node.value:
+        return int(node.end_mark.index)
+    last = node.value[-1]
+    if isinstance(node, MappingNode):
+        key, value = last
+        return max(int(key.end_mark.index), _content_end(text, value, shared))
+    return _content_end(text, last, shared)
+
+
+def _value_start(node: Node) -> int:
+    return int(node.start_mark.index)
+
+
+# -- text positions -----------------------------------------------------------
+
+
+def _line_start(text: str, position: int) -> int:
+    return max(text.rfind("\n", 0, position), text.rfind("\r", 0, position)) + 1
+
+
+def _next_line_start(text: str, position: int) -> int:
+    """The start of the line after the one holding `position` (or the end of the text)."""
+    found = _BREAK_RE.search(text, max(position, 0))
+    return found.end() if found else len(text)
+
+
+def _line_content_end(text: str, position: int) -> int:
+    found = _BREAK_RE.search(text, position)
+    return found.start() if found else len(text)
+
+
+def _last_visible_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\r\n":
+        end -= 1
+    return end
+
+
+def _ends_with_break(text: str) -> bool:
+    return text.endswith(("\n", "\r"))
+
+
+def _without_final_break(text: str) -> str:
+    if text.endswith("\r\n"):
+        return text[:-2]
+    return text[:-1] if _ends_with_break(text) else text
+
+
+def _spaces_start(text: str, position: int) -> int:
+    while position > 0 and text[position - 1] in " \t":
+        position -= 1
+    return position
+
+
+def _comma_after(text: str, position: int) -> int | None:
+    gap_end = _GAP_RE.match(text, position).end()  # type: ignore[union-attr]
+    return gap_end if text[gap_end : gap_end + 1] == "," else None
+
+
+def _indentation(text: str, position: int) -> str:
+    start = _line_start(text, position)
+    prefix = text[start:position]
+    return prefix if not prefix.strip(" \t") else " " * len(prefix)
+
+
+def _starts_with_line(text: str, line: str) -> bool:
+    if not text.startswith(line):
+        return False
+    return len(text) == len(line) or _BREAK_RE.match(text, len(line)) is not None
