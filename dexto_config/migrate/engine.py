@@ -65,8 +65,8 @@ class FileMigration:
 
     status: Status
     kind: FileKind
-    original: bytes
-    result: bytes
+    original: bytes = field(repr=False)
+    result: bytes = field(repr=False)
     from_version: str | None
     to_version: str
     changes: tuple[Change, ...] = ()

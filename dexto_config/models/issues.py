@@ -9,7 +9,7 @@ from dexto_config.yamlio.fast import DataPath
 
 
 class IssueKind(enum.StrEnum):
-    """How an issue is positioned: at a value, at an unknown key, or at the mapping lacking a key."""
+    """Where an issue is positioned: a value, an unknown key, or the mapping lacking a key."""
 
     VALUE = "value"
     UNKNOWN_KEY = "unknown-key"

@@ -1,0 +1,168 @@
+"""The migration chain: discovery, ordering, load-time errors, chaining several steps."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from dexto_config.kinds import FileKind
+from dexto_config.migrate.chain import (
+    ChainError,
+    default_chain,
+    default_migrations_dir,
+    load_chain,
+    steps_between,
+)
+from dexto_config.migrate.engine import migrate_bytes
+from dexto_config.migrate.routing import RoutingContext
+from dexto_config.versions import KNOWN_VERSIONS, LATEST_VERSION, marker_line, version_key
+
+LEGACY_AGENT = b"""\
+# my agent
+systemPrompt: You help.
+greeting: hello there
+llm:
+  provider: anthropic
+  model: claude-sonnet-4-5-20250929
+"""
+
+# A throwaway second step, only for these tests: it proves that a file several
+# versions behind runs every step in one go, in version order.
+THROWAWAY_STEP = """
+version = "1.5.7"
+summary = "test only: shout the greeting"
+breaking = False
+
+
+def migrate_agent(document, context):
+    from dexto_config.migrate.step import Change, StepResult
+
+    result = StepResult()
+    if document.has(("greeting",)):
+        old = document.get(("greeting",))
+        document.set_value(("greeting",), old.upper())
+        result.changes.append(Change(("greeting",), old, old.upper(), "test"))
+    return result
+"""
+
+
+def _step_module(version: str, name: str = "step") -> str:
+    return textwrap.dedent(
+        f"""
+        version = {version!r}
+        summary = {name!r}
+        breaking = False
+        """
+    )
+
+
+@pytest.fixture
+def two_step_chain(tmp_path: Path) -> Path:
+    folder = tmp_path / "migrations"
+    folder.mkdir()
+    shutil.copy(default_migrations_dir() / "v1_5_6_explicit_provider.py", folder)
+    (folder / "v1_5_7_shout_greeting.py").write_text(THROWAWAY_STEP)
+    return folder
+
+
+def test_shipped_chain_targets_known_versions_in_order() -> None:
+    versions = [step.version for step in default_chain()]
+    assert versions == sorted(versions, key=version_key)
+    assert len(set(versions)) == len(versions)
+    assert set(versions) <= set(KNOWN_VERSIONS)
+    assert versions[-1] == LATEST_VERSION
+
+
+def test_every_shipped_step_declares_its_metadata() -> None:
+    for step in default_chain():
+        assert step.summary
+        assert isinstance(step.breaking, bool)
+        assert step.transforms, f"{step.module} has no transform"
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        pytest.param(
+            {"v1_a.py": _step_module("1.5.6"), "v1_b.py": _step_module("1.5.6")},
+            "both target 1.5.6",
+            id="duplicate-version",
+        ),
+        pytest.param(
+            {"v1_a.py": _step_module("1.5.8"), "v1_b.py": _step_module("1.5.7")},
+            "out of order",
+            id="out-of-order",
+        ),
+        pytest.param({"v1_a.py": "summary = 'x'\nbreaking = False\n"}, "version", id="no-version"),
+        pytest.param({"v1_a.py": _step_module("one")}, "is not a version", id="bad-version"),
+        pytest.param(
+            {"v1_a.py": "version = '1.5.7'\nsummary = 'x'\n"}, "breaking", id="no-breaking"
+        ),
+    ],
+)
+def test_inconsistent_chains_fail_at_load_time(
+    tmp_path: Path, files: dict[str, str], message: str
+) -> None:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    with pytest.raises(ChainError, match=message):
+        load_chain(tmp_path)
+
+
+def test_steps_between_picks_steps_above_the_file_version(two_step_chain: Path) -> None:
+    chain = load_chain(two_step_chain)
+    assert [s.version for s in steps_between(chain, "1.5.4", "1.5.7")] == ["1.5.6", "1.5.7"]
+    assert [s.version for s in steps_between(chain, "1.5.5", "1.5.6")] == ["1.5.6"]
+    assert [s.version for s in steps_between(chain, "1.5.6", "1.5.7")] == ["1.5.7"]
+    assert steps_between(chain, "1.5.7", "1.5.7") == ()
+
+
+def test_a_file_two_versions_behind_runs_both_steps(two_step_chain: Path) -> None:
+    chain = load_chain(two_step_chain)
+    result = migrate_bytes(
+        LEGACY_AGENT,
+        FileKind.AGENT,
+        assumed_version="1.5.4",
+        target="1.5.7",
+        context=RoutingContext(route_via="dexto"),
+        chain=chain,
+    )
+    assert result.status == "migrated", result.refusal
+    assert result.steps == ("1.5.6", "1.5.7")
+    text = result.result.decode()
+    assert text.startswith(marker_line("1.5.7") + "\n# my agent\n")
+    assert "greeting: HELLO THERE\n" in text
+    assert "provider: dexto\n" in text
+
+
+def test_to_stops_the_chain_early(two_step_chain: Path) -> None:
+    chain = load_chain(two_step_chain)
+    result = migrate_bytes(
+        LEGACY_AGENT,
+        FileKind.AGENT,
+        assumed_version="1.5.4",
+        target="1.5.6",
+        context=RoutingContext(route_via="dexto"),
+        chain=chain,
+    )
+    assert result.steps == ("1.5.6",)
+    assert b"greeting: hello there\n" in result.result
+
+
+def test_a_file_at_an_intermediate_version_runs_only_the_later_step(two_step_chain: Path) -> None:
+    chain = load_chain(two_step_chain)
+    at_156 = (marker_line("1.5.6") + "\n").encode() + LEGACY_AGENT
+    result = migrate_bytes(
+        at_156,
+        FileKind.AGENT,
+        assumed_version=None,
+        target="1.5.7",
+        context=RoutingContext(route_via="dexto"),
+        chain=chain,
+    )
+    assert result.steps == ("1.5.7",)
+    assert b"provider: anthropic\n" in result.result
+    assert result.result.startswith((marker_line("1.5.7") + "\n").encode())
