@@ -7,6 +7,7 @@ import click
 import dexto_config.cli.models_cmd  # noqa: F401  (registers commands)
 from dexto_config import exitcodes
 from dexto_config.cli import (
+    hook_cmd,  # noqa: F401
     lint_cmd,  # noqa: F401
     migrate_cmd,  # noqa: F401
     validate_cmd,  # noqa: F401  (registers commands)

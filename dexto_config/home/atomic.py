@@ -70,14 +70,17 @@ def commit_staged(temp: Path, path: Path) -> None:
     fsync_directory(path.parent)
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, root: Path | None = None) -> None:
+def atomic_write_bytes(
+    path: Path, data: bytes, *, root: Path | None = None, mode: int | None = None
+) -> None:
     """Replace the contents of `path` with `data` atomically, keeping its mode and owner.
 
-    A symlink is followed and its target rewritten (the link stays a link); with
+    `mode` overrides the mode (a new file otherwise gets the umask's). A symlink
+    is followed and its target rewritten (the link stays a link); with
     `root`, a target outside `root` raises PathEscapesHome and nothing is written.
     """
     target = resolve_inside(root, path) if root is not None else Path(os.path.realpath(path))
-    temp = stage_bytes(target, data)
+    temp = stage_bytes(target, data, mode=mode)
     try:
         commit_staged(temp, target)
     except BaseException:
@@ -103,3 +106,19 @@ def _new_file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return _DEFAULT_FILE_MODE & ~umask
+
+
+def unwritable_reason(path: Path) -> str | None:
+    """Why `path` must not be rewritten in place, or None when it may be.
+
+    A file or folder without its owner's write bit counts as read-only even
+    for root, who would otherwise override the user's explicit choice.
+    """
+    for candidate, what in ((path, "file"), (path.parent, "folder")):
+        try:
+            info = os.stat(candidate)
+        except OSError as error:
+            return f"cannot read the {what}: {error.strerror}"
+        if not info.st_mode & stat.S_IWUSR or not os.access(candidate, os.W_OK):
+            return f"the {what} is read-only (permission denied); left unchanged"
+    return None

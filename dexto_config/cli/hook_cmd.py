@@ -1,0 +1,211 @@
+"""`dexto-config hook`, `backups list` and `rollback`: the Dexto home commands (DESIGN §6)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from dexto_config import __version__, exitcodes
+from dexto_config.cli.app import main
+from dexto_config.cli.options import version_option
+from dexto_config.home.atomic import PathEscapesHome
+from dexto_config.home.backups import BackupError, list_backups
+from dexto_config.home.hook import HookOptions, HookReport, NotADextoHome, run_hook
+from dexto_config.home.journal import JournalError
+from dexto_config.home.layout import default_home
+from dexto_config.home.lock import DEFAULT_WAIT_SECONDS, LockBusy
+from dexto_config.home.report import (
+    FileOutcome,
+    exit_code,
+    report_json,
+    summary_counts,
+)
+from dexto_config.home.rollback import rollback as restore_backup
+from dexto_config.versions import LATEST_VERSION, effective_version
+
+home_option = click.option(
+    "--dexto-home",
+    "dexto_home",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The Dexto home. Default: $DEXTO_HOME, else ~/.dexto.",
+)
+lock_wait_option = click.option(
+    "--lock-wait",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_WAIT_SECONDS,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long to wait for another run's lock before exiting 75.",
+)
+
+
+@main.command()
+@home_option
+@version_option(
+    "--from-version", "from_version", "Version of unmarked files (the release upgraded from)."
+)
+@version_option("--to", "target", "Version to migrate to. Default: the latest.")
+@click.option(
+    "--bundled-dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Folder of the new bundled agents, as <id>/<id>.yml.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON report for the Dexto CLI.")
+@lock_wait_option
+def hook(
+    dexto_home: Path | None,
+    from_version: str | None,
+    target: str | None,
+    bundled_dir: Path | None,
+    as_json: bool,
+    lock_wait: float,
+) -> int:
+    """Bring a Dexto home up to date after a Dexto upgrade.
+
+    Migrates preferences.yml, every agent under agents/, agents/registry.json
+    and models/custom-models.json that is behind, with a backup and a journal;
+    prints nothing when there is nothing to do. Exit 0 all current or migrated,
+    1 some files skipped (listed with the reason), 2 usage or I/O error, 75
+    another run holds the home's lock.
+
+    \b
+    Examples:
+      dexto-config hook --from-version 1.5.4
+      dexto-config hook --dexto-home ~/.dexto --json
+    """
+    options = HookOptions(
+        home=dexto_home or Path(default_home(os.environ)),
+        environ=os.environ,
+        from_version=effective_version(from_version) if from_version else None,
+        target=effective_version(target) if target else LATEST_VERSION,
+        bundled_dir=bundled_dir,
+        lock_wait=lock_wait,
+    )
+    try:
+        report = run_hook(options)
+    except LockBusy as busy:
+        click.echo(f"dexto-config hook: {busy}", err=True)
+        return exitcodes.TEMPFAIL
+    except (NotADextoHome, JournalError, BackupError, PathEscapesHome, OSError) as error:
+        click.echo(f"dexto-config hook: {error}", err=True)
+        return exitcodes.USAGE
+    if as_json:
+        click.echo(_json(report))
+    else:
+        _print_text(report)
+    return exit_code(report.outcomes)
+
+
+@main.group()
+def backups() -> None:
+    """Backups the hook made before rewriting files."""
+
+
+@backups.command("list")
+@home_option
+def backups_list(dexto_home: Path | None) -> int:
+    """List the backups of a Dexto home, oldest first.
+
+    \b
+    Example:
+      dexto-config backups list --dexto-home ~/.dexto
+    """
+    home = dexto_home or Path(default_home(os.environ))
+    found = list_backups(home)
+    if not found:
+        click.echo(f"{home}: no backups")
+    for backup in found:
+        versions = sorted({f"{f.from_version} -> {f.to_version}" for f in backup.files})
+        click.echo(
+            f"{backup.backup_id}  {len(backup.files)} files  "
+            f"{', '.join(versions)}  (dexto-config {backup.tool_version})"
+        )
+    return exitcodes.OK
+
+
+@main.command()
+@click.argument("backup_id", required=False, metavar="[ID]")
+@home_option
+@lock_wait_option
+def rollback(backup_id: str | None, dexto_home: Path | None, lock_wait: float) -> int:
+    """Restore a backup (default: the newest) byte for byte.
+
+    Restored files are left alone by later hook runs until they change.
+
+    \b
+    Examples:
+      dexto-config rollback
+      dexto-config rollback 20250102T030405Z --dexto-home ~/.dexto
+    """
+    home = dexto_home or Path(default_home(os.environ))
+    try:
+        result = restore_backup(home, backup_id, lock_wait)
+    except LockBusy as busy:
+        click.echo(f"dexto-config rollback: {busy}", err=True)
+        return exitcodes.TEMPFAIL
+    except (BackupError, JournalError, PathEscapesHome, OSError) as error:
+        click.echo(f"dexto-config rollback: {error}", err=True)
+        return exitcodes.USAGE
+    click.echo(
+        f"restored {len(result.restored)} files from backup {result.backup_id}"
+        f" ({len(result.unchanged)} already identical)"
+    )
+    for rel in result.conflicts:
+        click.echo(f"{rel}: not restored (changed during the rollback or not writable)")
+    return exitcodes.FINDINGS if result.conflicts else exitcodes.OK
+
+
+def _json(report: HookReport) -> str:
+    return report_json(
+        home=str(report.home),
+        target=report.target,
+        tool_version=__version__,
+        outcomes=report.outcomes,
+        backup_id=report.backup_id,
+        recovered=report.recovered,
+    )
+
+
+def _print_text(report: HookReport) -> None:
+    """Nothing when nothing changed; else a summary line, then what needs attention."""
+    rewritten = [o for o in report.outcomes if o.status in ("migrated", "replaced", "updated")]
+    problems = [o for o in report.outcomes if o.is_new_problem]
+    if report.recovered is not None:
+        click.echo(_recovery_line(report.recovered))
+    if not rewritten and not problems:
+        return
+    counts = summary_counts(report.outcomes)
+    tail = " (see below)" if problems else ""
+    click.echo(
+        f"migrated {counts['migrated']}, up to date {counts['up_to_date']}, "
+        f"skipped {counts['skipped']}{tail}"
+    )
+    for outcome in rewritten:
+        _print_rewritten(outcome)
+    for outcome in problems:
+        click.echo(f"{outcome.rel}:{outcome.line or 1}:{outcome.column or 1}: {outcome.reason}")
+    if report.backup_id:
+        click.echo(f"backup: {report.backup_id} (dexto-config rollback {report.backup_id})")
+
+
+def _print_rewritten(outcome: FileOutcome) -> None:
+    versions = f"{outcome.from_version or '?'} -> {outcome.to_version}"
+    click.echo(f"{outcome.rel}: {outcome.status} {versions}")
+    for line in outcome.decisions:
+        click.echo(f"  {line}")
+    for warning in outcome.warnings:
+        click.echo(f"  warning: {warning}")
+    if outcome.reason and outcome.status != "migrated":
+        click.echo(f"  {outcome.reason}")
+
+
+def _recovery_line(recovered: dict[str, object]) -> str:
+    completed = recovered.get("completed") or []
+    rolled_back = recovered.get("rolled_back") or []
+    assert isinstance(completed, list) and isinstance(rolled_back, list)
+    return (
+        f"an interrupted {recovered.get('operation')} run was finished: "
+        f"{len(completed)} files completed, {len(rolled_back)} rolled back"
+    )

@@ -1,0 +1,84 @@
+"""Where things live in a Dexto home, and which files the hook manages (DESIGN §2, §6).
+
+Plain `os` and strings only: the hook's fast path runs this on every Dexto
+start-up, so it must not pull in anything beyond what Python itself loads.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+TOOL_DIR = ".dexto-config"
+STATE_NAME = "state.json"
+JOURNAL_NAME = "journal.json"
+LOCK_NAME = "hook.lock"
+BACKUPS_DIR = "backups"
+
+PREFERENCES = "preferences.yml"
+REGISTRY = "agents/registry.json"
+CUSTOM_MODELS = "models/custom-models.json"
+AGENTS_DIR = "agents"
+_YAML_SUFFIXES = (".yml", ".yaml")
+
+Signature = tuple[int, int, int]
+
+
+def default_home(environ: Mapping[str, str]) -> str:
+    """`$DEXTO_HOME`, else `~/.dexto`."""
+    configured = environ.get("DEXTO_HOME")
+    return configured if configured else os.path.join(os.path.expanduser("~"), ".dexto")
+
+
+def tool_path(home: str, name: str) -> str:
+    """A file of this tool's own inside the home (state, journal, lock)."""
+    return os.path.join(home, TOOL_DIR, name)
+
+
+def managed_files(home: str) -> list[str]:
+    """Home-relative POSIX paths of every file the hook manages, preferences last.
+
+    Agents are the YAML files directly in `agents/` and one level down
+    (`agents/<id>/<id>.yml` and any other YAML there); hidden names are skipped.
+    """
+    found = [rel for rel in (REGISTRY, CUSTOM_MODELS) if os.path.isfile(os.path.join(home, rel))]
+    found.extend(_agent_files(home))
+    found.sort()
+    if os.path.isfile(os.path.join(home, PREFERENCES)):
+        found.append(PREFERENCES)
+    return found
+
+
+def signature(path: str) -> Signature | None:
+    """(size, mtime_ns, inode) of the file `path` names (symlinks followed), or None."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def _agent_files(home: str) -> list[str]:
+    found: list[str] = []
+    for entry in _visible_entries(os.path.join(home, AGENTS_DIR)):
+        if entry.is_dir():
+            found.extend(
+                f"{AGENTS_DIR}/{entry.name}/{inner.name}"
+                for inner in _visible_entries(entry.path)
+                if _is_yaml_file(inner)
+            )
+        elif _is_yaml_file(entry):
+            found.append(f"{AGENTS_DIR}/{entry.name}")
+    return found
+
+
+def _visible_entries(folder: str) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as entries:
+            return [entry for entry in entries if not entry.name.startswith(".")]
+    except OSError:
+        return []
+
+
+def _is_yaml_file(entry: os.DirEntry[str]) -> bool:
+    return entry.name.endswith(_YAML_SUFFIXES) and entry.is_file()

@@ -1,0 +1,144 @@
+"""What a hook run reports, as values and as the JSON the Dexto CLI reads.
+
+Import-light: the fast path builds its `--json` answer from the state with it.
+Reports carry paths, versions, statuses and reasons only, never file contents.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from dexto_config.home.state import CURRENT, FAILED, SKIPPED, HookState
+
+MIGRATED = "migrated"
+REPLACED = "replaced"
+UPDATED = "updated"
+REWRITTEN = (MIGRATED, REPLACED, UPDATED)
+
+OK, FINDINGS, IO_ERROR = 0, 1, 2
+
+
+class FileOutcome:
+    """What the hook did with one managed file, and why."""
+
+    __slots__ = (
+        "column",
+        "decisions",
+        "from_version",
+        "kind",
+        "line",
+        "reason",
+        "rel",
+        "reported_before",
+        "status",
+        "to_version",
+        "warnings",
+    )
+
+    def __init__(
+        self,
+        rel: str,
+        kind: str,
+        status: str,
+        *,
+        from_version: str | None = None,
+        to_version: str | None = None,
+        reason: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        reported_before: bool = False,
+        decisions: tuple[str, ...] = (),
+        warnings: tuple[str, ...] = (),
+    ) -> None:
+        self.rel = rel
+        self.kind = kind
+        self.status = status
+        self.from_version = from_version
+        self.to_version = to_version
+        self.reason = reason
+        self.line = line
+        self.column = column
+        self.reported_before = reported_before
+        self.decisions = decisions
+        self.warnings = warnings
+
+    @property
+    def is_new_problem(self) -> bool:
+        """Left alone for a reason this run has not reported before."""
+        return self.status in (SKIPPED, FAILED) and not self.reported_before
+
+    def to_json(self) -> dict[str, Any]:
+        """The outcome as JSON data."""
+        return {
+            "path": self.rel,
+            "kind": self.kind,
+            "status": self.status,
+            "from_version": self.from_version,
+            "to_version": self.to_version,
+            "reason": self.reason,
+            "line": self.line,
+            "column": self.column,
+            "reported_before": self.reported_before,
+            "decisions": list(self.decisions),
+            "warnings": list(self.warnings),
+        }
+
+
+def exit_code(outcomes: list[FileOutcome]) -> int:
+    """2 when a file newly could not be read or written, 1 when one was newly skipped, else 0."""
+    if any(o.is_new_problem and o.status == FAILED for o in outcomes):
+        return IO_ERROR
+    if any(o.is_new_problem for o in outcomes):
+        return FINDINGS
+    return OK
+
+
+def summary_counts(outcomes: list[FileOutcome]) -> dict[str, int]:
+    """Files migrated (or replaced, or updated), up to date, and left alone."""
+    return {
+        "migrated": sum(o.status in REWRITTEN for o in outcomes),
+        "up_to_date": sum(o.status == CURRENT for o in outcomes),
+        "skipped": sum(o.status in (SKIPPED, FAILED) for o in outcomes),
+    }
+
+
+def report_json(
+    *,
+    home: str,
+    target: str,
+    tool_version: str,
+    outcomes: list[FileOutcome],
+    backup_id: str | None,
+    recovered: dict[str, Any] | None,
+) -> str:
+    """The `--json` document of a run."""
+    data = {
+        "home": home,
+        "target": target,
+        "tool_version": tool_version,
+        "exit_code": exit_code(outcomes),
+        "summary": summary_counts(outcomes),
+        "backup": backup_id,
+        "recovered": recovered,
+        "files": [outcome.to_json() for outcome in outcomes],
+    }
+    return json.dumps(data, indent=2)
+
+
+def outcomes_from_state(state: HookState) -> list[FileOutcome]:
+    """Every file as the state recorded it: what a run with nothing to do reports."""
+    return [
+        FileOutcome(
+            rel,
+            record.kind,
+            record.status,
+            from_version=record.version,
+            to_version=record.version,
+            reason=record.reason,
+            line=record.line,
+            column=record.column,
+            reported_before=True,
+        )
+        for rel, record in state.files.items()
+    ]
