@@ -25,7 +25,7 @@ from dexto_config.migrate.step import (
     StepResult,
 )
 from dexto_config.models import validate_document
-from dexto_config.models.issues import IssueKind
+from dexto_config.models.issues import IssueKind, SchemaIssue
 from dexto_config.versions import (
     LATEST_VERSION,
     OLDEST_VERSION,
@@ -113,12 +113,12 @@ def migrate_bytes(
         steps = steps_between(steps_available, from_version, target)
         if version_key(from_version) >= version_key(target):
             return FileMigration("current", kind, raw, raw, from_version, target)
-        _refuse_unknown_keys(document, kind, from_version, source_path)
+        source_issues = _source_issues(document, kind, from_version, source_path)
         report = _apply(document, kind, steps, context, target)
         result = _render(document)
         if result == raw:
             return FileMigration("current", kind, raw, raw, from_version, target)
-        _validate_result(result, kind, target, source_path, document)
+        _validate_result(result, kind, target, source_path, document, source_issues)
     except _Refused as refused:
         return FileMigration(
             "refused", kind, raw, raw, from_version, target, refusal=refused.refusal
@@ -185,24 +185,29 @@ def _future(version: str, document: EditableDocument, path: DataPath) -> _Refuse
     return _Refused(Refusal(message, line, col, reason="future-version"))
 
 
-def _refuse_unknown_keys(
+def _source_issues(
     document: EditableDocument, kind: FileKind, version: str, source_path: Path | None
-) -> None:
+) -> list[SchemaIssue]:
+    """The file's issues at its own version; unknown keys refuse the file at once."""
     issues = validate_document(kind, schema_at(version), document.data, source_path=source_path)
     unknown = [issue for issue in issues if issue.kind is IssueKind.UNKNOWN_KEY]
     if unknown:
         first = unknown[0]
         line, col = _where(document, first.path)
-        more = f" (and {len(unknown) - 1} more)" if len(unknown) > 1 else ""
         raise _Refused(
             Refusal(
-                f"{first.message}{more}: this tool migrates only keys it understands; "
-                "fix or remove the key, then migrate again",
+                f"{first.message}{_more(unknown)}: this tool migrates only keys it "
+                "understands; fix or remove the key, then migrate again",
                 line,
                 col,
                 reason="unknown-key",
             )
         )
+    return issues
+
+
+def _more(issues: list[SchemaIssue]) -> str:
+    return f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
 
 
 def _apply(
@@ -246,23 +251,29 @@ def _render(document: EditableDocument) -> bytes:
 
 
 def _validate_result(
-    result: bytes, kind: FileKind, target: str, source_path: Path | None, original: EditableDocument
+    result: bytes,
+    kind: FileKind,
+    target: str,
+    source_path: Path | None,
+    original: EditableDocument,
+    source_issues: list[SchemaIssue],
 ) -> None:
     migrated = parse(result.decode("utf-8"))
     issues = validate_document(kind, schema_at(target), migrated.data, source_path=source_path)
-    if issues:
-        first = issues[0]
-        line, col = _where(original, first.path)
-        more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
-        raise _Refused(
-            Refusal(
-                f"the migrated file would not be valid for Dexto {target}: "
-                f"{first.message}{more}; fix the file, then migrate again",
-                line,
-                col,
-                reason="invalid-after-migration",
-            )
+    if not issues:
+        return
+    first = issues[0]
+    line, col = _where(original, first.path)
+    if source_issues:
+        message = f"the file is not valid Dexto configuration: {first.message}{_more(issues)}"
+        reason = "invalid"
+    else:
+        message = (
+            f"the migrated file would not be valid for Dexto {target}: "
+            f"{first.message}{_more(issues)}"
         )
+        reason = "invalid-after-migration"
+    raise _Refused(Refusal(f"{message}; fix the file, then migrate again", line, col, reason))
 
 
 def _where(document: EditableDocument, path: DataPath) -> tuple[int, int]:

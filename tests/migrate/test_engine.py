@@ -51,10 +51,10 @@ AGENT = "systemPrompt: You help.\nllm:\n  provider: anthropic\n  model: claude-h
         ),
         pytest.param(
             "llm:\n  provider: anthropic\n  model: claude-haiku-4-5\n",
-            "invalid-after-migration",
+            "invalid",
             1,
             "systemPrompt",
-            id="invalid-after-migration",
+            id="invalid-before-migration",
         ),
         pytest.param("", "not-a-mapping", 1, "empty", id="empty-file"),
         pytest.param("- a\n- b\n", "not-a-mapping", 1, "not a mapping", id="top-level-list"),
