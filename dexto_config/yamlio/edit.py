@@ -47,6 +47,7 @@ _GAP_RE = re.compile(r"(?:[ \t\r\n]|#[^\r\n]*)*")
 _PROPERTY_RE = re.compile(r"[^ \t\r\n]*")
 _REST_OF_LINE_RE = re.compile(r"[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n|\Z)")
 _KEY_VALUE_SEPARATOR_RE = re.compile(r"\A[ \t]*:[ \t]*\Z")
+_ITEM_SEPARATOR_RE = re.compile(r"\A[ \t]*,[ \t]*\Z")
 _NEXT_KEY_GAP_RE = re.compile(r"\A[ \t]*(?:#[^\r\n]*)?(?:(?:\r\n|\r|\n)[ \t]*)+\Z")
 
 
@@ -283,7 +284,7 @@ class EditableDocument:
         """The original bytes with all edits applied, verified to parse to the intended data."""
         text = self._spliced_text()
         if self._edits:
-            self._verify(text)
+            text = self._verified(text)
         return ((BOM if self._bom else "") + text).encode("utf-8")
 
     # -- locating nodes -------------------------------------------------------
@@ -470,7 +471,15 @@ class EditableDocument:
         if _line_start(text, first_key.start_mark.index) > node.start_mark.index:
             indent = _indentation(text, first_key.start_mark.index)
             return position, f",{self._line_ending_near(position)}{indent}{item}"
-        return position, f", {item}"
+        return position, f"{self._flow_item_separator(node)}{item}"
+
+    def _flow_item_separator(self, node: MappingNode) -> str:
+        """The text between entries on one line (`, ` or `,` as in compact JSON)."""
+        if len(node.value) < 2:
+            return ", "
+        first_end = self._entry_end(*node.value[0])
+        separator = self._text[first_end : node.value[1][0].start_mark.index]
+        return separator if _ITEM_SEPARATOR_RE.match(separator) else ", "
 
     def _line_ending_near(self, position: int) -> str:
         found = _BREAK_RE.search(self._text, position) or _BREAK_RE.search(self._text)
@@ -517,11 +526,19 @@ class EditableDocument:
             pieces.append(edit.text)
             previous = edit.end
         pieces.append(self._text[previous:])
-        result = "".join(pieces)
-        if previous == len(self._text) and self._text and not _ends_with_break(self._text):
-            # An edit at the very end keeps the original's lack of a final newline.
-            return _without_final_break(result)
-        return result
+        return "".join(pieces)
+
+    def _verified(self, text: str) -> str:
+        """`text`, or `text` without a final newline the original lacked, once verified."""
+        if self._text and not _ends_with_break(self._text) and _ends_with_break(text):
+            try:
+                self._verify(_without_final_break(text))
+            except EditVerificationError:
+                pass  # the break ends a keep-chomped block scalar: it must stay
+            else:
+                return _without_final_break(text)
+        self._verify(text)
+        return text
 
     def _verify(self, text: str) -> None:
         try:
