@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from _pytest.terminal import TerminalReporter
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "fixtures"
@@ -17,3 +19,34 @@ def shared_dir() -> Path:
     if not (SHARED / "corpus" / "manifest.json").is_file():
         pytest.skip("../shared is not present beside the checkout")
     return SHARED
+
+
+FIGURE = "dexto-config figure"
+
+
+@pytest.fixture
+def report_figure(record_property: Callable[[str, object], None]) -> Callable[[str], None]:
+    """Record a figure (corpus agreement, kill -9 trials, ...) for the end-of-run summary.
+
+    Figures travel as user properties, so they survive pytest-xdist's workers.
+    """
+
+    def report(text: str) -> None:
+        record_property(FIGURE, text)
+
+    return report
+
+
+def pytest_terminal_summary(terminalreporter: TerminalReporter) -> None:
+    figures = [
+        value
+        for reports in terminalreporter.stats.values()
+        for report in reports
+        if getattr(report, "when", None) == "call"
+        for name, value in getattr(report, "user_properties", ())
+        if name == FIGURE
+    ]
+    if figures:
+        terminalreporter.section("dexto-config figures")
+        for figure in sorted(figures):
+            terminalreporter.write_line(figure)

@@ -9,6 +9,7 @@ is the issue's floor, so a corpus update shows up as a figure first.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,6 @@ import pytest
 from dexto_config.kinds import FileKind
 from dexto_config.models import IssueKind, SchemaIssue, validate_document
 from dexto_config.yamlio.fast import YamlSyntaxError, parse
-from tests.models.conftest import FIGURES
 
 LINTER_CODES = frozenset(
     {"llm_model_incompatible", "preference_model_incompatible", "llm_api_key_missing"}
@@ -98,7 +98,9 @@ def _outcomes(shared: Path, version: str) -> list[Outcome]:
 
 
 @pytest.mark.parametrize("version", ["1.5.4", "1.5.6"])
-def test_verdicts_agree_with_dexto(shared_dir: Path, version: str) -> None:
+def test_verdicts_agree_with_dexto(
+    shared_dir: Path, version: str, report_figure: Callable[[str], None]
+) -> None:
     outcomes = _outcomes(shared_dir, version)
     disagreements = [o for o in outcomes if o.dexto_valid != o.ours_valid]
     agreement = 1 - len(disagreements) / len(outcomes)
@@ -109,8 +111,7 @@ def test_verdicts_agree_with_dexto(shared_dir: Path, version: str) -> None:
         f"({len(outcomes) - len(disagreements)}/{len(outcomes)} files); "
         f"first-issue path found in ours: {same_path}/{len(compared)}"
     )
-    FIGURES.append(figure)
-    print(figure)
+    report_figure(figure)
     detail = "\n".join(
         f"  {o.file}: Dexto {'valid' if o.dexto_valid else 'invalid'}" for o in disagreements
     )
