@@ -71,15 +71,17 @@ def lint_bytes(
     document = LintDocument.of(checked)
     context = rule_context(config.extra_known_models)
     enabled = config.enabled_codes(path)
+    # Every rule runs so that a specific finding hides the generic one at its position
+    # even when the specific rule itself is not selected.
     found = [
-        finding
-        for rule in all_rules()
-        if rule.code in enabled
-        for finding in _run(rule, document, context, config)
+        finding for rule in all_rules() for finding in _run(rule, document, context, config)
     ]
-    found = _without_superseded(found)
     suppressions = find_suppressions(document.text)
-    kept = [f for f in found if not suppressions.silences(f.line, f.code)]
+    kept = [
+        f
+        for f in _without_superseded(found)
+        if f.code in enabled and not suppressions.silences(f.line, f.code)
+    ]
     secrets = _secrets(document.data)
     if secrets:
         kept = [_scrubbed(f, secrets) for f in kept]

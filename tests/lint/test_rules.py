@@ -130,8 +130,8 @@ CASES = [
     Case("DX301", agent("  provider: openai\n  model: gpt-5\n  apiKey: ${OPENAI_API_KEY}\n"), 0),
     Case("DX301", agent("  provider: openai\n  model: gpt-5\n"), 0),
     # DX302 foreign-api-key-variable
-    Case("DX302", agent("  provider: dexto\n  model: openai/gpt-5\n  apiKey: $OPENROUTER_API_KEY\n"),
-         1, "DEXTO_API_KEY"),
+    Case("DX302", agent("  provider: dexto\n  model: openai/gpt-5\n"
+                        "  apiKey: $OPENROUTER_API_KEY\n"), 1, "DEXTO_API_KEY"),
     Case("DX302", agent("  provider: openai\n  model: gpt-5\n  apiKey: ${ANTHROPIC_API_KEY}\n"), 1,
          "anthropic"),
     Case("DX302", agent("  provider: anthropic\n  model: claude-sonnet-4-5-20250929\n"
