@@ -20,7 +20,7 @@ from dexto_config.kinds import FileKind
 from dexto_config.lint.config import LintConfig
 from dexto_config.lint.document import LintDocument, env_reference
 from dexto_config.lint.findings import Finding, Fix, SetValue
-from dexto_config.lint.redaction import is_secret_key, looks_like_variable_name, scrub
+from dexto_config.lint.redaction import is_secret_key, scrub, variable_named_by
 from dexto_config.lint.registry import all_rules
 from dexto_config.lint.rule import Rule, RuleContext
 from dexto_config.lint.suppression import find_suppressions
@@ -173,7 +173,7 @@ def _secrets(data: Any) -> frozenset[str]:
 
 
 def _is_secret_value(value: str) -> bool:
-    return bool(value) and env_reference(value) is None and not looks_like_variable_name(value)
+    return bool(value) and env_reference(value) is None and variable_named_by(value) is None
 
 
 def _scrubbed(finding: Finding, secrets: frozenset[str]) -> Finding:

@@ -24,9 +24,13 @@ def is_secret_key(key: str) -> bool:
     return bool(_SECRET_KEY.search(key))
 
 
-def looks_like_variable_name(value: str) -> bool:
-    """True for a value such as `OPENAI_API_KEY`: a variable's name, not a secret."""
-    return bool(_VARIABLE_NAME.match(value))
+def variable_named_by(value: str) -> str | None:
+    """The variable a value names without `$`: `OPENAI_API_KEY`, or the old `env:OPENAI_API_KEY`.
+
+    Such a value is a broken reference, not a secret.
+    """
+    name = value.removeprefix("env:")
+    return name if _VARIABLE_NAME.match(name) else None
 
 
 def scrub(text: str, secrets: Iterable[str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -57,13 +58,23 @@ def test_secret_echoed_by_a_schema_message_is_scrubbed() -> None:
     assert all(SECRET not in f.message for f in findings)
 
 
+def _findings_part(output_format: str, rendered: str) -> str:
+    """The output without SARIF's rule documentation, which quotes example keys."""
+    if output_format != "sarif":
+        return rendered
+    return json.dumps(json.loads(rendered)["runs"][0]["results"], ensure_ascii=False)
+
+
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]),
-               min_size=8, max_size=60).filter(lambda s: s.strip() == s and "'" not in s))
+@given(
+    st.text(
+        alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc", "Zl", "Zp"]),
+        min_size=6,
+        max_size=60,
+    ).map(lambda tail: f"zQ{tail}".strip()).filter(lambda s: "'" not in s and "\\" not in s)
+)
 def test_no_literal_key_is_ever_echoed(secret: str) -> None:
+    report = report_of(_agent(secret))
+    assert any(f.code == "DX301" for f in report.findings)
     for output_format, render in FORMATS.items():
-        rendered = render([report_of(_agent(secret))])
-        assert f"({len(secret)} chars)" in rendered or output_format == "sarif" or not any(
-            f.code == "DX301" for f in lint_text(_agent(secret))
-        )
-        assert secret not in rendered.replace(redact(secret), "")
+        assert secret not in _findings_part(output_format, render([report]))

@@ -121,7 +121,9 @@ CASES = [
     Case("DX301", agent("  provider: openai\n  model: gpt-5\n  apiKey: sk-proj-abcdefghijklmnop\n"),
          1, "sk-pr…(24 chars)"),
     Case("DX301", agent("  provider: openai\n  model: gpt-5\n  apiKey: OPENAI_API_KEY\n"), 1,
-         "without its `$`"),
+         "write `$OPENAI_API_KEY`"),
+    Case("DX301", agent("  provider: openai\n  model: gpt-5\n  apiKey: env:OPENAI_API_KEY\n"),
+         1, "write `$OPENAI_API_KEY`"),
     Case("DX301", prefs("{provider: openai, model: gpt-5, apiKey: hunter2hunter2}", M), 1,
          "(14 chars)", PREFS),
     Case("DX301", '{"version": 1, "models": [{"name": "m", "baseURL": "http://h:1/v1", '

@@ -8,7 +8,7 @@ from dexto_config import catalog
 from dexto_config.kinds import FileKind
 from dexto_config.lint.document import LintDocument, LlmBlock, env_reference
 from dexto_config.lint.findings import Severity, Violation
-from dexto_config.lint.redaction import looks_like_variable_name, redact
+from dexto_config.lint.redaction import redact, variable_named_by
 from dexto_config.lint.rule import RuleContext, rule
 
 def _known_provider_blocks(document: LintDocument) -> Iterator[tuple[LlmBlock, str]]:
@@ -22,8 +22,9 @@ def is_literal_secret(value: object) -> bool:
     return isinstance(value, str) and value.strip() != "" and env_reference(value) is None
 
 
-def _looks_like_variable_name(value: str) -> bool:
-    return bool(catalog.owner_of_env_var(value)) or looks_like_variable_name(value)
+def _variable_named_by(value: str) -> str | None:
+    name = value.removeprefix("env:")
+    return name if catalog.owner_of_env_var(name) else variable_named_by(value)
 
 
 @rule(
@@ -36,7 +37,8 @@ def _looks_like_variable_name(value: str) -> bool:
         backups and screenshots. Reference an environment variable instead
         (`$VAR` or `${VAR}`) and set it in your shell or in `~/.dexto/.env`.
         Findings show only a redacted form of the value. A variable name without
-        its `$` is reported too: Dexto would send the name itself as the key.
+        its `$` (or in the old `env:NAME` form) is reported too: Dexto would send
+        the text itself as the key.
     """,
     bad="""
         llm:
@@ -58,13 +60,16 @@ def literal_api_key(document: LintDocument, context: RuleContext) -> Iterator[Vi
             continue
         value = str(block.api_key)
         position = document.value_at((*block.path, "apiKey"))
-        if _looks_like_variable_name(value):
-            message = f"`apiKey: {value}` names a variable without its `$`: write `${value}`"
+        variable = _variable_named_by(value)
+        if variable is not None:
+            message = (
+                f"`apiKey: {value}` names a variable but is not a reference Dexto expands: "
+                f"write `${variable}`"
+            )
         else:
-            variable = _variable_for(block)
             message = (
                 f"literal secret in `apiKey` ({redact(value)}): move it to the environment "
-                f"or ~/.dexto/.env and write `apiKey: ${variable}`"
+                f"or ~/.dexto/.env and write `apiKey: ${_variable_for(block)}`"
             )
         yield Violation(position, message)
 
