@@ -11,6 +11,7 @@ from dexto_config.lint.findings import Severity, Violation
 from dexto_config.lint.redaction import redact, variable_named_by
 from dexto_config.lint.rule import RuleContext, rule
 
+
 def _known_provider_blocks(document: LintDocument) -> Iterator[tuple[LlmBlock, str]]:
     for block in document.llm_blocks():
         if block.provider is not None and catalog.is_provider(block.provider):
