@@ -10,6 +10,7 @@ from dexto_config.cli import (
     hook_cmd,  # noqa: F401
     lint_cmd,  # noqa: F401
     migrate_cmd,  # noqa: F401
+    schema_cmd,  # noqa: F401
     validate_cmd,  # noqa: F401  (registers commands)
 )
 from dexto_config.cli.app import main
