@@ -1,0 +1,167 @@
+"""`validate`: positions of every kind of error, whole-file errors, versions, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from syrupy.assertion import SnapshotAssertion
+
+from dexto_config.cli import run
+from dexto_config.kinds import FileKind
+from dexto_config.validation import check_bytes
+from tests.conftest import FIXTURES
+
+VALID = "systemPrompt: You help.\nllm:\n  provider: openai\n  model: gpt-5-mini\n"
+
+
+def _problems(text: str | bytes, kind: FileKind = FileKind.AGENT) -> list[tuple[int, int, str]]:
+    raw = text.encode() if isinstance(text, str) else text
+    checked = check_bytes(raw, kind, path=Path("/agents/a/a.yml"))
+    return [(p.line, p.col, p.code) for p in checked.problems]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(VALID, [], id="valid"),
+        pytest.param("", [(1, 1, "empty-file")], id="empty"),
+        pytest.param("# only\n# comments\n", [(1, 1, "empty-file")], id="only-comments"),
+        pytest.param("- a\n- b\n", [(1, 1, "not-a-mapping")], id="top-level-list"),
+        pytest.param("just text\n", [(1, 1, "not-a-mapping")], id="top-level-scalar"),
+        pytest.param(b"systemPrompt: caf\xe9\n", [(1, 1, "encoding")], id="not-utf8"),
+        pytest.param(VALID + "llm: {}\n", [(5, 1, "duplicate-key")], id="duplicate-key-second"),
+        pytest.param(
+            VALID.replace("  model", "  provider: x\n  model"),
+            [(4, 3, "duplicate-key")],
+            id="nested-duplicate",
+        ),
+        pytest.param("systemPrompt: [a\nllm: b\n", [(2, 4, "yaml-syntax")], id="syntax-error"),
+        pytest.param("llm:\n\tprovider: openai\n", [(2, 1, "yaml-syntax")], id="tab-indent"),
+        pytest.param(VALID + "starterPrompts: []\n", [(5, 1, "schema-unknown-key")], id="unknown"),
+        pytest.param(
+            "systemPrompt: hi\nllm:\n  provider: openai\n",
+            [(2, 1, "schema-missing-key")],
+            id="missing-key-at-mapping",
+        ),
+        pytest.param(VALID.replace("openai", "opnai"), [(3, 13, "schema")], id="bad-enum-at-value"),
+        pytest.param("\ufeff" + VALID, [], id="bom"),
+        pytest.param(VALID.replace("\n", "\r\n"), [], id="crlf"),
+        pytest.param(
+            "# dexto-config: schemaVersion=9.9.9\n" + VALID, [(1, 1, "future-version")], id="future"
+        ),
+        pytest.param(VALID + "schemaVersion: 9.9.9\n", [(5, 1, "future-version")], id="future-key"),
+        pytest.param(
+            VALID + "schemaVersion: 1.5.6\n", [(5, 1, "schema-unknown-key")], id="known-key"
+        ),
+        pytest.param(
+            "# dexto-config: schemaVersion=banana\n" + VALID,
+            [(1, 1, "unknown-version")],
+            id="bad-marker",
+        ),
+        pytest.param("# dexto-config: schemaVersion=1.5.5\n" + VALID, [], id="between-releases"),
+        pytest.param(
+            "a: &x 1\nb: *x\n" + VALID,
+            [(1, 1, "schema-unknown-key"), (2, 1, "schema-unknown-key")],
+            id="anchors",
+        ),
+    ],
+)
+def test_positions(text: str | bytes, expected: list[tuple[int, int, str]]) -> None:
+    assert _problems(text) == expected
+
+
+def test_future_version_message_names_both_versions() -> None:
+    raw = ("# dexto-config: schemaVersion=9.9.9\n" + VALID).encode()
+    (problem,) = check_bytes(raw, FileKind.AGENT, path=Path("a.yml")).problems
+    assert "written by a newer Dexto (schemaVersion 9.9.9; this tool knows up to 1.5.6)" in (
+        problem.message
+    )
+
+
+def test_prefer_dexto_credits_is_valid_at_154_and_rejected_at_156() -> None:
+    prefs = "llm:\n  provider: openai\n  model: gpt-5-mini\ndefaults:\n  defaultAgent: a\npreferDextoCredits: true\n"
+    assert _problems(prefs, FileKind.PREFERENCES) == []
+    marked = "# dexto-config: schemaVersion=1.5.6\n" + prefs
+    assert _problems(marked, FileKind.PREFERENCES) == [(7, 1, "schema-unknown-key")]
+
+
+def test_cli_prints_positions_then_a_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "good.yml").write_text(VALID)
+    (tmp_path / "bad.yml").write_text(VALID + "starterPrompts: []\n")
+    assert run(["validate", str(tmp_path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        f"{tmp_path / 'bad.yml'}:5:1: unknown key 'starterPrompts' in agent config",
+        "2 files checked: 1 valid, 1 invalid",
+    ]
+
+
+def test_cli_valid_file_prints_no_positioned_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "good.yml").write_text(VALID)
+    assert run(["validate", str(tmp_path / "good.yml")]) == 0
+    assert capsys.readouterr().out == "1 file checked: 1 valid, 0 invalid\n"
+
+
+def test_cli_json_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "bad.yml").write_text("llm: [\n")
+    assert run(["validate", "--format", "json", str(tmp_path / "bad.yml")]) == 1
+    (record,) = json.loads(capsys.readouterr().out)["files"]
+    assert record["valid"] is False
+    assert record["errors"][0]["code"] == "yaml-syntax"
+    assert record["errors"][0]["line"] == 2
+
+
+def test_cli_recognises_preferences_by_name_and_kind_overrides(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    prefs = "llm:\n  provider: openai\n  model: gpt-5-mini\ndefaults:\n  defaultAgent: a\npreferDextoCredits: true\n"
+    (tmp_path / "preferences.yml").write_text(prefs)
+    (tmp_path / "other.yml").write_text(prefs)
+    assert run(["validate", str(tmp_path / "preferences.yml")]) == 0
+    assert run(["validate", "--kind", "preferences", str(tmp_path / "other.yml")]) == 0
+    assert run(["validate", str(tmp_path / "other.yml")]) == 1
+    capsys.readouterr()
+
+
+def test_cli_from_sets_the_version_of_markerless_files(tmp_path: Path) -> None:
+    prefs = tmp_path / "preferences.yml"
+    prefs.write_text(
+        "llm:\n  provider: openai\n  model: gpt-5-mini\ndefaults:\n  defaultAgent: a\npreferDextoCredits: true\n"
+    )
+    assert run(["validate", str(prefs)]) == 0
+    assert run(["validate", "--from", "1.5.6", str(prefs)]) == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["validate", "nope.yml"], id="missing-path"),
+        pytest.param(["validate", "--from", "9.0.0", "x.yml"], id="future-from"),
+        pytest.param(["validate", "--kind", "registry", "x.yml"], id="bad-kind"),
+        pytest.param(["validate"], id="no-path"),
+    ],
+)
+def test_cli_usage_errors_exit_2(args: list[str]) -> None:
+    assert run(args) == 2
+
+
+def test_gitignored_files_are_skipped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / ".gitignore").write_text("ignored/\n*.local.yml\n")
+    (tmp_path / "ignored").mkdir()
+    (tmp_path / "ignored" / "bad.yml").write_text("llm: [\n")
+    (tmp_path / "bad.local.yml").write_text("llm: [\n")
+    (tmp_path / "good.yml").write_text(VALID)
+    assert run(["validate", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == "1 file checked: 1 valid, 0 invalid\n"
+
+
+def test_fixture_report(capsys: pytest.CaptureFixture[str], snapshot: SnapshotAssertion) -> None:
+    code = run(["validate", str(FIXTURES / "agents"), str(FIXTURES / "preferences")])
+    report = capsys.readouterr().out.replace(str(FIXTURES), "fixtures")
+    assert {"exit": code, "report": report} == snapshot
