@@ -95,8 +95,14 @@ def _print_json(results: list[CheckedFile], unreadable: list[UnreadableFile]) ->
         for r in results
     ]
     files.extend(
-        {"path": str(e.path), "kind": None, "version": None, "valid": False,
-         "errors": [], "unreadable": e.reason}
+        {
+            "path": str(e.path),
+            "kind": None,
+            "version": None,
+            "valid": False,
+            "errors": [],
+            "unreadable": e.reason,
+        }
         for e in unreadable
     )
     click.echo(json.dumps({"files": files}, indent=2))
