@@ -12,6 +12,7 @@ from dexto_config import exitcodes
 from dexto_config.cli.app import main
 from dexto_config.cli.migrate_report import print_human, print_json
 from dexto_config.cli.options import kind_option, paths_argument, resolve_targets, version_option
+from dexto_config.cli.progress import tracked
 from dexto_config.discovery import Target
 from dexto_config.kinds import FileKind
 from dexto_config.migrate.engine import FileMigration, migrate_bytes
@@ -106,7 +107,7 @@ def migrate(
     context = _routing_context(targets, dexto_home, route_via)
     outcomes = [
         _migrate_one(target, from_version, to_version or LATEST_VERSION, context, mode)
-        for target in targets
+        for target in tracked(targets, "Migrating")
     ]
     if as_json:
         print_json(outcomes, context, mode)

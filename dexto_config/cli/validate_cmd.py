@@ -10,6 +10,7 @@ import click
 from dexto_config import exitcodes
 from dexto_config.cli.app import main
 from dexto_config.cli.options import kind_option, paths_argument, resolve_targets, version_option
+from dexto_config.cli.progress import tracked
 from dexto_config.kinds import FileKind
 from dexto_config.validation import CheckedFile, UnreadableFile, check_file
 
@@ -44,7 +45,7 @@ def validate(
     targets = resolve_targets(paths, kind)
     results: list[CheckedFile] = []
     unreadable: list[UnreadableFile] = []
-    for target in targets:
+    for target in tracked(targets, "Validating"):
         try:
             results.append(check_file(target.path, target.kind, assumed_version=from_version))
         except UnreadableFile as error:
