@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import click
 
@@ -16,10 +18,13 @@ from dexto_config.cli.options import kind_option, paths_argument, resolve_target
 from dexto_config.kinds import FileKind
 from dexto_config.lint import docs
 from dexto_config.lint.config import ConfigError, ConfigFinder, check_selectors, load_config_file
-from dexto_config.lint.engine import POOL_THRESHOLD, FileReport, LintJob, lint_jobs
+from dexto_config.lint.engine import POOL_THRESHOLD, FileReport, LintJob, lint_bytes, lint_jobs
 from dexto_config.lint.findings import Severity
 from dexto_config.lint.registry import all_rules, find_rule
 from dexto_config.lint.reporters import FORMATS, text
+
+if TYPE_CHECKING:
+    from dexto_config.migrate.routing import RouteVia, RoutingContext
 
 
 def _selectors(
@@ -61,6 +66,11 @@ def _selectors(
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--fix", is_flag=True, help="Apply the fixable findings' fixes (comment-preserving).")
 @click.option("--diff", is_flag=True, help="With --fix: print the patch instead of writing files.")
+@click.option(
+    "--route-via", type=click.Choice(["auto", "dexto", "direct"]), default="auto",
+    show_default=True,
+    help="With --fix: how migrations decide legacy routing (as `migrate --route-via`).",
+)
 def lint(
     paths: tuple[Path, ...],
     kind: FileKind | None,
@@ -73,6 +83,7 @@ def lint(
     exit_zero: bool,
     fix: bool,
     diff: bool,
+    route_via: str,
 ) -> int:
     """Lint Dexto agent, preferences and custom-models files.
 
@@ -93,6 +104,10 @@ def lint(
         raise click.UsageError("--diff only works with --fix")
     jobs = _jobs(paths, kind, from_version, select, ignore, config_path)
     reports = _run(jobs, progress=len(jobs) >= POOL_THRESHOLD)
+    if fix:
+        reports, changed = _fix(jobs, reports, route_via, show_diff=diff)
+        if diff:
+            return exitcodes.FINDINGS if changed else exitcodes.OK
     _write_report(reports, output_format)
     return _exit_code(reports, Severity(fail_on), exit_zero)
 
@@ -123,6 +138,72 @@ def _run(jobs: Sequence[LintJob], *, progress: bool) -> list[FileReport]:
         return lint_jobs(jobs)
     with click.progressbar(length=len(jobs), label="Linting", file=sys.stderr) as bar:
         return lint_jobs(jobs, on_done=lambda _report: bar.update(1))
+
+
+def _fix(
+    jobs: Sequence[LintJob], reports: Sequence[FileReport], route_via: str, *, show_diff: bool
+) -> tuple[list[FileReport], int]:
+    """Fix every file with fixable findings; returns the reports after fixing and how many
+    files changed. With `show_diff` the patch goes to stdout and nothing is written."""
+    from dexto_config.lint.fixer import fix_bytes
+
+    routing = _routing_context(jobs, route_via)
+    after: list[FileReport] = []
+    changed = fixed_findings = 0
+    for job, report in zip(jobs, reports, strict=True):
+        if report.unreadable is not None or not any(f.fix for f in report.findings):
+            after.append(report)
+            continue
+        raw = job.path.read_bytes()
+        outcome = fix_bytes(
+            raw, job.path, job.kind, job.config, assumed_version=job.assumed_version,
+            routing=routing,
+        )
+        for note in outcome.notes:
+            click.echo(f"{job.path}: {note}", err=True)
+        if outcome.changed:
+            changed += 1
+            fixed_findings += outcome.fixed
+            if show_diff:
+                click.echo(_unified_diff(job.path, raw, outcome.result), nl=False)
+            else:
+                _write_fixed(job.path, outcome.result)
+        remaining = lint_bytes(
+            outcome.result, job.path, job.kind, job.config, outcome.version
+        )
+        after.append(FileReport(job.path, job.kind, remaining))
+    verb = "would fix" if show_diff else "fixed"
+    click.echo(f"{verb} {fixed_findings} finding(s) in {changed} file(s)", err=True)
+    return after, changed
+
+
+def _routing_context(jobs: Sequence[LintJob], route_via: str) -> RoutingContext:
+    """The machine's routing facts, read once, as `migrate` reads them."""
+    from dexto_config.migrate.routing import routing_context_from_home
+
+    home = Path(os.environ.get("DEXTO_HOME") or Path.home() / ".dexto")
+    preferences = next((j.path for j in jobs if j.kind is FileKind.PREFERENCES), None)
+    mode = cast("RouteVia", route_via)
+    return routing_context_from_home(home, os.environ, mode, preferences)
+
+
+def _unified_diff(path: Path, before: bytes, after: bytes) -> str:
+    lines = difflib.unified_diff(
+        before.decode("utf-8", "replace").splitlines(keepends=True),
+        after.decode("utf-8", "replace").splitlines(keepends=True),
+        fromfile=f"a/{path.as_posix().lstrip('/')}",
+        tofile=f"b/{path.as_posix().lstrip('/')}",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def _write_fixed(path: Path, data: bytes) -> None:
+    from dexto_config.home.atomic import atomic_write_bytes
+
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as error:
+        raise click.ClickException(f"{path}: cannot write the fixed file: {error}") from None
 
 
 def _write_report(reports: Sequence[FileReport], output_format: str) -> None:
