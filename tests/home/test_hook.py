@@ -1,0 +1,186 @@
+"""The hook's full path over fixture homes, with the real migration engine."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from dexto_config.cli import run
+from dexto_config.home.backups import list_backups
+from dexto_config.home.digest import sha256_hex
+from dexto_config.home.hook import HookOptions, run_hook
+from dexto_config.home.report import exit_code
+from tests.home.homes import HOOK_ENV, SECRET, build_bundled_dir, build_home, snapshot
+
+
+def _hook(home: Path, **kwargs: object) -> tuple[int, dict[str, str]]:
+    report = run_hook(HookOptions(home=home, environ=HOOK_ENV, **kwargs))  # type: ignore[arg-type]
+    return exit_code(report.outcomes), {o.rel: o.status for o in report.outcomes}
+
+
+def test_migrates_legacy_home_then_is_silent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = build_home(tmp_path, legacy_agents=2, explicit_agents=1, bad_agents=1)
+    assert run(["hook", "--dexto-home", str(home)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("migrated 4, up to date 2, skipped 1 (see below)\n")
+    assert "agents/broken-0/broken-0.yml:2:1: invalid YAML" in out
+    prefs = (home / "preferences.yml").read_text()
+    assert prefs.startswith("# dexto-config: schemaVersion=1.5.6\n")
+    assert "preferDextoCredits" not in prefs and "provider: dexto" in prefs
+    assert run(["hook", "--dexto-home", str(home)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_current_files_are_recorded_not_rewritten(tmp_path: Path) -> None:
+    home = build_home(tmp_path, legacy_agents=0, explicit_agents=2)
+    agent = home / "agents" / "explicit-0" / "explicit-0.yml"
+    before = os.stat(agent)
+    code, statuses = _hook(home)
+    assert code == 0
+    assert statuses["agents/explicit-0/explicit-0.yml"] == "current"
+    assert os.stat(agent).st_mtime_ns == before.st_mtime_ns
+
+
+def test_unmarked_file_written_after_upgrade_is_not_legacy(tmp_path: Path) -> None:
+    home = build_home(tmp_path, legacy_agents=1)
+    _hook(home, from_version="1.5.4")
+    added = home / "agents" / "new" / "new.yml"
+    added.parent.mkdir()
+    added.write_text("systemPrompt: x\nllm:\n  provider: anthropic\n  model: claude-sonnet-4-5\n")
+    code, statuses = _hook(home)
+    assert (code, statuses["agents/new/new.yml"]) == (0, "current")
+    assert "provider: anthropic" in added.read_text()
+
+
+def test_json_report_lists_files_and_never_secrets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = build_home(tmp_path, legacy_agents=1, bad_agents=1)
+    (home / "agents" / "secret").mkdir()
+    (home / "agents" / "secret" / "secret.yml").write_text(
+        f"llm:\n  provider: anthropic\n  model: claude-sonnet-4-5-20250929\n  apiKey: {SECRET}\n"
+    )
+    assert run(["hook", "--dexto-home", str(home), "--json"]) == 1
+    out = capsys.readouterr().out
+    data = json.loads(out)
+    assert data["summary"] == {"migrated": 3, "up_to_date": 1, "skipped": 2}
+    assert {f["path"]: f["status"] for f in data["files"]}["agents/secret/secret.yml"] == "skipped"
+    tool_files = [p for p in home.rglob("*") if p.is_file() and ".dexto-config" in p.parts]
+    manifests = list((home / "backups").rglob("manifest.json"))
+    for text in [out, *(p.read_text() for p in tool_files + manifests)]:
+        assert SECRET not in text
+
+
+def test_routing_context_is_taken_before_preferences_change(tmp_path: Path) -> None:
+    home = build_home(tmp_path, legacy_agents=1)
+    prefs = home / "preferences.yml"
+    prefs.write_text(prefs.read_text().replace("Credits: true", "Credits: false"))
+    env = {**HOOK_ENV, "ANTHROPIC_API_KEY": "x"}
+    run_hook(HookOptions(home=home, environ=env))
+    assert "provider: anthropic" in (home / "agents/legacy-0/legacy-0.yml").read_text()
+    assert "preferDextoCredits" not in prefs.read_text()
+
+
+def test_bundled_agent_replaced_edited_one_migrated(tmp_path: Path) -> None:
+    home = build_home(tmp_path, legacy_agents=0, bundled=("coding", "edited"))
+    bundled = build_bundled_dir(tmp_path, ("coding", "edited"))
+    edited = home / "agents" / "edited" / "edited.yml"
+    edited.write_text(edited.read_text() + "# my note\n")
+    code, statuses = _hook(home, bundled_dir=bundled)
+    assert code == 0
+    assert statuses["agents/coding/coding.yml"] == "replaced"
+    assert statuses["agents/edited/edited.yml"] == "migrated"
+    new = (home / "agents/coding/coding.yml").read_bytes()
+    assert new == (bundled / "coding" / "coding.yml").read_bytes()
+    registry = json.loads((home / "agents/registry.json").read_text())
+    hashes = {e["id"]: e.get("bundledHash") for e in registry["agents"]}
+    assert hashes["coding"] == sha256_hex(new)
+    assert "# my note" in edited.read_text()
+
+
+def test_read_only_file_and_folder_are_reported_and_untouched(tmp_path: Path) -> None:
+    home = build_home(tmp_path, legacy_agents=3)
+    ro_file = home / "agents/legacy-0/legacy-0.yml"
+    ro_folder = home / "agents/legacy-1"
+    ro_file.chmod(0o444)
+    ro_folder.chmod(0o555)
+    before = snapshot(home)
+    try:
+        code, statuses = _hook(home)
+    finally:
+        ro_folder.chmod(0o755)
+    assert code == 2
+    assert statuses["agents/legacy-0/legacy-0.yml"] == "failed"
+    assert statuses["agents/legacy-1/legacy-1.yml"] == "failed"
+    assert statuses["agents/legacy-2/legacy-2.yml"] == "migrated"
+    after = snapshot(home)
+    for rel in ("agents/legacy-0/legacy-0.yml", "agents/legacy-1/legacy-1.yml"):
+        assert after[rel] == before[rel]
+    assert ro_file.stat().st_mode & 0o777 == 0o444
+
+
+def test_symlink_leaving_home_is_refused(tmp_path: Path) -> None:
+    home = build_home(tmp_path, legacy_agents=1)
+    outside = tmp_path / "outside.yml"
+    outside.write_text("llm:\n  provider: anthropic\n  model: claude-sonnet-4-5-20250929\n")
+    before = outside.read_bytes()
+    (home / "agents" / "linked.yml").symlink_to(outside)
+    code, statuses = _hook(home)
+    assert code == 1 and statuses["agents/linked.yml"] == "skipped"
+    assert outside.read_bytes() == before
+
+
+def test_future_version_is_left_alone(tmp_path: Path) -> None:
+    home = build_home(tmp_path, legacy_agents=0)
+    future = home / "agents" / "future.yml"
+    future.write_text("# dexto-config: schemaVersion=9.0.0\nllm: {provider: x, model: y}\n")
+    code, statuses = _hook(home)
+    assert (code, statuses["agents/future.yml"]) == (1, "skipped")
+    assert future.read_text().startswith("# dexto-config: schemaVersion=9.0.0")
+
+
+def test_rollback_restores_bytes_and_modes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = build_home(tmp_path, legacy_agents=2)
+    (home / "preferences.yml").chmod(0o600)
+    before = snapshot(home)
+    _hook(home)
+    assert snapshot(home) != before
+    [backup] = list_backups(home)
+    assert (home / "backups" / backup.backup_id).stat().st_mode & 0o777 == 0o700
+    assert run(["backups", "list", "--dexto-home", str(home)]) == 0
+    assert backup.backup_id in capsys.readouterr().out
+    assert run(["rollback", "--dexto-home", str(home)]) == 0
+    assert snapshot(home) == before
+    assert (home / "preferences.yml").stat().st_mode & 0o777 == 0o600
+    code, _ = _hook(home)
+    assert code == 0 and snapshot(home) == before
+
+
+def test_rollback_refuses_paths_escaping_home(tmp_path: Path) -> None:
+    home = build_home(tmp_path, legacy_agents=1)
+    _hook(home)
+    [backup] = list_backups(home)
+    manifest = home / "backups" / backup.backup_id / "manifest.json"
+    data = json.loads(manifest.read_text())
+    data["files"][0]["path"] = "../escaped.yml"
+    manifest.write_text(json.dumps(data))
+    before = snapshot(home)
+    assert run(["rollback", backup.backup_id, "--dexto-home", str(home)]) == 2
+    assert snapshot(home) == before and not (tmp_path / "escaped.yml").exists()
+
+
+def test_keeps_last_five_backups(tmp_path: Path) -> None:
+    home = build_home(tmp_path, legacy_agents=1)
+    agent = home / "agents/legacy-0/legacy-0.yml"
+    legacy = agent.read_text()
+    for _ in range(7):
+        agent.write_text(legacy)
+        _hook(home, from_version="1.5.4")
+    assert len(list_backups(home)) == 5
