@@ -11,6 +11,7 @@ import fnmatch
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -52,16 +53,14 @@ class LintConfig:
 
     def enabled_codes(self, path: Path) -> frozenset[str]:
         """The codes of the rules that run on `path`."""
+        if not self.per_file_ignores:
+            return _enabled(self.select, self.ignore)
         ignored = list(self.ignore)
         relative = self._relative(path)
         for pattern, codes in self.per_file_ignores:
             if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(path.name, pattern):
                 ignored.extend(codes)
-        return frozenset(
-            r.code
-            for r in all_rules()
-            if _matches(r.code, r.name, self.select) and not _matches(r.code, r.name, ignored)
-        )
+        return _enabled(self.select, tuple(ignored))
 
     def severity_of(self, code: str, default: Severity) -> Severity:
         """The configured severity of rule `code`, else its default."""
@@ -159,6 +158,15 @@ def check_selectors(selectors: list[str], where: str) -> list[str]:
         if not any(_matches(r.code, r.name, [selector]) for r in all_rules()):
             raise ConfigError(f"{where}: {selector!r} matches no rule (see `dexto-config rules`)")
     return selectors
+
+
+@cache
+def _enabled(select: tuple[str, ...], ignore: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(
+        r.code
+        for r in all_rules()
+        if _matches(r.code, r.name, select) and not _matches(r.code, r.name, ignore)
+    )
 
 
 def _provider(name: str, where: str) -> str:

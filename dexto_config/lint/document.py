@@ -45,19 +45,23 @@ class LintDocument:
     marker_version: str | None
     version: str | None
     problems: tuple[Problem, ...]
+    llm_blocks: tuple[LlmBlock, ...]
+    """Every provider/model block of the file, in file order."""
 
     @classmethod
     def of(cls, checked: CheckedFile) -> LintDocument:
         parsed = checked.parsed
+        data = parsed.data if parsed is not None else None
         return cls(
             path=checked.path,
             kind=checked.kind,
             text=checked.text or "",
-            data=parsed.data if parsed is not None else None,
+            data=data,
             positions=parsed.positions if parsed is not None else PositionIndex(),
             marker_version=checked.marker_version,
             version=checked.version,
             problems=tuple(checked.problems),
+            llm_blocks=_llm_blocks(checked.kind, data),
         )
 
     @property
@@ -79,22 +83,6 @@ class LintDocument:
         first_line = self.text.split("\n", 1)[0].rstrip("\r").lstrip("\ufeff")
         return Position(1, 1, 1, len(first_line) + 1) if first_line else FILE_START
 
-    def llm_blocks(self) -> list[LlmBlock]:
-        """Every provider/model block of the file, in file order."""
-        if self.kind is FileKind.CUSTOM_MODELS:
-            models = self.mapping.get("models")
-            if not isinstance(models, list):
-                return []
-            return [
-                _block(("models", index), entry, DEFAULT_CUSTOM_MODEL_PROVIDER, "name", True)
-                for index, entry in enumerate(models)
-                if isinstance(entry, dict)
-            ]
-        llm = self.mapping.get("llm")
-        if self.kind.is_yaml and isinstance(llm, dict):
-            return [_block(("llm",), llm, None, "model", False)]
-        return []
-
 
 def env_reference(value: Any) -> str | None:
     """The variable named by a `$VAR` or `${VAR}` reference, else None."""
@@ -104,6 +92,23 @@ def env_reference(value: Any) -> str | None:
     if match is None:
         return None
     return match.group(1) or match.group(2)
+
+
+def _llm_blocks(kind: FileKind, data: Any) -> tuple[LlmBlock, ...]:
+    mapping = data if isinstance(data, dict) else {}
+    if kind is FileKind.CUSTOM_MODELS:
+        models = mapping.get("models")
+        if not isinstance(models, list):
+            return ()
+        return tuple(
+            _block(("models", index), entry, DEFAULT_CUSTOM_MODEL_PROVIDER, "name", True)
+            for index, entry in enumerate(models)
+            if isinstance(entry, dict)
+        )
+    llm = mapping.get("llm")
+    if kind.is_yaml and isinstance(llm, dict):
+        return (_block(("llm",), llm, None, "model", False),)
+    return ()
 
 
 def _block(

@@ -20,7 +20,12 @@ from dexto_config.kinds import FileKind
 from dexto_config.lint.config import LintConfig
 from dexto_config.lint.document import LintDocument, env_reference
 from dexto_config.lint.findings import Finding, Fix, SetValue
-from dexto_config.lint.redaction import is_secret_key, scrub, variable_named_by
+from dexto_config.lint.redaction import (
+    SECRET_KEY_WORDS,
+    is_secret_key,
+    scrub,
+    variable_named_by,
+)
 from dexto_config.lint.registry import all_rules
 from dexto_config.lint.rule import Rule, RuleContext
 from dexto_config.lint.suppression import find_suppressions
@@ -82,7 +87,7 @@ def lint_bytes(
         for f in _without_superseded(found)
         if f.code in enabled and not suppressions.silences(f.line, f.code)
     ]
-    secrets = _secrets(document.data)
+    secrets = _secrets(document.data) if _may_hold_secrets(document.text) else frozenset()
     if secrets:
         kept = [_scrubbed(f, secrets) for f in kept]
     return tuple(sorted(kept, key=lambda f: f.sort_key))
@@ -152,6 +157,11 @@ def _without_superseded(found: list[Finding]) -> list[Finding]:
     if not superseded:
         return found
     return [f for f in found if (f.code, f.line, f.col) not in superseded]
+
+
+def _may_hold_secrets(text: str) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in SECRET_KEY_WORDS)
 
 
 def _secrets(data: Any) -> frozenset[str]:

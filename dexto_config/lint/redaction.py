@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+SECRET_KEY_WORDS = ("key", "token", "secret", "password")
 _SECRET_KEY = re.compile(r"(?i)(?:api[-_]?key|token|secret|password)\Z")
 _VARIABLE_NAME = re.compile(r"\A[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:API_KEY|KEY|TOKEN)\Z")
 _MIN_LENGTH_TO_SCRUB = 4

@@ -13,7 +13,7 @@ from dexto_config.lint.rule import RuleContext, rule
 
 
 def _known_provider_blocks(document: LintDocument) -> Iterator[tuple[LlmBlock, str]]:
-    for block in document.llm_blocks():
+    for block in document.llm_blocks:
         if block.provider is not None and catalog.is_provider(block.provider):
             yield block, block.provider
 
@@ -56,7 +56,7 @@ def _variable_named_by(value: str) -> str | None:
     supersedes=("DX004",),
 )
 def literal_api_key(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
-    for block in document.llm_blocks():
+    for block in document.llm_blocks:
         if not is_literal_secret(block.api_key):
             continue
         value = str(block.api_key)

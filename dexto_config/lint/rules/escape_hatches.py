@@ -88,7 +88,7 @@ def auth_dependent_backend(document: LintDocument, context: RuleContext) -> Iter
         return
     if not is_legacy(document):
         return
-    for block in document.llm_blocks():
+    for block in document.llm_blocks:
         if block.provider is None or not catalog.is_provider(block.provider):
             continue
         if not catalog.is_routeable(block.provider) or block.model is None:
@@ -135,7 +135,7 @@ def _what_migrate_does(block: LlmBlock, context: RuleContext) -> str:
 def dexto_native_model_id(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
     if document.kind is FileKind.CUSTOM_MODELS or not is_legacy(document):
         return
-    for block in document.llm_blocks():
+    for block in document.llm_blocks:
         if block.provider != "dexto" or block.model is None or "/" in block.model:
             continue
         yield native_id_violation(document, block, context, "the legacy runtime rewrote it to")

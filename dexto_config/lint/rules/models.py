@@ -13,7 +13,7 @@ from dexto_config.lint.rules.escape_hatches import is_legacy, native_id_violatio
 
 def _named_models(document: LintDocument) -> Iterator[tuple[LlmBlock, str, str]]:
     """Blocks naming a model of a known provider: (block, provider, model)."""
-    for block in document.llm_blocks():
+    for block in document.llm_blocks:
         if block.defines_model or block.provider is None or block.model is None:
             continue
         if catalog.is_provider(block.provider):
