@@ -44,6 +44,16 @@ class RemoveKey:
 
 
 @dataclass(frozen=True, slots=True)
+class SetMarker:
+    """Fix operation: write the first-line version marker for `version`."""
+
+    version: str
+
+    def describe(self) -> str:
+        return f"mark the file as schema version {self.version}"
+
+
+@dataclass(frozen=True, slots=True)
 class Migrate:
     """Fix operation: run the migration chain on the file up to the latest version."""
 
@@ -51,7 +61,7 @@ class Migrate:
         return "run the migration to the latest schema version"
 
 
-FixOperation = SetValue | RemoveKey | Migrate
+FixOperation = SetValue | RemoveKey | SetMarker | Migrate
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,4 +116,6 @@ def _operation_json(operation: FixOperation) -> dict[str, Any]:
         return {"op": "set", "path": list(operation.path), "value": operation.value}
     if isinstance(operation, RemoveKey):
         return {"op": "remove", "path": list(operation.path)}
+    if isinstance(operation, SetMarker):
+        return {"op": "marker", "value": operation.version}
     return {"op": "migrate"}

@@ -14,10 +14,10 @@ from pathlib import Path
 from dexto_config.kinds import FileKind
 from dexto_config.lint.config import LintConfig
 from dexto_config.lint.engine import lint_bytes
-from dexto_config.lint.findings import Finding, Migrate, RemoveKey, SetValue
+from dexto_config.lint.findings import Finding, Migrate, RemoveKey, SetMarker, SetValue
 from dexto_config.migrate.engine import migrate_bytes
 from dexto_config.migrate.routing import RoutingContext
-from dexto_config.versions import LATEST_VERSION
+from dexto_config.versions import LATEST_VERSION, marker_line
 from dexto_config.yamlio.edit import EditableDocument, EditError, JsonDocument
 from dexto_config.yamlio.fast import YamlSyntaxError
 
@@ -94,6 +94,8 @@ def _apply_edits(
                     document.set_value(op.path, op.value)
                 elif isinstance(op, RemoveKey):
                     document.remove_key(op.path)
+                elif isinstance(op, SetMarker):
+                    document.set_marker(marker_line(op.version))
         except EditError as error:
             notes.append(f"{finding.code} at {finding.line}:{finding.col} not fixed: {error}")
             continue

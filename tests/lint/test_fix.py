@@ -52,6 +52,16 @@ def test_schema_version_key_is_removed() -> None:
     assert (fixed, count) == (text.replace("schemaVersion: 1.5.6\n", ""), 1)
 
 
+def test_schema_version_key_becomes_the_marker() -> None:
+    text = "systemPrompt: hi\nschemaVersion: '1.5.6'\nllm: {provider: dexto, model: openai/gpt-5}\n"
+    fixed, count = _fix(text)
+    assert count == 1
+    assert fixed == (
+        "# dexto-config: schemaVersion=1.5.6\nsystemPrompt: hi\n"
+        "llm: {provider: dexto, model: openai/gpt-5}\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("route_via", "provider_line", "model_line"),
     [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dexto_config.lint.document import LintDocument
-from dexto_config.lint.findings import Fix, Migrate, RemoveKey, Severity, Violation
+from dexto_config.lint.findings import Fix, Migrate, RemoveKey, SetMarker, Severity, Violation
 from dexto_config.lint.rule import RuleContext, rule
 from dexto_config.lint.rules.syntax import problems_with
 from dexto_config.versions import (
@@ -113,10 +113,23 @@ def schema_version_key(document: LintDocument, context: RuleContext) -> Iterator
         f"Dexto {document.version} rejects a `schemaVersion` key (found {value!r}); "
         f"state the version with the first-line marker `{marker_line(document.version)}`"
     )
-    fix = None
-    if str(value) == document.version:
-        fix = Fix(f"remove the `schemaVersion: {value}` key", (RemoveKey(("schemaVersion",)),))
-    yield Violation(document.key_at(("schemaVersion",)), message, fix)
+    yield Violation(document.key_at(("schemaVersion",)), message, _key_to_marker(document, value))
+
+
+def _key_to_marker(document: LintDocument, value: object) -> Fix | None:
+    """Move a known version from the key to the marker; a marker already there wins."""
+    claimed = str(value)
+    remove = RemoveKey(("schemaVersion",))
+    if document.marker_version is not None:
+        if claimed != document.marker_version:
+            return None
+        return Fix(f"remove the `schemaVersion: {claimed}` key", (remove,))
+    if claimed not in KNOWN_VERSIONS or not document.kind.is_yaml:
+        return None
+    return Fix(
+        f"replace the `schemaVersion: {claimed}` key with the version marker",
+        (remove, SetMarker(claimed)),
+    )
 
 
 @rule(
