@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING, cast
 import click
 
 from dexto_config import exitcodes
+from dexto_config.catalog import CustomModelsError, UserModel, read_custom_models
 from dexto_config.cli.app import main
 from dexto_config.cli.options import kind_option, paths_argument, resolve_targets, version_option
+from dexto_config.discovery import Target
 from dexto_config.kinds import FileKind
 from dexto_config.lint import docs
 from dexto_config.lint.config import ConfigError, ConfigFinder, check_selectors, load_config_file
@@ -123,14 +125,31 @@ def _jobs(
     try:
         finder = ConfigFinder(load_config_file(config_path) if config_path else None)
         targets = resolve_targets(paths, kind)
+        custom = _custom_models(targets)
         return [
             LintJob(
-                t.path, t.kind, finder.for_file(t.path).with_overrides(select, ignore), from_version
+                t.path, t.kind, finder.for_file(t.path).with_overrides(select, ignore),
+                from_version, custom,
             )
             for t in targets
         ]
     except ConfigError as error:
         raise click.UsageError(str(error)) from None
+
+
+def _custom_models(targets: Sequence[Target]) -> tuple[UserModel, ...]:
+    """The models declared by the linted `custom-models.json` files: known to every file.
+
+    A file that cannot be used adds nothing; its own findings say why.
+    """
+    found: list[UserModel] = []
+    for target in targets:
+        if target.kind is FileKind.CUSTOM_MODELS:
+            try:
+                found.extend(read_custom_models(target.path))
+            except CustomModelsError:
+                continue
+    return tuple(found)
 
 
 def _run(jobs: Sequence[LintJob], *, progress: bool) -> list[FileReport]:
@@ -169,7 +188,7 @@ def _fix(
             else:
                 _write_fixed(job.path, outcome.result)
         remaining = lint_bytes(
-            outcome.result, job.path, job.kind, job.config, outcome.version
+            outcome.result, job.path, job.kind, job.config, outcome.version, job.custom_models
         )
         after.append(FileReport(job.path, job.kind, remaining))
     verb = "would fix" if show_diff else "fixed"

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from dexto_config import catalog
+from dexto_config.catalog import UserModel
 from dexto_config.kinds import FileKind
 from dexto_config.lint.config import LintConfig
 from dexto_config.lint.document import LintDocument, env_reference
@@ -43,6 +44,7 @@ class LintJob:
     kind: FileKind
     config: LintConfig
     assumed_version: str | None = None
+    custom_models: tuple[UserModel, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +58,16 @@ class FileReport:
 
 
 @cache
-def rule_context(extra_known_models: tuple[tuple[str, tuple[str, ...]], ...]) -> RuleContext:
-    """The rules' context for a set of lint-config extra models; built once per process."""
+def rule_context(
+    extra_known_models: tuple[tuple[str, tuple[str, ...]], ...],
+    custom_models: tuple[UserModel, ...] = (),
+) -> RuleContext:
+    """The rules' context with the user's layer (lint-config extras and the custom models
+    of the linted `custom-models.json` files); built once per process for each layer."""
     base = catalog.default_catalog()
-    if not extra_known_models:
+    if not extra_known_models and not custom_models:
         return RuleContext(base)
-    return RuleContext(base.with_user_models((), dict(extra_known_models)))
+    return RuleContext(base.with_user_models(custom_models, dict(extra_known_models)))
 
 
 def lint_bytes(
@@ -70,11 +76,12 @@ def lint_bytes(
     kind: FileKind,
     config: LintConfig,
     assumed_version: str | None = None,
+    custom_models: tuple[UserModel, ...] = (),
 ) -> tuple[Finding, ...]:
     """Every finding of the enabled rules in a file's bytes, sorted by position."""
     checked = check_bytes(raw, kind, path=path, assumed_version=assumed_version)
     document = LintDocument.of(checked)
-    context = rule_context(config.extra_known_models)
+    context = rule_context(config.extra_known_models, custom_models)
     enabled = config.enabled_codes(path)
     # Every rule runs so that a specific finding hides the generic one at its position
     # even when the specific rule itself is not selected.
@@ -99,7 +106,9 @@ def lint_job(job: LintJob) -> FileReport:
         raw = read_file(job.path)
     except UnreadableFile as error:
         return FileReport(job.path, job.kind, (), unreadable=error.reason)
-    findings = lint_bytes(raw, job.path, job.kind, job.config, job.assumed_version)
+    findings = lint_bytes(
+        raw, job.path, job.kind, job.config, job.assumed_version, job.custom_models
+    )
     return FileReport(job.path, job.kind, findings)
 
 
@@ -125,8 +134,8 @@ def _notify(report: FileReport, on_done: Callable[[FileReport], None] | None) ->
 def _warm_up(jobs: Sequence[LintJob]) -> None:
     # Built before the pool forks, so workers inherit rules and catalogs ready-made.
     all_rules()
-    for extras in {job.config.extra_known_models for job in jobs}:
-        rule_context(extras)
+    for extras, custom in {(job.config.extra_known_models, job.custom_models) for job in jobs}:
+        rule_context(extras, custom)
 
 
 def _run(

@@ -132,3 +132,24 @@ def test_explain(name: str, capsys: pytest.CaptureFixture[str]) -> None:
 def test_explain_unknown_rule(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["explain", "DX999"]) == 2
     assert "no rule 'DX999'" in capsys.readouterr().err
+
+
+def test_models_of_a_linted_custom_models_file_are_known(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    agent = tmp_path / "agents" / "bedrock.yml"
+    agent.parent.mkdir()
+    agent.write_text(
+        "# dexto-config: schemaVersion=1.5.6\nsystemPrompt: hi\n"
+        "llm: {provider: bedrock, model: my-team-finetune}\n",
+        encoding="utf-8",
+    )
+    assert _lint(capsys, str(agent))[0] == 1
+    models = tmp_path / "models" / "custom-models.json"
+    models.parent.mkdir()
+    models.write_text(
+        '{"version": 1, "models": [{"name": "my-team-finetune", "provider": "bedrock"}]}\n',
+        encoding="utf-8",
+    )
+    code, out, _ = _lint(capsys, str(agent), str(models))
+    assert (code, out) == (0, "2 files linted: no findings\n")
