@@ -46,30 +46,45 @@ def _selectors(
 @kind_option
 @version_option("--from", "from_version", "Schema version of YAML files without a version marker.")
 @click.option(
-    "--format", "output_format", type=click.Choice(list(FORMATS)), default="text",
-    show_default=True, help="Report format, written to stdout.",
+    "--format",
+    "output_format",
+    type=click.Choice(list(FORMATS)),
+    default="text",
+    show_default=True,
+    help="Report format, written to stdout.",
 )
 @click.option(
-    "--select", callback=_selectors, metavar="CODES",
+    "--select",
+    callback=_selectors,
+    metavar="CODES",
     help="Comma-separated codes, code prefixes (DX2) or rule names to run; replaces the config's.",
 )
 @click.option(
-    "--ignore", callback=_selectors, metavar="CODES",
+    "--ignore",
+    callback=_selectors,
+    metavar="CODES",
     help="Comma-separated codes, prefixes or names to skip; replaces the config's.",
 )
 @click.option(
-    "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
     help="Use this pyproject.toml or .dexto-config.toml instead of searching upward.",
 )
 @click.option(
-    "--fail-on", type=click.Choice(["error", "warning"]), default="warning", show_default=True,
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default="warning",
+    show_default=True,
     help="Lowest severity that makes the run fail (exit 1).",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--fix", is_flag=True, help="Apply the fixable findings' fixes (comment-preserving).")
 @click.option("--diff", is_flag=True, help="With --fix: print the patch instead of writing files.")
 @click.option(
-    "--route-via", type=click.Choice(["auto", "dexto", "direct"]), default="auto",
+    "--route-via",
+    type=click.Choice(["auto", "dexto", "direct"]),
+    default="auto",
     show_default=True,
     help="With --fix: how migrations decide legacy routing (as `migrate --route-via`).",
 )
@@ -128,8 +143,11 @@ def _jobs(
         custom = _custom_models(targets)
         return [
             LintJob(
-                t.path, t.kind, finder.for_file(t.path).with_overrides(select, ignore),
-                from_version, custom,
+                t.path,
+                t.kind,
+                finder.for_file(t.path).with_overrides(select, ignore),
+                from_version,
+                custom,
             )
             for t in targets
         ]
@@ -175,7 +193,11 @@ def _fix(
             continue
         raw = job.path.read_bytes()
         outcome = fix_bytes(
-            raw, job.path, job.kind, job.config, assumed_version=job.assumed_version,
+            raw,
+            job.path,
+            job.kind,
+            job.config,
+            assumed_version=job.assumed_version,
             routing=routing,
         )
         for note in outcome.notes:
@@ -239,16 +261,18 @@ def _write_report(reports: Sequence[FileReport], output_format: str) -> None:
 def _exit_code(reports: Sequence[FileReport], fail_on: Severity, exit_zero: bool) -> int:
     if any(r.unreadable is not None for r in reports):
         return exitcodes.USAGE
-    failing = any(
-        f.severity.rank >= fail_on.rank for r in reports for f in r.findings
-    )
+    failing = any(f.severity.rank >= fail_on.rank for r in reports for f in r.findings)
     return exitcodes.FINDINGS if failing and not exit_zero else exitcodes.OK
 
 
 @main.command()
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "json", "markdown"]),
-    default="text", show_default=True, help="List format (markdown renders docs/rules.md).",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="List format (markdown renders docs/rules.md).",
 )
 def rules(output_format: str) -> int:
     """List every lint rule: code, name, default severity, fixable, summary.
@@ -264,8 +288,12 @@ def rules(output_format: str) -> int:
     elif output_format == "json":
         listing = [
             {
-                "code": r.code, "name": r.name, "severity": str(r.severity),
-                "family": r.family, "fixable": r.fixable, "summary": r.summary,
+                "code": r.code,
+                "name": r.name,
+                "severity": str(r.severity),
+                "family": r.family,
+                "fixable": r.fixable,
+                "summary": r.summary,
             }
             for r in all_rules()
         ]

@@ -195,7 +195,7 @@ def _string_lists(table: Mapping[str, Any], key: str, where: str) -> dict[str, l
 
 def _severities(value: Any, where: str) -> list[tuple[str, Severity]]:
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}: `severity` must be a table such as {{DX402 = \"error\"}}")
+        raise ConfigError(f'{where}: `severity` must be a table such as {{DX402 = "error"}}')
     codes = {r.code for r in all_rules()}
     result = []
     for code, level in value.items():

@@ -112,7 +112,10 @@ def _llm_blocks(kind: FileKind, data: Any) -> tuple[LlmBlock, ...]:
 
 
 def _block(
-    path: DataPath, section: dict[str, Any], default_provider: str | None, model_key: str,
+    path: DataPath,
+    section: dict[str, Any],
+    default_provider: str | None,
+    model_key: str,
     defines_model: bool,
 ) -> LlmBlock:
     provider = section.get("provider", default_provider)

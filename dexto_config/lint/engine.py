@@ -27,7 +27,7 @@ from dexto_config.lint.redaction import (
     scrub,
     variable_named_by,
 )
-from dexto_config.lint.registry import all_rules
+from dexto_config.lint.registry import all_rules, rules_by_code
 from dexto_config.lint.rule import Rule, RuleContext
 from dexto_config.lint.suppression import find_suppressions
 from dexto_config.validation import UnreadableFile, check_bytes, read_file
@@ -85,9 +85,7 @@ def lint_bytes(
     enabled = config.enabled_codes(path)
     # Every rule runs so that a specific finding hides the generic one at its position
     # even when the specific rule itself is not selected.
-    found = [
-        finding for rule in all_rules() for finding in _run(rule, document, context, config)
-    ]
+    found = [finding for rule in all_rules() for finding in _run(rule, document, context, config)]
     suppressions = find_suppressions(document.text)
     kept = [
         f
@@ -159,10 +157,8 @@ def _run(
 
 
 def _without_superseded(found: list[Finding]) -> list[Finding]:
-    by_code = {r.code: r for r in all_rules()}
-    superseded = {
-        (code, f.line, f.col) for f in found for code in by_code[f.code].supersedes
-    }
+    by_code = rules_by_code()
+    superseded = {(code, f.line, f.col) for f in found for code in by_code[f.code].supersedes}
     if not superseded:
         return found
     return [f for f in found if (f.code, f.line, f.col) not in superseded]
@@ -207,9 +203,16 @@ def _scrubbed(finding: Finding, secrets: frozenset[str]) -> Finding:
     if message == finding.message and fix is finding.fix:
         return finding
     return Finding(
-        path=finding.path, line=finding.line, col=finding.col, end_line=finding.end_line,
-        end_col=finding.end_col, code=finding.code, name=finding.name,
-        severity=finding.severity, message=message, fix=fix,
+        path=finding.path,
+        line=finding.line,
+        col=finding.col,
+        end_line=finding.end_line,
+        end_col=finding.end_col,
+        code=finding.code,
+        name=finding.name,
+        severity=finding.severity,
+        message=message,
+        fix=fix,
     )
 
 

@@ -29,18 +29,12 @@ class SetValue:
     path: DataPath
     value: str
 
-    def describe(self) -> str:
-        return f"set {_dotted(self.path)} to {self.value!r}"
-
 
 @dataclass(frozen=True, slots=True)
 class RemoveKey:
     """Fix operation: remove the mapping entry at `path` (with its own lines)."""
 
     path: DataPath
-
-    def describe(self) -> str:
-        return f"remove {_dotted(self.path)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,16 +43,10 @@ class SetMarker:
 
     version: str
 
-    def describe(self) -> str:
-        return f"mark the file as schema version {self.version}"
-
 
 @dataclass(frozen=True, slots=True)
 class Migrate:
     """Fix operation: run the migration chain on the file up to the latest version."""
-
-    def describe(self) -> str:
-        return "run the migration to the latest schema version"
 
 
 FixOperation = SetValue | RemoveKey | SetMarker | Migrate
@@ -105,10 +93,6 @@ class Finding:
     @property
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.line, self.col, self.code, self.message)
-
-
-def _dotted(path: DataPath) -> str:
-    return ".".join(f"[{part}]" if isinstance(part, int) else part for part in path) or "(root)"
 
 
 def _operation_json(operation: FixOperation) -> dict[str, Any]:

@@ -71,7 +71,8 @@ def _apply_edits(
     raw: bytes, path: Path, kind: FileKind, config: LintConfig, version: str | None
 ) -> tuple[bytes, int, list[str]]:
     findings = [
-        f for f in lint_bytes(raw, path, kind, config, version)
+        f
+        for f in lint_bytes(raw, path, kind, config, version)
         if f.fix is not None and not _wants_migration(f)
     ]
     if not findings:

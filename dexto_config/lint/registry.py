@@ -34,6 +34,7 @@ def all_rules() -> tuple[Rule, ...]:
     return tuple(sorted(found.values(), key=lambda r: r.code))
 
 
+@cache
 def rules_by_code() -> dict[str, Rule]:
     """Every rule keyed by its code."""
     return {r.code: r for r in all_rules()}

@@ -78,9 +78,16 @@ def rule(
 
     def declare(check: Check) -> Rule:
         return Rule(
-            code=code, name=name, severity=severity, summary=summary,
-            explanation=_dedent(explanation), bad=_dedent(bad), good=_dedent(good),
-            fixable=fixable, check=check, supersedes=supersedes,
+            code=code,
+            name=name,
+            severity=severity,
+            summary=summary,
+            explanation=_dedent(explanation),
+            bad=_dedent(bad),
+            good=_dedent(good),
+            fixable=fixable,
+            check=check,
+            supersedes=supersedes,
         )
 
     return declare

@@ -10,9 +10,7 @@ import re
 from dataclasses import dataclass
 
 MARKER = "dexto-config:"
-_COMMENT = re.compile(
-    r"(?:^|\s)#\s*dexto-config:\s*ignore(?:\[(?P<codes>[^\]]*)\])?\s*(?:#.*)?$"
-)
+_COMMENT = re.compile(r"(?:^|\s)#\s*dexto-config:\s*ignore(?:\[(?P<codes>[^\]]*)\])?\s*(?:#.*)?$")
 ALL = frozenset({"*"})
 
 

@@ -96,7 +96,7 @@ def test_severity_override(tmp_path: Path) -> None:
     ("text", "message"),
     [
         ('select = ["DX9"]\n', "matches no rule"),
-        ("select = \"DX1\"\n", "must be a list of strings"),
+        ('select = "DX1"\n', "must be a list of strings"),
         ('colour = "always"\n', "unknown setting"),
         ('[severity]\nDX201 = "fatal"\n', "must be error, warning or info"),
         ('[severity]\nDX999 = "error"\n', "unknown rule"),

@@ -31,8 +31,12 @@ SECRET = "sk-proj-FAKEc0ffee0123456789abcdefFAKEc0ffee0123"
 
 def _fix(text: str, route_via: RouteVia = "direct") -> tuple[str, int]:
     outcome = fix_bytes(
-        text.encode(), Path("agent.yml"), FileKind.AGENT, LintConfig(),
-        assumed_version=None, routing=RoutingContext(route_via=route_via),
+        text.encode(),
+        Path("agent.yml"),
+        FileKind.AGENT,
+        LintConfig(),
+        assumed_version=None,
+        routing=RoutingContext(route_via=route_via),
     )
     return outcome.result.decode(), outcome.fixed
 
@@ -46,8 +50,10 @@ def test_set_value_keeps_comments_quotes_and_crlf() -> None:
 
 
 def test_schema_version_key_is_removed() -> None:
-    text = "# dexto-config: schemaVersion=1.5.6\nsystemPrompt: hi\nschemaVersion: 1.5.6\n" \
+    text = (
+        "# dexto-config: schemaVersion=1.5.6\nsystemPrompt: hi\nschemaVersion: 1.5.6\n"
         "llm: {provider: openai, model: gpt-5}\n"
+    )
     fixed, count = _fix(text)
     assert (fixed, count) == (text.replace("schemaVersion: 1.5.6\n", ""), 1)
 

@@ -71,7 +71,9 @@ def _findings_part(output_format: str, rendered: str) -> str:
         alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc", "Zl", "Zp"]),
         min_size=6,
         max_size=60,
-    ).map(lambda tail: f"zQ{tail}".strip()).filter(lambda s: "'" not in s and "\\" not in s)
+    )
+    .map(lambda tail: f"zQ{tail}".strip())
+    .filter(lambda s: "'" not in s and "\\" not in s)
 )
 def test_no_literal_key_is_ever_echoed(secret: str) -> None:
     report = report_of(_agent(secret))

@@ -23,8 +23,7 @@ SARIF_SCHEMA = json.loads(
 )
 
 MIXED = (
-    LATEST_MARKER
-    + "systemPrompt: hi\nllm:\n  provider: openai\n  model: gpt-5-nope\n"
+    LATEST_MARKER + "systemPrompt: hi\nllm:\n  provider: openai\n  model: gpt-5-nope\n"
     "  apiKey: $ANTHROPIC_API_KEY\n"
 )
 
@@ -89,8 +88,14 @@ def test_text_colour_only_when_asked() -> None:
     ("reports", "summary"),
     [
         ([], "0 files linted: no findings"),
-        ([report_of(LATEST_MARKER + "systemPrompt: hi\nllm: {provider: openai, model: gpt-5}\n")],
-         "1 file linted: no findings"),
+        (
+            [
+                report_of(
+                    LATEST_MARKER + "systemPrompt: hi\nllm: {provider: openai, model: gpt-5}\n"
+                )
+            ],
+            "1 file linted: no findings",
+        ),
         ([report_of(MIXED)], "1 file linted: 2 findings (1 error, 1 warning) in 1 file"),
     ],
 )

@@ -50,12 +50,24 @@ CASES = [
     Case("DX002", agent("  provider: openai\n  model: gpt-5-mini\n  model: gpt-5\n"), 1, "model"),
     Case("DX002", agent("  provider: openai\n  model: gpt-5\n"), 0),
     # DX003 unknown-key
-    Case("DX003", agent("  provider: openai\n  model: gpt-5\n  maxIteratons: 3\n"), 1,
-         "did you mean 'maxIterations'?"),
-    Case("DX003", agent("  provider: openai\n  model: gpt-5\n  Temperature: 1\n"), 1,
-         "did you mean 'temperature'?"),
-    Case("DX003", agent("  provider: openai\n  model: gpt-5\n", extra="zzzUnrelated: 1\n"), 1,
-         "zzzUnrelated"),
+    Case(
+        "DX003",
+        agent("  provider: openai\n  model: gpt-5\n  maxIteratons: 3\n"),
+        1,
+        "did you mean 'maxIterations'?",
+    ),
+    Case(
+        "DX003",
+        agent("  provider: openai\n  model: gpt-5\n  Temperature: 1\n"),
+        1,
+        "did you mean 'temperature'?",
+    ),
+    Case(
+        "DX003",
+        agent("  provider: openai\n  model: gpt-5\n", extra="zzzUnrelated: 1\n"),
+        1,
+        "zzzUnrelated",
+    ),
     Case("DX003", agent("  provider: openai\n  model: gpt-5\n  maxIterations: 3\n"), 0),
     # DX004 schema-violation
     Case("DX004", agent("  provider: open-ai\n  model: gpt-5\n"), 1, "provider"),
@@ -68,112 +80,245 @@ CASES = [
     Case("DX005", "- provider: openai\n", 1, "list"),
     Case("DX005", agent("  provider: openai\n  model: gpt-5\n"), 0),
     # DX101 prefer-dexto-credits
-    Case("DX101", prefs("{provider: openai, model: gpt-5}", extra="preferDextoCredits: true\n"), 1,
-         "preferDextoCredits", PREFS),
-    Case("DX101", prefs("{provider: openai, model: gpt-5}", M, "preferDextoCredits: false\n"), 1,
-         "migrate", PREFS),
+    Case(
+        "DX101",
+        prefs("{provider: openai, model: gpt-5}", extra="preferDextoCredits: true\n"),
+        1,
+        "preferDextoCredits",
+        PREFS,
+    ),
+    Case(
+        "DX101",
+        prefs("{provider: openai, model: gpt-5}", M, "preferDextoCredits: false\n"),
+        1,
+        "migrate",
+        PREFS,
+    ),
     Case("DX101", prefs("{provider: openai, model: gpt-5}"), 0, kind=PREFS),
     # DX102 auth-dependent-backend
-    Case("DX102", agent("  provider: anthropic\n  model: claude-sonnet-4-5-20250929\n", marker=""),
-         1, "provider: dexto, model: anthropic/claude-sonnet-4.5"),
-    Case("DX102", agent("  provider: openrouter\n  model: openai/gpt-5\n", marker=""), 1,
-         "openrouter"),
+    Case(
+        "DX102",
+        agent("  provider: anthropic\n  model: claude-sonnet-4-5-20250929\n", marker=""),
+        1,
+        "provider: dexto, model: anthropic/claude-sonnet-4.5",
+    ),
+    Case(
+        "DX102",
+        agent("  provider: openrouter\n  model: openai/gpt-5\n", marker=""),
+        1,
+        "openrouter",
+    ),
     Case("DX102", prefs("{provider: groq, model: llama-3.3-70b-versatile}"), 1, kind=PREFS),
     Case("DX102", agent("  provider: anthropic\n  model: claude-sonnet-4-5-20250929\n"), 0),
-    Case("DX102", agent("  provider: anthropic\n  model: claude-sonnet-4-5-20250929\n",
-                        marker=""), 0, assumed="1.5.6"),
+    Case(
+        "DX102",
+        agent("  provider: anthropic\n  model: claude-sonnet-4-5-20250929\n", marker=""),
+        0,
+        assumed="1.5.6",
+    ),
     Case("DX102", agent("  provider: bedrock\n  model: x\n", marker=""), 0),
     Case("DX102", agent("  provider: dexto\n  model: openai/gpt-5-mini\n", marker=""), 0),
     # DX103 dexto-native-model-id
-    Case("DX103", agent("  provider: dexto\n  model: gpt-5-mini\n", marker=""), 1,
-         "'openai/gpt-5-mini'"),
+    Case(
+        "DX103",
+        agent("  provider: dexto\n  model: gpt-5-mini\n", marker=""),
+        1,
+        "'openai/gpt-5-mini'",
+    ),
     Case("DX103", agent("  provider: dexto\n  model: openai/gpt-5-mini\n", marker=""), 0),
     Case("DX103", agent("  provider: dexto\n  model: gpt-5-mini\n"), 0),
     # DX201 unknown-model-id
-    Case("DX201", agent("  provider: anthropic\n  model: claude-sonet-4-5-20250929\n"), 1,
-         "did you mean 'claude-sonnet-4-5-20250929'"),
+    Case(
+        "DX201",
+        agent("  provider: anthropic\n  model: claude-sonet-4-5-20250929\n"),
+        1,
+        "did you mean 'claude-sonnet-4-5-20250929'",
+    ),
     Case("DX201", agent("  provider: openai\n  model: gpt-5-mini-ultra\n"), 1, "gpt-5-mini"),
-    Case("DX201", agent("  provider: dexto\n  model: anthropic/claude-sonet-4.5\n"), 1,
-         "anthropic/claude-sonnet-4.5"),
+    Case(
+        "DX201",
+        agent("  provider: dexto\n  model: anthropic/claude-sonet-4.5\n"),
+        1,
+        "anthropic/claude-sonnet-4.5",
+    ),
     Case("DX201", agent("  provider: anthropic\n  model: claude-sonnet-4-5-20250929\n"), 0),
     Case("DX201", agent("  provider: dexto\n  model: anthropic/claude-sonnet-4.5:free\n"), 0),
     Case("DX201", agent("  provider: ollama\n  model: my-own-llama\n"), 0),
     Case("DX201", agent("  provider: anthropic\n  model: anthropic/claude-sonnet-4.5\n"), 0),
     # DX202 unknown-custom-model-id
-    Case("DX202", agent("  provider: openrouter\n  model: anthropic/claude-sonet-4.5\n"), 1,
-         "anthropic/claude-sonnet-4.5"),
+    Case(
+        "DX202",
+        agent("  provider: openrouter\n  model: anthropic/claude-sonet-4.5\n"),
+        1,
+        "anthropic/claude-sonnet-4.5",
+    ),
     Case("DX202", agent("  provider: openrouter\n  model: anthropic/claude-sonnet-4.5\n"), 0),
     Case("DX202", agent("  provider: ollama\n  model: qqqq-zzzz\n"), 0),
     # DX203 openrouter-id-under-direct-provider
-    Case("DX203", agent("  provider: anthropic\n  model: anthropic/claude-sonnet-4.5\n"), 1,
-         "use 'claude-sonnet-4-5-20250929'"),
+    Case(
+        "DX203",
+        agent("  provider: anthropic\n  model: anthropic/claude-sonnet-4.5\n"),
+        1,
+        "use 'claude-sonnet-4-5-20250929'",
+    ),
     Case("DX203", agent("  provider: openai\n  model: openai/gpt-5-mini\n"), 1, "'gpt-5-mini'"),
-    Case("DX203", agent("  provider: openai-compatible\n  model: openai/gpt-5\n",
-                        extra="  baseURL: http://localhost:8000/v1\n"), 0),
+    Case(
+        "DX203",
+        agent(
+            "  provider: openai-compatible\n  model: openai/gpt-5\n",
+            extra="  baseURL: http://localhost:8000/v1\n",
+        ),
+        0,
+    ),
     Case("DX203", agent("  provider: openai\n  model: gpt-5-mini\n"), 0),
     # DX204 native-id-under-gateway
-    Case("DX204", agent("  provider: openrouter\n  model: claude-sonnet-4-5-20250929\n"), 1,
-         "'anthropic/claude-sonnet-4.5'"),
+    Case(
+        "DX204",
+        agent("  provider: openrouter\n  model: claude-sonnet-4-5-20250929\n"),
+        1,
+        "'anthropic/claude-sonnet-4.5'",
+    ),
     Case("DX204", agent("  provider: dexto\n  model: gpt-5-mini\n"), 1, "'openai/gpt-5-mini'"),
     Case("DX204", agent("  provider: dexto\n  model: gpt-5-mini\n", marker=""), 0),
     Case("DX204", agent("  provider: openrouter\n  model: anthropic/claude-sonnet-4.5\n"), 0),
     # DX301 literal-api-key
-    Case("DX301", agent("  provider: openai\n  model: gpt-5\n  apiKey: sk-proj-abcdefghijklmnop\n"),
-         1, "sk-pr…(24 chars)"),
-    Case("DX301", agent("  provider: openai\n  model: gpt-5\n  apiKey: OPENAI_API_KEY\n"), 1,
-         "write `$OPENAI_API_KEY`"),
-    Case("DX301", agent("  provider: openai\n  model: gpt-5\n  apiKey: env:OPENAI_API_KEY\n"),
-         1, "write `$OPENAI_API_KEY`"),
-    Case("DX301", prefs("{provider: openai, model: gpt-5, apiKey: hunter2hunter2}", M), 1,
-         "(14 chars)", PREFS),
-    Case("DX301", '{"version": 1, "models": [{"name": "m", "baseURL": "http://h:1/v1", '
-         '"apiKey": "abcdefgh12345678"}]}', 1, "(16 chars)", CUSTOM),
+    Case(
+        "DX301",
+        agent("  provider: openai\n  model: gpt-5\n  apiKey: sk-proj-abcdefghijklmnop\n"),
+        1,
+        "sk-pr…(24 chars)",
+    ),
+    Case(
+        "DX301",
+        agent("  provider: openai\n  model: gpt-5\n  apiKey: OPENAI_API_KEY\n"),
+        1,
+        "write `$OPENAI_API_KEY`",
+    ),
+    Case(
+        "DX301",
+        agent("  provider: openai\n  model: gpt-5\n  apiKey: env:OPENAI_API_KEY\n"),
+        1,
+        "write `$OPENAI_API_KEY`",
+    ),
+    Case(
+        "DX301",
+        prefs("{provider: openai, model: gpt-5, apiKey: hunter2hunter2}", M),
+        1,
+        "(14 chars)",
+        PREFS,
+    ),
+    Case(
+        "DX301",
+        '{"version": 1, "models": [{"name": "m", "baseURL": "http://h:1/v1", '
+        '"apiKey": "abcdefgh12345678"}]}',
+        1,
+        "(16 chars)",
+        CUSTOM,
+    ),
     Case("DX301", agent("  provider: openai\n  model: gpt-5\n  apiKey: $OPENAI_API_KEY\n"), 0),
     Case("DX301", agent("  provider: openai\n  model: gpt-5\n  apiKey: ${OPENAI_API_KEY}\n"), 0),
     Case("DX301", agent("  provider: openai\n  model: gpt-5\n"), 0),
     # DX302 foreign-api-key-variable
-    Case("DX302", agent("  provider: dexto\n  model: openai/gpt-5\n"
-                        "  apiKey: $OPENROUTER_API_KEY\n"), 1, "DEXTO_API_KEY"),
-    Case("DX302", agent("  provider: openai\n  model: gpt-5\n  apiKey: ${ANTHROPIC_API_KEY}\n"), 1,
-         "anthropic"),
-    Case("DX302", agent("  provider: anthropic\n  model: claude-sonnet-4-5-20250929\n"
-                        "  apiKey: $CLAUDE_API_KEY\n"), 0),
-    Case("DX302", agent("  provider: openai-compatible\n  model: m\n  apiKey: $OPENAI_API_KEY\n"
-                        "  baseURL: http://localhost:1/v1\n"), 0),
+    Case(
+        "DX302",
+        agent("  provider: dexto\n  model: openai/gpt-5\n  apiKey: $OPENROUTER_API_KEY\n"),
+        1,
+        "DEXTO_API_KEY",
+    ),
+    Case(
+        "DX302",
+        agent("  provider: openai\n  model: gpt-5\n  apiKey: ${ANTHROPIC_API_KEY}\n"),
+        1,
+        "anthropic",
+    ),
+    Case(
+        "DX302",
+        agent(
+            "  provider: anthropic\n  model: claude-sonnet-4-5-20250929\n"
+            "  apiKey: $CLAUDE_API_KEY\n"
+        ),
+        0,
+    ),
+    Case(
+        "DX302",
+        agent(
+            "  provider: openai-compatible\n  model: m\n  apiKey: $OPENAI_API_KEY\n"
+            "  baseURL: http://localhost:1/v1\n"
+        ),
+        0,
+    ),
     Case("DX302", agent("  provider: openai\n  model: gpt-5\n  apiKey: $MY_COMPANY_KEY\n"), 0),
     # DX303 base-url-not-supported
-    Case("DX303", agent("  provider: openai\n  model: gpt-5\n  baseURL: http://localhost:1/v1\n"),
-         1, "openai-compatible"),
-    Case("DX303", prefs("{provider: anthropic, model: claude-sonnet-4-5-20250929, "
-                        "baseURL: 'http://x:1'}", M), 1, kind=PREFS),
-    Case("DX303", agent("  provider: ollama\n  model: llama3\n  baseURL: http://localhost:11434\n"),
-         0),
+    Case(
+        "DX303",
+        agent("  provider: openai\n  model: gpt-5\n  baseURL: http://localhost:1/v1\n"),
+        1,
+        "openai-compatible",
+    ),
+    Case(
+        "DX303",
+        prefs("{provider: anthropic, model: claude-sonnet-4-5-20250929, baseURL: 'http://x:1'}", M),
+        1,
+        kind=PREFS,
+    ),
+    Case(
+        "DX303",
+        agent("  provider: ollama\n  model: llama3\n  baseURL: http://localhost:11434\n"),
+        0,
+    ),
     # DX304 base-url-missing
     Case("DX304", agent("  provider: openai-compatible\n  model: my-model\n"), 1, "baseURL"),
     Case("DX304", agent("  provider: litellm\n  model: gpt-5\n"), 1),
     Case("DX304", prefs("{provider: openai-compatible, model: my-model}", M), 0, kind=PREFS),
-    Case("DX304", agent("  provider: litellm\n  model: gpt-5\n  baseURL: http://localhost:4000\n"),
-         0),
+    Case(
+        "DX304", agent("  provider: litellm\n  model: gpt-5\n  baseURL: http://localhost:4000\n"), 0
+    ),
     # DX401 future-schema-version
-    Case("DX401", "# dexto-config: schemaVersion=9.0.0\nllm: {provider: dexto}\n", 1,
-         "9.0.0; this tool knows up to 1.5.6"),
+    Case(
+        "DX401",
+        "# dexto-config: schemaVersion=9.0.0\nllm: {provider: dexto}\n",
+        1,
+        "9.0.0; this tool knows up to 1.5.6",
+    ),
     Case("DX401", "# dexto-config: schemaVersion=9.0.0\nllm: [\n", 1, "9.0.0"),
     Case("DX401", "schemaVersion: 2.0.0\nllm: {provider: dexto}\n", 1, "2.0.0"),
     Case("DX401", agent("  provider: openai\n  model: gpt-5\n"), 0),
     # DX402 outdated-schema-version
-    Case("DX402", agent("  provider: openai\n  model: gpt-5\n",
-                        marker="# dexto-config: schemaVersion=1.5.4\n"), 1, "1.5.4"),
-    Case("DX402", agent("  provider: openai\n  model: gpt-5\n",
-                        marker="# dexto-config: schemaVersion=1.5.5\n"), 1, "1.5.5"),
+    Case(
+        "DX402",
+        agent(
+            "  provider: openai\n  model: gpt-5\n", marker="# dexto-config: schemaVersion=1.5.4\n"
+        ),
+        1,
+        "1.5.4",
+    ),
+    Case(
+        "DX402",
+        agent(
+            "  provider: openai\n  model: gpt-5\n", marker="# dexto-config: schemaVersion=1.5.5\n"
+        ),
+        1,
+        "1.5.5",
+    ),
     Case("DX402", agent("  provider: openai\n  model: gpt-5\n"), 0),
     Case("DX402", agent("  provider: openai\n  model: gpt-5\n", marker=""), 0),
     # DX403 schema-version-key
-    Case("DX403", agent("  provider: openai\n  model: gpt-5\n", extra="schemaVersion: 1.5.6\n"), 1,
-         "rejects a `schemaVersion` key"),
+    Case(
+        "DX403",
+        agent("  provider: openai\n  model: gpt-5\n", extra="schemaVersion: 1.5.6\n"),
+        1,
+        "rejects a `schemaVersion` key",
+    ),
     Case("DX403", agent("  provider: openai\n  model: gpt-5\n"), 0),
     # DX404 unknown-schema-version
-    Case("DX404", agent("  provider: openai\n  model: gpt-5\n",
-                        marker="# dexto-config: schemaVersion=1.5.x\n"), 1, "'1.5.x'"),
+    Case(
+        "DX404",
+        agent(
+            "  provider: openai\n  model: gpt-5\n", marker="# dexto-config: schemaVersion=1.5.x\n"
+        ),
+        1,
+        "'1.5.x'",
+    ),
     Case("DX404", agent("  provider: openai\n  model: gpt-5\n"), 0),
 ]
 

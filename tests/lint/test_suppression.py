@@ -24,7 +24,8 @@ BASE = LATEST_MARKER + "systemPrompt: hi\nllm:\n  provider: openai\n"
             "  model: gpt-5-nope  # dexto-config: ignore[DX301]\n", ["DX201"], id="other-code"
         ),
         pytest.param(
-            "  # dexto-config: ignore[DX201]\n\n  model: gpt-5-nope\n", ["DX201"],
+            "  # dexto-config: ignore[DX201]\n\n  model: gpt-5-nope\n",
+            ["DX201"],
             id="only-the-next-line",
         ),
         pytest.param(

@@ -32,9 +32,7 @@ def render(reports: Sequence[FileReport], base: Path | None = None) -> str:
                 "rules": [rule_descriptor(r) for r in rules],
             }
         },
-        "results": [
-            _result(f, index[f.code], root) for r in reports for f in r.findings
-        ],
+        "results": [_result(f, index[f.code], root) for r in reports for f in r.findings],
         "invocations": [_invocation(reports, root)],
         "columnKind": "unicodeCodePoints",
     }

@@ -15,9 +15,7 @@ _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "b
 
 def render(reports: Sequence[FileReport], *, colour: bool) -> str:
     """The text report; ANSI colour only when `colour` is set."""
-    lines = [
-        _line(finding, colour) for report in reports for finding in report.findings
-    ]
+    lines = [_line(finding, colour) for report in reports for finding in report.findings]
     lines.append(summary(reports))
     return "\n".join(lines) + "\n"
 
