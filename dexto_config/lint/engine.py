@@ -22,7 +22,7 @@ from dexto_config.lint.config import LintConfig
 from dexto_config.lint.document import LintDocument, env_reference
 from dexto_config.lint.findings import Finding, Fix, SetValue
 from dexto_config.lint.redaction import (
-    SECRET_KEY_WORDS,
+    SECRET_KEY_IN_TEXT,
     is_secret_key,
     scrub,
     variable_named_by,
@@ -165,8 +165,7 @@ def _without_superseded(found: list[Finding]) -> list[Finding]:
 
 
 def _may_hold_secrets(text: str) -> bool:
-    lowered = text.lower()
-    return any(word in lowered for word in SECRET_KEY_WORDS)
+    return SECRET_KEY_IN_TEXT.search(text) is not None
 
 
 def _secrets(data: Any) -> frozenset[str]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-SECRET_KEY_WORDS = ("key", "token", "secret", "password")
+# A secret-looking key followed by its colon, quoted or not: a cheap test on raw text.
+SECRET_KEY_IN_TEXT = re.compile(r"(?i)(?:api[-_]?key|token|secret|password)[\"']?\s*:")
 _SECRET_KEY = re.compile(r"(?i)(?:api[-_]?key|token|secret|password)\Z")
 _VARIABLE_NAME = re.compile(r"\A[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:API_KEY|KEY|TOKEN)\Z")
 _MIN_LENGTH_TO_SCRUB = 4
