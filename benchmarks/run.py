@@ -84,7 +84,8 @@ def measure(root: Path, repeats: int, hook_runs: int) -> tuple[list[Row], dict[s
 
     n = len(files)
     per_s = n / migrate_all.seconds
-    quarter_per_s = (n // 4) / migrate_quarter.seconds
+    # Start-up cost cancels out between the two corpus sizes: what is left is per file.
+    marginal_per_s = (n - n // 4) / max(migrate_all.seconds - migrate_quarter.seconds, 1e-9)
     extra_mb = migrate_big.peak_mb - migrate_small.peak_mb
     big_mb = big.stat().st_size / 2**20
     rows = [
@@ -98,7 +99,7 @@ def measure(root: Path, repeats: int, hook_runs: int) -> tuple[list[Row], dict[s
         Row("  check-jsonschema / lint", "", _ratio(checkjsonschema, lint), ">= 1.5x"),
         _files_row("migrate --dry-run", "corpus", n, migrate_all),
         _files_row("migrate --dry-run", "quarter corpus", n // 4, migrate_quarter),
-        Row("  per-file cost, full / quarter", "", f"{quarter_per_s / per_s:.2f}x", "~1 (linear)"),
+        Row("  marginal rate (full - quarter)", "", f"{marginal_per_s:.0f} files/s", ""),
         Row("migrate 1 KB agent", "peak RSS", f"{migrate_small.peak_mb:.1f} MB", ""),
         Row(f"migrate {big_mb:.0f} MB agent", "peak RSS", f"{migrate_big.peak_mb:.1f} MB", ""),
         Row("  extra peak", "", f"{extra_mb:.1f} MB", f"<= {10 * big_mb:.0f} MB"),
