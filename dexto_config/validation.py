@@ -144,17 +144,23 @@ def _check_root(data: Any, checked: CheckedFile) -> bool:
     what = "JSON" if checked.kind is FileKind.CUSTOM_MODELS else "YAML"
     if data is None:
         message = (
-            f"the file is empty (or holds only comments): a {checked.kind} file "
+            f"the file is empty (or holds only comments): {_a_kind(checked.kind)} file "
             "must be a mapping of keys"
         )
         checked.problems.append(Problem.at(FILE_START, message, "empty-file"))
         return False
     if not isinstance(data, dict):
         found = "a list" if isinstance(data, list) else f"a single {what} value"
-        message = f"the file holds {found}, but a {checked.kind} file must be a mapping of keys"
+        message = (
+            f"the file holds {found}, but {_a_kind(checked.kind)} file must be a mapping of keys"
+        )
         checked.problems.append(Problem.at(FILE_START, message, "not-a-mapping"))
         return False
     return True
+
+
+def _a_kind(kind: FileKind) -> str:
+    return f"{'an' if str(kind)[0] in 'aeiou' else 'a'} {kind}"
 
 
 def _resolve_version(checked: CheckedFile, data: dict[str, Any], assumed: str | None) -> str | None:

@@ -13,6 +13,10 @@ from dexto_config.kinds import FileKind
 from dexto_config.validation import check_bytes
 from tests.conftest import FIXTURES
 
+LEGACY_PREFERENCES = (
+    "llm:\n  provider: openai\n  model: gpt-5-mini\n"
+    "defaults:\n  defaultAgent: a\npreferDextoCredits: true\n"
+)
 VALID = "systemPrompt: You help.\nllm:\n  provider: openai\n  model: gpt-5-mini\n"
 
 
@@ -81,7 +85,7 @@ def test_future_version_message_names_both_versions() -> None:
 
 
 def test_prefer_dexto_credits_is_valid_at_154_and_rejected_at_156() -> None:
-    prefs = "llm:\n  provider: openai\n  model: gpt-5-mini\ndefaults:\n  defaultAgent: a\npreferDextoCredits: true\n"
+    prefs = LEGACY_PREFERENCES
     assert _problems(prefs, FileKind.PREFERENCES) == []
     marked = "# dexto-config: schemaVersion=1.5.6\n" + prefs
     assert _problems(marked, FileKind.PREFERENCES) == [(7, 1, "schema-unknown-key")]
@@ -120,7 +124,7 @@ def test_cli_json_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 def test_cli_recognises_preferences_by_name_and_kind_overrides(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    prefs = "llm:\n  provider: openai\n  model: gpt-5-mini\ndefaults:\n  defaultAgent: a\npreferDextoCredits: true\n"
+    prefs = LEGACY_PREFERENCES
     (tmp_path / "preferences.yml").write_text(prefs)
     (tmp_path / "other.yml").write_text(prefs)
     assert run(["validate", str(tmp_path / "preferences.yml")]) == 0
@@ -131,9 +135,7 @@ def test_cli_recognises_preferences_by_name_and_kind_overrides(
 
 def test_cli_from_sets_the_version_of_markerless_files(tmp_path: Path) -> None:
     prefs = tmp_path / "preferences.yml"
-    prefs.write_text(
-        "llm:\n  provider: openai\n  model: gpt-5-mini\ndefaults:\n  defaultAgent: a\npreferDextoCredits: true\n"
-    )
+    prefs.write_text(LEGACY_PREFERENCES)
     assert run(["validate", str(prefs)]) == 0
     assert run(["validate", "--from", "1.5.6", str(prefs)]) == 1
 
