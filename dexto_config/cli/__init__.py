@@ -1,18 +1,10 @@
-"""Command-line interface: every command module attaches itself to `main`."""
+"""Command-line interface: command modules attach themselves to `main` when loaded."""
 
 from __future__ import annotations
 
 import click
 
-import dexto_config.cli.models_cmd  # noqa: F401  (registers commands)
 from dexto_config import exitcodes
-from dexto_config.cli import (
-    hook_cmd,  # noqa: F401
-    lint_cmd,  # noqa: F401
-    migrate_cmd,  # noqa: F401
-    schema_cmd,  # noqa: F401
-    validate_cmd,  # noqa: F401  (registers commands)
-)
 from dexto_config.cli.app import main
 
 
