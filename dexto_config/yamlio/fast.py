@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -23,6 +24,10 @@ DataPath = tuple[PathKey, ...]
 
 _PLAIN_TAG = "tag:dexto-config,2024:plain"
 _STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+# Plain scalars starting with anything else can only be strings in YAML 1.2 core.
+_NON_STRING_STARTS = frozenset("0123456789+-.~nNtTfF")
 
 _NULL_RE = re.compile(r"\A(?:~|null|Null|NULL|)\Z")
 _TRUE_RE = re.compile(r"\A(?:true|True|TRUE)\Z")
@@ -61,18 +66,39 @@ class Entry:
     value: Position
 
 
-@dataclass(slots=True)
+class _Entries(Mapping[DataPath, Entry]):
+    """Entries made on demand from the recorded nodes (most are never asked for)."""
+
+    def __init__(self, nodes: dict[DataPath, tuple[Node | None, Node]]) -> None:
+        self._nodes = nodes
+
+    def __getitem__(self, path: DataPath) -> Entry:
+        key, value = self._nodes[path]
+        return Entry(None if key is None else Position.of(key), Position.of(value))
+
+    def __iter__(self) -> Iterator[DataPath]:
+        return iter(self._nodes)
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+
 class PositionIndex:
     """Positions of every key and value, by data path."""
 
-    entries: dict[DataPath, Entry] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self._nodes: dict[DataPath, tuple[Node | None, Node]] = {}
+        self.entries: Mapping[DataPath, Entry] = _Entries(self._nodes)
+
+    def record(self, path: DataPath, key: Node | None, value: Node) -> None:
+        """Remember where the entry at `path` sits."""
+        self._nodes[path] = (key, value)
 
     def nearest(self, path: DataPath) -> tuple[DataPath, Entry]:
         """The entry of `path`, or of its longest recorded prefix."""
         for end in range(len(path), -1, -1):
-            entry = self.entries.get(path[:end])
-            if entry is not None:
-                return path[:end], entry
+            if path[:end] in self._nodes:
+                return path[:end], self.entries[path[:end]]
         return (), Entry(None, FILE_START)
 
 
@@ -97,10 +123,11 @@ class ParsedYaml:
 class _Resolver(yaml.resolver.BaseResolver):
     """Leaves plain scalars untyped so YAML 1.2 rules can be applied afterwards."""
 
+    # Called by the C composer for every untagged node: keep it trivial.
     def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is ScalarNode and implicit[0]:
-            return _PLAIN_TAG
-        return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+        if kind is ScalarNode:
+            return _PLAIN_TAG if implicit[0] else _STR_TAG
+        return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
 
 
 class _Composer(CParser, _Resolver):
@@ -129,7 +156,7 @@ def parse(text: str | bytes) -> ParsedYaml:
     index = PositionIndex()
     if root is None:
         return ParsedYaml(None, index, None)
-    index.entries[()] = Entry(None, Position.of(root))
+    index.record((), None, root)
     data = _Builder(index).build(root, ())
     return ParsedYaml(data, index, root)
 
@@ -139,6 +166,8 @@ def scalar_value(node: ScalarNode) -> Any:
     text = node.value
     if node.tag != _PLAIN_TAG:
         return _tagged_scalar(node)
+    if text and text[0] not in _NON_STRING_STARTS:
+        return text
     if _NULL_RE.match(text):
         return None
     if _TRUE_RE.match(text):
@@ -191,7 +220,7 @@ class _Builder:
             items: list[Any] = []
             for position, child in enumerate(node.value):
                 child_path = (*path, position)
-                self._index.entries[child_path] = Entry(None, Position.of(child))
+                self._index.record(child_path, None, child)
                 items.append(self.build(child, child_path))
             return items
         if isinstance(node, MappingNode):
@@ -207,7 +236,7 @@ class _Builder:
                     f"duplicate key {key!r}: map keys must be unique", Position.of(key_node)
                 )
             child_path = (*path, key)
-            self._index.entries[child_path] = Entry(Position.of(key_node), Position.of(value_node))
+            self._index.record(child_path, key_node, value_node)
             result[key] = self.build(value_node, child_path)
         return result
 
