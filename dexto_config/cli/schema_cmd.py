@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from dexto_config import exitcodes
 from dexto_config.cli.app import main
-
-if TYPE_CHECKING:
-    from dexto_config.schemas.check import KindReport, SchemaCheckReport
-
-# The schema modules are imported inside the commands: every other command
-# loads this module too, and maintainers' tooling should not slow users' start-up.
+from dexto_config.schemas.check import (
+    KindReport,
+    SchemaCheckError,
+    SchemaCheckReport,
+    check_schemas,
+    repository_root,
+    resolve_base,
+)
+from dexto_config.schemas.export import current_schemas, export_schemas
 
 
 @main.group()
@@ -41,8 +43,6 @@ def export(out: Path) -> int:
       dexto-config schema export
       dexto-config schema export --out build/schemas
     """
-    from dexto_config.schemas.export import current_schemas, export_schemas
-
     try:
         touched = export_schemas(current_schemas(), out)
     except OSError as error:
@@ -76,14 +76,6 @@ def check(base: str | None) -> int:
       dexto-config schema check
       dexto-config schema check --base HEAD~1
     """
-    from dexto_config.schemas.check import (
-        SchemaCheckError,
-        check_schemas,
-        repository_root,
-        resolve_base,
-    )
-    from dexto_config.schemas.export import current_schemas
-
     try:
         repo = repository_root(Path.cwd())
         ref = resolve_base(repo, base)
