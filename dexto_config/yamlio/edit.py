@@ -45,7 +45,6 @@ BOM = "\ufeff"
 _BREAK_RE = re.compile(r"\r\n|\r|\n")
 _GAP_RE = re.compile(r"(?:[ \t\r\n]|#[^\r\n]*)*")
 _PROPERTY_RE = re.compile(r"[^ \t\r\n]*")
-_REST_OF_LINE_RE = re.compile(r"[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n|\Z)")
 _KEY_VALUE_SEPARATOR_RE = re.compile(r"\A[ \t]*:[ \t]*\Z")
 _ITEM_SEPARATOR_RE = re.compile(r"\A[ \t]*,[ \t]*\Z")
 _NEXT_KEY_GAP_RE = re.compile(r"\A[ \t]*(?:#[^\r\n]*)?(?:(?:\r\n|\r|\n)[ \t]*)+\Z")
@@ -227,10 +226,11 @@ class EditableDocument:
             raise UnsupportedEdit(f"{_show(path)} is not a mapping entry")
         self._refuse_shared_inside(located.node, path)
         index = next(i for i, (key, _) in enumerate(parent.value) if key is located.key)
+        remaining = set(self._parent_data(path)) - {path[-1]}
         if parent.flow_style:
-            edits = self._flow_entry_removal(parent, index)
+            edits = self._flow_entry_removal(parent, index, remaining)
         else:
-            edits = self._block_entry_removal(located, index, path)
+            edits = self._block_entry_removal(located, index, path, remaining)
         for start, end, text in edits:
             self._add_edit(start, end, text)
         del self._parent_data(path)[path[-1]]
@@ -278,7 +278,7 @@ class EditableDocument:
             self._marker_edit = self._add_edit(0, first_line_end, marker_line)
         else:
             line_ending = first_break.group() if first_break else "\n"
-            self._marker_edit = self._add_edit(0, 0, marker_line + line_ending)
+            self._marker_edit = self._add_edit(0, 0, marker_line + line_ending, first=True)
 
     def to_bytes(self) -> bytes:
         """The original bytes with all edits applied, verified to parse to the intended data."""
@@ -330,7 +330,7 @@ class EditableDocument:
     # -- removal --------------------------------------------------------------
 
     def _block_entry_removal(
-        self, located: _Located, index: int, path: DataPath
+        self, located: _Located, index: int, path: DataPath, remaining: set[str]
     ) -> list[tuple[int, int, str]]:
         text = self._text
         mapping = located.parent
@@ -338,21 +338,23 @@ class EditableDocument:
         key_start = located.key.start_mark.index
         end = self._entry_end(located.key, located.node)
         line_start = _line_start(text, key_start)
-        only_entry = len(mapping.value) == 1
-        if text[line_start:key_start].strip(" \t"):
-            return self._inline_entry_removal(mapping, index, key_start, end)
+        if not _only_indent_before(text, key_start):
+            return self._inline_entry_removal(mapping, index, key_start, end, remaining)
         region_end = _next_line_start(text, end - 1)
-        if only_entry:
+        if not remaining:
             return self._emptied_mapping_edits(located, line_start, region_end, path)
         return [(line_start, region_end, "")]
 
     def _inline_entry_removal(
-        self, mapping: MappingNode, index: int, key_start: int, end: int
+        self, mapping: MappingNode, index: int, key_start: int, end: int, remaining: set[str]
     ) -> list[tuple[int, int, str]]:
         """The first key shares its line with `- ` (or `? `): keep that indicator."""
-        if len(mapping.value) == 1:
+        if not remaining:
             return [(key_start, end, "{}")]
-        next_key_start = mapping.value[index + 1][0].start_mark.index
+        next_key = mapping.value[index + 1][0]
+        if _key_text(next_key) not in remaining:
+            raise UnsupportedEdit("on a `- key:` line, remove the first key before the next one")
+        next_key_start = next_key.start_mark.index
         if not _NEXT_KEY_GAP_RE.match(self._text[end:next_key_start]):
             raise UnsupportedEdit(
                 "comment lines separate this entry from the next one on a `- key:` line"
@@ -363,9 +365,12 @@ class EditableDocument:
         self, located: _Located, line_start: int, region_end: int, path: DataPath
     ) -> list[tuple[int, int, str]]:
         """The mapping loses its only entry: it becomes `{}` so its key keeps a mapping."""
-        line_break = self._text[_line_content_end(self._text, line_start) : region_end]
         if len(located.chain) == 2:
-            return [(line_start, region_end, "{}" + line_break)]
+            # At the first entry's place, whichever entry goes last: the result is order-free.
+            first_key = located.parent.value[0][0]
+            first_line = _line_start(self._text, first_key.start_mark.index)
+            braces = "{}" + self._line_ending_near(first_line)
+            return [(first_line, first_line, braces), (line_start, region_end, "")]
         owner = located.chain[-3]
         if not isinstance(owner, MappingNode):
             raise UnsupportedEdit(f"removing {_show(path)} would leave an empty list item")
@@ -389,38 +394,28 @@ class EditableDocument:
                 return insertion
             position = insertion = _PROPERTY_RE.match(text, position).end()  # type: ignore[union-attr]
 
-    def _flow_entry_removal(self, mapping: MappingNode, index: int) -> list[tuple[int, int, str]]:
+    def _flow_entry_removal(
+        self, mapping: MappingNode, index: int, remaining: set[str]
+    ) -> list[tuple[int, int, str]]:
+        """Remove the item and the separator up to the next remaining item (or from the last).
+
+        Spans are measured between items that are still there, so they cover any
+        items removed before and never overlap those edits.
+        """
         text = self._text
         key, value = mapping.value[index]
         start = key.start_mark.index
-        end = self._entry_end(key, value)
-        comma = _comma_after(text, end)
-        if comma is not None:
-            return [self._flow_item_span(start, comma + 1, swallow_spaces=True)]
-        if index == 0:
-            return [self._flow_item_span(start, end, swallow_spaces=False)]
-        previous_key, previous_value = mapping.value[index - 1]
-        previous_comma = _comma_after(text, self._entry_end(previous_key, previous_value))
-        if previous_comma is None:
-            raise UnsupportedEdit("cannot find the comma between flow mapping entries")
-        item_start, item_end, _ = self._flow_item_span(start, end, swallow_spaces=False)
-        if item_start == start:
-            item_start = max(_spaces_start(text, start), previous_comma + 1)
-        return [(previous_comma, previous_comma + 1, ""), (item_start, item_end, "")]
-
-    def _flow_item_span(
-        self, start: int, end: int, *, swallow_spaces: bool
-    ) -> tuple[int, int, str]:
-        """Whole lines when the item has its lines to itself, else just the item."""
-        text = self._text
-        line_start = _line_start(text, start)
-        rest = _REST_OF_LINE_RE.match(text, end)
-        if not text[line_start:start].strip(" \t") and rest is not None:
-            return (line_start, rest.end(), "")
-        if swallow_spaces:
-            while end < len(text) and text[end] in " \t":
-                end += 1
-        return (start, end, "")
+        later = [pair for pair in mapping.value[index + 1 :] if _key_text(pair[0]) in remaining]
+        if later:
+            successor = later[0][0].start_mark.index
+            if _only_indent_before(text, start) and _only_indent_before(text, successor):
+                return [(_line_start(text, start), _line_start(text, successor), "")]
+            return [(start, successor, "")]
+        earlier = [pair for pair in mapping.value[:index] if _key_text(pair[0]) in remaining]
+        if earlier:
+            return [(self._entry_end(*earlier[-1]), self._entry_end(key, value), "")]
+        opening = text.index("{", mapping.start_mark.index)
+        return [(opening + 1, mapping.end_mark.index - 1, "")]
 
     def _entry_end(self, key: Node, value: Node) -> int:
         return max(key.end_mark.index, _content_end(self._text, value, self._shared))
@@ -504,8 +499,9 @@ class EditableDocument:
         if edit is not None:
             self._edits = [kept for kept in self._edits if kept is not edit]
 
-    def _add_edit(self, start: int, end: int, text: str) -> TextEdit:
-        edit = TextEdit(start, end, text, self._sequence)
+    def _add_edit(self, start: int, end: int, text: str, *, first: bool = False) -> TextEdit:
+        """Record an edit; `first` puts an insertion before any other at the same place."""
+        edit = TextEdit(start, end, text, -1 if first else self._sequence)
         self._sequence += 1
         kept = [old for old in self._edits if not edit.covers(old)]
         for old in kept:
@@ -719,11 +715,6 @@ def _next_line_start(text: str, position: int) -> int:
     return found.end() if found else len(text)
 
 
-def _line_content_end(text: str, position: int) -> int:
-    found = _BREAK_RE.search(text, position)
-    return found.start() if found else len(text)
-
-
 def _last_visible_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in " \t\r\n":
         end -= 1
@@ -740,15 +731,8 @@ def _without_final_break(text: str) -> str:
     return text[:-1] if _ends_with_break(text) else text
 
 
-def _spaces_start(text: str, position: int) -> int:
-    while position > 0 and text[position - 1] in " \t":
-        position -= 1
-    return position
-
-
-def _comma_after(text: str, position: int) -> int | None:
-    gap_end = _GAP_RE.match(text, position).end()  # type: ignore[union-attr]
-    return gap_end if text[gap_end : gap_end + 1] == "," else None
+def _only_indent_before(text: str, position: int) -> bool:
+    return not text[_line_start(text, position) : position].strip(" \t")
 
 
 def _indentation(text: str, position: int) -> str:
