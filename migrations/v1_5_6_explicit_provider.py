@@ -159,6 +159,8 @@ def _move_api_key(
     if not document.has(path):
         return
     value = document.get(path)
+    if value is None:
+        return  # Dexto drops null values: an empty `apiKey:` is no key at all.
     reference = _ENV_REFERENCE.match(value) if isinstance(value, str) else None
     if reference is not None:
         variable = reference.group(1) or reference.group(2)

@@ -58,6 +58,8 @@ class Catalog:
     def __init__(self, indexes: dict[str, _ProviderIndex], origin: str) -> None:
         self._indexes = indexes
         self.origin = origin
+        # The same unknown ID recurs across a tree of agents; difflib is the costly part.
+        self._suggestions: dict[tuple[str, str, int], tuple[str, ...]] = {}
 
     def lookup(self, provider_name: str, model_id: str) -> LookupResult:
         """`Known` when `model_id` exists for the provider, else `Unknown` with suggestions.
@@ -127,6 +129,13 @@ class Catalog:
     def suggest(self, provider_name: str, model_id: str, n: int = 3) -> tuple[str, ...]:
         """Up to `n` "did you mean" IDs: the same model in the provider's ID form first,
         then the closest known IDs by edit distance and family."""
+        key = (provider_name, model_id, n)
+        cached = self._suggestions.get(key)
+        if cached is None:
+            cached = self._suggestions[key] = self._compute_suggestions(provider_name, model_id, n)
+        return cached
+
+    def _compute_suggestions(self, provider_name: str, model_id: str, n: int) -> tuple[str, ...]:
         facts = provider(provider_name)
         index = self._indexes[facts.name]
         cross = self._cross_form(facts, model_id)

@@ -44,7 +44,7 @@ from dexto_config.yamlio.edit import (
     UndecodableInput,
     UnsupportedEdit,
 )
-from dexto_config.yamlio.fast import YamlSyntaxError, parse
+from dexto_config.yamlio.fast import YamlSyntaxError
 
 Status = Literal["migrated", "current", "refused"]
 
@@ -118,7 +118,7 @@ def migrate_bytes(
         result = _render(document)
         if result == raw:
             return FileMigration("current", kind, raw, raw, from_version, target)
-        _validate_result(result, kind, target, source_path, document, source_issues)
+        _validate_result(document, kind, target, source_path, source_issues)
     except _Refused as refused:
         return FileMigration(
             "refused", kind, raw, raw, from_version, target, refusal=refused.refusal
@@ -251,19 +251,18 @@ def _render(document: EditableDocument) -> bytes:
 
 
 def _validate_result(
-    result: bytes,
+    document: EditableDocument,
     kind: FileKind,
     target: str,
     source_path: Path | None,
-    original: EditableDocument,
     source_issues: list[SchemaIssue],
 ) -> None:
-    migrated = parse(result.decode("utf-8"))
-    issues = validate_document(kind, schema_at(target), migrated.data, source_path=source_path)
+    # `to_bytes()` has already checked that the new text parses to `document.data`.
+    issues = validate_document(kind, schema_at(target), document.data, source_path=source_path)
     if not issues:
         return
     first = issues[0]
-    line, col = _where(original, first.path)
+    line, col = _where(document, first.path)
     if source_issues:
         message = f"the file is not valid Dexto configuration: {first.message}{_more(issues)}"
         reason = "invalid"
