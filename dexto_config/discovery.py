@@ -6,8 +6,10 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 from dexto_config.kinds import FileKind, recognise
 
@@ -83,6 +85,8 @@ def _gitignore(folder: Path) -> pathspec.GitIgnoreSpec | None:
         lines = (folder / ".gitignore").read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
+    import pathspec  # costs ~60 ms: paid only where a .gitignore exists
+
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
