@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
 from pydantic_core import PydanticCustomError
@@ -42,23 +42,6 @@ class StripModel(BaseModel):
     model_config = ConfigDict(extra="ignore", strict=True)
 
 
-LLM_PROVIDERS = (
-    "openai",
-    "openai-compatible",
-    "anthropic",
-    "google",
-    "groq",
-    "xai",
-    "cohere",
-    "openrouter",
-    "litellm",
-    "glama",
-    "vertex",
-    "bedrock",
-    "local",
-    "ollama",
-    "dexto",
-)
 Provider = Literal[
     "openai",
     "openai-compatible",
@@ -76,6 +59,7 @@ Provider = Literal[
     "ollama",
     "dexto",
 ]
+LLM_PROVIDERS: tuple[str, ...] = get_args(Provider)
 ReasoningEffort = Literal["none", "minimal", "low", "medium", "high", "xhigh"]
 
 # registry.json `baseURLSupport`, identical in 1.5.4 and 1.5.6.
