@@ -125,6 +125,20 @@ def _only_child_removed(mapping: Mapping, path: Path, removed: Path) -> bool:
     return len(mapping.entries) == 1 and removed == (*path, mapping.entries[0].key)
 
 
+def _without_removed(lines: list[Line], removed: Path | None) -> list[Line]:
+    """Drop the removed entry's lines: from its key line to its last owned line."""
+    if removed is None:
+        return lines
+    owned = [
+        index
+        for index, line in enumerate(lines)
+        if line.owner is not None and line.owner[: len(removed)] == removed
+    ]
+    if not owned:
+        return lines
+    return lines[: owned[0]] + lines[owned[-1] + 1 :]
+
+
 @dataclass(frozen=True)
 class Document:
     root: Mapping
@@ -136,12 +150,7 @@ class Document:
         """The text, optionally as it must look after `change` (removal or SENTINEL value)."""
         renderer = _Renderer(change or Change())
         renderer.mapping(self.root, (), 0)
-        removed = renderer.change.removed
-        kept = [
-            line
-            for line in renderer.lines
-            if removed is None or line.owner is None or line.owner[: len(removed)] != removed
-        ]
+        kept = _without_removed(renderer.lines, renderer.change.removed)
         text = "".join(line.text + self.endings[line.number] for line in kept)
         if not (self.final_newline if final_newline is None else final_newline):
             text = text.removesuffix("\r\n") if text.endswith("\r\n") else text[:-1]
