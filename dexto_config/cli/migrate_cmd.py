@@ -14,7 +14,7 @@ from dexto_config.cli.migrate_report import print_human, print_json
 from dexto_config.cli.options import kind_option, paths_argument, resolve_targets, version_option
 from dexto_config.cli.progress import tracked
 from dexto_config.discovery import Target
-from dexto_config.kinds import FileKind
+from dexto_config.kinds import SELECTABLE_KINDS, FileKind
 from dexto_config.migrate.engine import FileMigration, migrate_bytes
 from dexto_config.migrate.routing import (
     ROUTE_VIA_CHOICES,
@@ -103,7 +103,9 @@ def migrate(
       dexto-config migrate --check --from 1.5.4 agents/my-agent.yml
     """
     mode = Mode(not (dry_run or check), show_diff, check, verify, as_json)
-    targets = sorted(resolve_targets(paths, kind), key=lambda t: t.kind is FileKind.PREFERENCES)
+    # The agent registry is Dexto's bookkeeping, not a schema'd file: only the hook touches it.
+    found = resolve_targets(paths, kind, frozenset(SELECTABLE_KINDS))
+    targets = sorted(found, key=lambda t: t.kind is FileKind.PREFERENCES)
     context = _routing_context(targets, dexto_home, route_via)
     outcomes = [
         _migrate_one(target, from_version, to_version or LATEST_VERSION, context, mode)

@@ -55,10 +55,12 @@ def version_option(flag: str, name: str, help_text: str) -> Callable[[F], F]:
     )
 
 
-def resolve_targets(paths: tuple[Path, ...], kind: FileKind | None) -> list[Target]:
-    """The files under `paths`; a missing path is a usage error (exit 2)."""
+def resolve_targets(
+    paths: tuple[Path, ...], kind: FileKind | None, kinds: frozenset[FileKind] | None = None
+) -> list[Target]:
+    """The files under `paths` (of `kinds`, if given); a missing path is a usage error (exit 2)."""
     try:
-        targets = discover(paths, kind)
+        targets = discover(paths, kind, kinds)
     except MissingPath as error:
         raise click.UsageError(str(error)) from None
     if not targets:

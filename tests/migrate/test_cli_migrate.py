@@ -208,3 +208,11 @@ def test_fixture_snapshots(
     code = run(["migrate", "--route-via", route_via, str(copy)])
     report = capsys.readouterr().out.replace(str(tmp_path), "<tmp>")
     assert {"exit": code, "report": report, "text": copy.read_text()} == snapshot
+
+
+def test_the_agent_registry_is_left_to_the_hook(
+    home: Path, workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "registry.json").write_text('{"agents": []}')
+    assert run(["migrate", "--dry-run", str(workdir)]) == 0
+    assert "registry.json" not in capsys.readouterr().out
