@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import sys
@@ -26,7 +25,7 @@ from dexto_config.lint.registry import all_rules, find_rule
 from dexto_config.lint.reporters import FORMATS, text
 
 if TYPE_CHECKING:
-    from dexto_config.migrate.routing import RouteVia, RoutingContext
+    from dexto_config.migrate.routing import RouteVia
 
 
 def _selectors(
@@ -182,9 +181,10 @@ def _fix(
 ) -> tuple[list[FileReport], int]:
     """Fix every file with fixable findings; returns the reports after fixing and how many
     files changed. With `show_diff` the patch goes to stdout and nothing is written."""
+    from dexto_config.cli.rewrite import machine_routing, unified_diff
     from dexto_config.lint.fixer import fix_bytes
 
-    routing = _routing_context(jobs, route_via)
+    routing = machine_routing(((j.path, j.kind) for j in jobs), cast("RouteVia", route_via))
     after: list[FileReport] = []
     changed = fixed_findings = 0
     for job, report in zip(jobs, reports, strict=True):
@@ -206,7 +206,7 @@ def _fix(
             changed += 1
             fixed_findings += outcome.fixed
             if show_diff:
-                click.echo(_unified_diff(job.path, raw, outcome.result), nl=False)
+                click.echo(unified_diff(job.path, raw, outcome.result), nl=False)
             else:
                 _write_fixed(job.path, outcome.result)
         remaining = lint_bytes(
@@ -216,26 +216,6 @@ def _fix(
     verb = "would fix" if show_diff else "fixed"
     click.echo(f"{verb} {fixed_findings} finding(s) in {changed} file(s)", err=True)
     return after, changed
-
-
-def _routing_context(jobs: Sequence[LintJob], route_via: str) -> RoutingContext:
-    """The machine's routing facts, read once, as `migrate` reads them."""
-    from dexto_config.migrate.routing import routing_context_from_home
-
-    home = Path(os.environ.get("DEXTO_HOME") or Path.home() / ".dexto")
-    preferences = next((j.path for j in jobs if j.kind is FileKind.PREFERENCES), None)
-    mode = cast("RouteVia", route_via)
-    return routing_context_from_home(home, os.environ, mode, preferences)
-
-
-def _unified_diff(path: Path, before: bytes, after: bytes) -> str:
-    lines = difflib.unified_diff(
-        before.decode("utf-8", "replace").splitlines(keepends=True),
-        after.decode("utf-8", "replace").splitlines(keepends=True),
-        fromfile=f"a/{path.as_posix().lstrip('/')}",
-        tofile=f"b/{path.as_posix().lstrip('/')}",
-    )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
 def _write_fixed(path: Path, data: bytes) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,15 +12,11 @@ from dexto_config.cli.app import main
 from dexto_config.cli.migrate_report import print_human, print_json
 from dexto_config.cli.options import kind_option, paths_argument, resolve_targets, version_option
 from dexto_config.cli.progress import tracked
+from dexto_config.cli.rewrite import machine_routing
 from dexto_config.discovery import Target
 from dexto_config.kinds import SELECTABLE_KINDS, FileKind
 from dexto_config.migrate.engine import FileMigration, migrate_bytes
-from dexto_config.migrate.routing import (
-    ROUTE_VIA_CHOICES,
-    RouteVia,
-    RoutingContext,
-    routing_context_from_home,
-)
+from dexto_config.migrate.routing import ROUTE_VIA_CHOICES, RouteVia, RoutingContext
 from dexto_config.migrate.verify import VerifyFailure, verify_backends
 from dexto_config.validation import UnreadableFile, read_file
 from dexto_config.versions import LATEST_VERSION
@@ -106,7 +101,7 @@ def migrate(
     # The agent registry is Dexto's bookkeeping, not a schema'd file: only the hook touches it.
     found = resolve_targets(paths, kind, frozenset(SELECTABLE_KINDS))
     targets = sorted(found, key=lambda t: t.kind is FileKind.PREFERENCES)
-    context = _routing_context(targets, dexto_home, route_via)
+    context = machine_routing(((t.path, t.kind) for t in targets), route_via, dexto_home)
     outcomes = [
         _migrate_one(target, from_version, to_version or LATEST_VERSION, context, mode)
         for target in tracked(targets, "Migrating")
@@ -116,15 +111,6 @@ def migrate(
     else:
         print_human(outcomes, mode)
     return _exit_code(outcomes, mode)
-
-
-def _routing_context(
-    targets: list[Target], dexto_home: Path | None, route_via: RouteVia
-) -> RoutingContext:
-    """The routing facts, read once before anything is written."""
-    home = dexto_home or Path(os.environ.get("DEXTO_HOME") or Path.home() / ".dexto")
-    preferences = next((t.path for t in targets if t.kind is FileKind.PREFERENCES), None)
-    return routing_context_from_home(home, os.environ, route_via, preferences)
 
 
 def _migrate_one(

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from dexto_config.cli.rewrite import unified_diff
 from dexto_config.migrate.step import REMOVED, Change, Decision, dotted
 
 if TYPE_CHECKING:
@@ -46,17 +46,7 @@ def _print_file(outcome: FileOutcome, mode: Mode) -> None:
     if outcome.io_error:
         click.echo(f"{path}:1:1: {outcome.io_error}", err=True)
     if mode.diff:
-        click.echo(unified_diff(str(path), migration.original, migration.result), nl=False)
-
-
-def unified_diff(name: str, before: bytes, after: bytes) -> str:
-    """A unified diff of two versions of a file, line endings shown as they are."""
-    old = before.decode("utf-8", "replace").splitlines(keepends=True)
-    new = after.decode("utf-8", "replace").splitlines(keepends=True)
-    lines = difflib.unified_diff(old, new, f"a/{name}", f"b/{name}")
-    return "".join(
-        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
-    )
+        click.echo(unified_diff(path, migration.original, migration.result), nl=False)
 
 
 def _summary(outcomes: list[FileOutcome], mode: Mode) -> str:

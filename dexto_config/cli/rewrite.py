@@ -1,0 +1,36 @@
+"""What the commands that rewrite files (`migrate`, `lint --fix`) share."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from dexto_config.home.layout import default_home
+from dexto_config.kinds import FileKind
+from dexto_config.migrate.routing import RouteVia, RoutingContext, routing_context_from_home
+
+
+def machine_routing(
+    targets: Iterable[tuple[Path, FileKind]], route_via: RouteVia, dexto_home: Path | None = None
+) -> RoutingContext:
+    """The routing facts of this machine, read once before anything is written.
+
+    The home is `dexto_home`, else `$DEXTO_HOME`, else `~/.dexto`; a preferences
+    file among the targets supplies `preferDextoCredits` as it is now.
+    """
+    home = dexto_home or Path(default_home(os.environ))
+    preferences = next((path for path, kind in targets if kind is FileKind.PREFERENCES), None)
+    return routing_context_from_home(home, os.environ, route_via, preferences)
+
+
+def unified_diff(path: Path, before: bytes, after: bytes) -> str:
+    """A unified diff of two versions of a file, marking a missing final newline as git does."""
+    name = path.as_posix().lstrip("/")
+    old = before.decode("utf-8", "replace").splitlines(keepends=True)
+    new = after.decode("utf-8", "replace").splitlines(keepends=True)
+    lines = difflib.unified_diff(old, new, f"a/{name}", f"b/{name}")
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
