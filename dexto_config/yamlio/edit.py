@@ -101,6 +101,8 @@ class TextEdit:
     end: int
     text: str
     sequence: int
+    owner: DataPath
+    removal: bool
 
     def overlaps(self, other: TextEdit) -> bool:
         """True when the two edits cannot both be applied unambiguously."""
@@ -108,11 +110,17 @@ class TextEdit:
             return True
         return _strictly_inside(self, other) or _strictly_inside(other, self)
 
-    def covers(self, other: TextEdit) -> bool:
-        """True when `other` lies inside this edit's span, so this edit makes it moot."""
-        if not (self.start <= other.start and other.end <= self.end):
-            return False
-        return other.start < other.end or self.start < other.start < self.end
+    def made_moot_by(self, removal: TextEdit, removed: DataPath) -> bool:
+        """True when removing `removed` with `removal` makes this edit pointless.
+
+        That holds for edits of the removed entry's own subtree, and for removals of
+        other entries whose text the new span swallows; anything else inside it,
+        such as a sibling added there, is an overlap.
+        """
+        if self.owner[: len(removed)] == removed:
+            return True
+        inside = removal.start <= self.start and self.end <= removal.end
+        return self.removal and inside
 
 
 def _strictly_inside(insertion: TextEdit, span: TextEdit) -> bool:
@@ -212,7 +220,7 @@ class EditableDocument:
         if start == end and start > 0 and self._text[start - 1] not in " \t\r\n":
             text = " " + text
         self._drop_edit(self._value_edits.pop(id(node), None))
-        self._value_edits[id(node)] = self._add_edit(start, end, text)
+        self._value_edits[id(node)] = self._add_edit(start, end, text, owner=path)
         _assign(self._parent_data(path), path[-1], value)
 
     def remove_key(self, path: DataPath) -> None:
@@ -232,7 +240,7 @@ class EditableDocument:
         else:
             edits = self._block_entry_removal(located, index, path, remaining)
         for start, end, text in edits:
-            self._add_edit(start, end, text)
+            self._add_edit(start, end, text, owner=path[:-1] if text else path, removes=path)
         del self._parent_data(path)[path[-1]]
 
     def add_key(
@@ -257,7 +265,7 @@ class EditableDocument:
             position, text = self._flow_insertion(node, anchor_index, entry_text, value_text)
         else:
             position, text = self._block_insertion(node, anchor_index, entry_text, value_text)
-        self._add_edit(position, position, text)
+        self._add_edit(position, position, text, owner=(*mapping_path, key))
         _insert_after(mapping, key, value, after if after is not None else _last_key(mapping))
 
     def set_marker(self, marker_line: str) -> None:
@@ -275,10 +283,12 @@ class EditableDocument:
         if first_line == marker_line:
             return
         if first_line.startswith(MARKER_PREFIX):
-            self._marker_edit = self._add_edit(0, first_line_end, marker_line)
+            self._marker_edit = self._add_edit(0, first_line_end, marker_line, owner=())
         else:
             line_ending = first_break.group() if first_break else "\n"
-            self._marker_edit = self._add_edit(0, 0, marker_line + line_ending, first=True)
+            self._marker_edit = self._add_edit(
+                0, 0, marker_line + line_ending, owner=(), first=True
+            )
 
     def to_bytes(self) -> bytes:
         """The original bytes with all edits applied, verified to parse to the intended data."""
@@ -499,11 +509,23 @@ class EditableDocument:
         if edit is not None:
             self._edits = [kept for kept in self._edits if kept is not edit]
 
-    def _add_edit(self, start: int, end: int, text: str, *, first: bool = False) -> TextEdit:
-        """Record an edit; `first` puts an insertion before any other at the same place."""
-        edit = TextEdit(start, end, text, -1 if first else self._sequence)
+    def _add_edit(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        *,
+        owner: DataPath,
+        removes: DataPath | None = None,
+        first: bool = False,
+    ) -> TextEdit:
+        """Record an edit of `owner`'s text; `first` puts an insertion before others there."""
+        sequence = -1 if first else self._sequence
+        edit = TextEdit(start, end, text, sequence, owner, removal=removes is not None and not text)
         self._sequence += 1
-        kept = [old for old in self._edits if not edit.covers(old)]
+        kept = self._edits
+        if removes is not None:
+            kept = [old for old in kept if not old.made_moot_by(edit, removes)]
         for old in kept:
             if edit.overlaps(old):
                 raise OverlappingEdits(
