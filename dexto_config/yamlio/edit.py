@@ -17,6 +17,11 @@ Choices:
   every use of it.
 - Scalars with an explicit tag and block scalars (`|`, `>`) are not replaced
   (`UnsupportedEdit`); no migration needs it and a guess could change meaning.
+- Removing the last entry of a file without a final newline leaves the line
+  before it (often a user's comment) byte-identical, ending included, so the
+  file then ends with a newline (DESIGN §4: "so be it").
+- In a flow mapping, an item is cut up to the next remaining item (or from the
+  previous one), so comments between flow items go with it.
 - Positions (`position()`) refer to the original text.
 """
 
@@ -294,7 +299,7 @@ class EditableDocument:
         """The original bytes with all edits applied, verified to parse to the intended data."""
         text = self._spliced_text()
         if self._edits:
-            text = self._verified(text)
+            self._verify(text)
         return ((BOM if self._bom else "") + text).encode("utf-8")
 
     # -- locating nodes -------------------------------------------------------
@@ -546,18 +551,6 @@ class EditableDocument:
         pieces.append(self._text[previous:])
         return "".join(pieces)
 
-    def _verified(self, text: str) -> str:
-        """`text`, or `text` without a final newline the original lacked, once verified."""
-        if self._text and not _ends_with_break(self._text) and _ends_with_break(text):
-            try:
-                self._verify(_without_final_break(text))
-            except EditVerificationError:
-                pass  # the break ends a keep-chomped block scalar: it must stay
-            else:
-                return _without_final_break(text)
-        self._verify(text)
-        return text
-
     def _verify(self, text: str) -> None:
         try:
             reparsed = parse(text).data
@@ -745,12 +738,6 @@ def _last_visible_end(text: str, start: int, end: int) -> int:
 
 def _ends_with_break(text: str) -> bool:
     return text.endswith(("\n", "\r"))
-
-
-def _without_final_break(text: str) -> str:
-    if text.endswith("\r\n"):
-        return text[:-2]
-    return text[:-1] if _ends_with_break(text) else text
 
 
 def _only_indent_before(text: str, position: int) -> bool:

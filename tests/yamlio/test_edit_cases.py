@@ -105,10 +105,10 @@ CASES: list[tuple[str, str, list[Edit], str]] = [
         "\n# c\nb: 1\n",
     ),
     (
-        "remove-last-key-without-final-newline",
-        "a: 1\nb: 2",
+        "remove-last-key-without-final-newline-keeps-the-line-before",
+        "a: 1\n# mine\nb: 2",
         [_remove("b")],
-        "a: 1",
+        "a: 1\n# mine\n",
     ),
     (
         "remove-crlf",

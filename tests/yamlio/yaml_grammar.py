@@ -146,13 +146,15 @@ class Document:
     final_newline: bool
     bom: bool
 
-    def render(self, change: Change | None = None, *, final_newline: bool | None = None) -> str:
+    def render(self, change: Change | None = None) -> str:
         """The text, optionally as it must look after `change` (removal or SENTINEL value)."""
         renderer = _Renderer(change or Change())
         renderer.mapping(self.root, (), 0)
         kept = _without_removed(renderer.lines, renderer.change.removed)
         text = "".join(line.text + self.endings[line.number] for line in kept)
-        if not (self.final_newline if final_newline is None else final_newline):
+        # Only the original last line lacks an ending; removing it leaves the one before.
+        last_kept = bool(kept) and kept[-1].number == renderer.counter - 1
+        if last_kept and not self.final_newline:
             text = text.removesuffix("\r\n") if text.endswith("\r\n") else text[:-1]
         return text
 
