@@ -144,9 +144,10 @@ def _open(raw: bytes, kind: FileKind) -> EditableDocument:
     except UndecodableInput as error:
         raise _Refused(Refusal(str(error), reason="encoding")) from None
     except YamlSyntaxError as error:
+        prefix = "" if kind is FileKind.CUSTOM_MODELS else "invalid YAML: "
         raise _Refused(
             Refusal(
-                f"invalid YAML: {error.message}",
+                f"{prefix}{error.message}",
                 error.position.line,
                 error.position.col,
                 reason="invalid-yaml",

@@ -37,8 +37,7 @@ from typing import Any, ClassVar
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from dexto_config.versions import MARKER_PREFIX
-from dexto_config.yamlio.fast import DataPath, Position, YamlSyntaxError, parse
-from dexto_config.yamlio.fast import _mapping_key as mapping_key
+from dexto_config.yamlio.fast import DataPath, Position, YamlSyntaxError, mapping_key, parse
 from dexto_config.yamlio.render import (
     Scalar,
     UnrenderableValue,

@@ -230,7 +230,7 @@ class _Builder:
     def _build_mapping(self, node: MappingNode, path: DataPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = _mapping_key(key_node)
+            key = mapping_key(key_node)
             if key in result:
                 raise YamlSyntaxError(
                     f"duplicate key {key!r}: map keys must be unique", Position.of(key_node)
@@ -241,7 +241,7 @@ class _Builder:
         return result
 
 
-def _mapping_key(node: Node) -> str:
+def mapping_key(node: Node) -> str:
     """Object keys become strings, as in JavaScript; collections cannot be keys."""
     if not isinstance(node, ScalarNode):
         raise YamlSyntaxError("a mapping or list cannot be used as a key", Position.of(node))
