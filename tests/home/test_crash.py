@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,10 @@ def _debris_free(files: dict[str, bytes]) -> dict[str, bytes]:
 
 
 def test_kill_9_at_random_moments_is_all_or_nothing_per_file(
-    pristine: Path, single_run: dict[str, bytes], tmp_path: Path
+    pristine: Path,
+    single_run: dict[str, bytes],
+    tmp_path: Path,
+    report_figure: Callable[[str], None],
 ) -> None:
     before = snapshot(pristine)
     assert before.keys() == single_run.keys() and before != single_run
@@ -70,7 +74,7 @@ def test_kill_9_at_random_moments_is_all_or_nothing_per_file(
         assert not list(home.rglob(f"*{TEMP_SUFFIX}"))
         assert len(list_backups(home)) <= 1
         shutil.rmtree(home.parent)
-    print(f"\nkill -9 trials: {KILL_TRIALS} (seed {SEED}; {seen})")
+    report_figure(f"kill -9 trials: {KILL_TRIALS} (seed {SEED}; {seen})")
 
 
 def _wait_for_moment(home: Path, trial: int, rng: random.Random, full_run: float) -> None:
