@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dexto_config import __version__
 from dexto_config.home import layout
 from dexto_config.home.report import outcomes_from_state, report_json
-from dexto_config.home.state import HookState, bundled_signatures, load_state
+from dexto_config.home.state import FAILED, HookState, bundled_signatures, load_state
 from dexto_config.versions import (
     LATEST_VERSION,
     FutureSchemaVersion,
@@ -51,8 +51,12 @@ def fast_hook(args: list[str], environ: Mapping[str, str]) -> int | None:
         return None
     if request.as_json:
         text = report_json(
-            home=home, target=target, tool_version=__version__,
-            outcomes=outcomes_from_state(state), backup_id=None, recovered=None,
+            home=home,
+            target=target,
+            tool_version=__version__,
+            outcomes=outcomes_from_state(state),
+            backup_id=None,
+            recovered=None,
         )
         sys.stdout.write(text + "\n")
     return 0
@@ -101,6 +105,8 @@ def _unchanged(state: HookState, home: str, target: str, bundled_dir: str | None
     for rel in files:
         record = state.files.get(rel)
         if record is None or record.signature != layout.signature(os.path.join(home, rel)):
+            return False
+        if record.status == FAILED:  # an I/O failure is retried on every run
             return False
     return True
 

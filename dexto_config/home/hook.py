@@ -208,8 +208,12 @@ def _decide(inputs: _Inputs, rel: str, plan: _Plan) -> None:
     if unedited and agent is not None and _decide_bundled(inputs, rel, real, raw, agent, plan):
         return
     result = inputs.migrate(
-        raw, kind, assumed_version=assumed, target=inputs.options.target,
-        context=inputs.context, source_path=real,
+        raw,
+        kind,
+        assumed_version=assumed,
+        target=inputs.options.target,
+        context=inputs.context,
+        source_path=real,
     )
     _record_migration(inputs, rel, real, raw, result, plan)
 
@@ -230,7 +234,10 @@ def _decide_bundled(
     if _refuse_unwritable(inputs, rel, FileKind.AGENT, real, plan):
         return True
     plan.outcomes[rel] = FileOutcome(
-        rel, FileKind.AGENT, REPLACED, to_version=version,
+        rel,
+        FileKind.AGENT,
+        REPLACED,
+        to_version=version,
         reason="unedited bundled agent replaced by the new bundled version",
     )
     plan.writes[rel] = _write(rel, FileKind.AGENT, real, raw, new, None, version)
@@ -246,8 +253,13 @@ def _record_migration(
         refusal = result.refusal
         message = refusal.message if refusal is not None else "refused"
         plan.outcomes[rel] = _problem(
-            inputs, rel, kind, SKIPPED, message,
-            line=refusal.line if refusal else 1, column=refusal.col if refusal else 1,
+            inputs,
+            rel,
+            kind,
+            SKIPPED,
+            message,
+            line=refusal.line if refusal else 1,
+            column=refusal.col if refusal else 1,
             from_version=result.from_version,
         )
     elif result.status == "current" or result.result == raw:
@@ -257,8 +269,11 @@ def _record_migration(
         )
     elif not _refuse_unwritable(inputs, rel, kind, real, plan):
         plan.outcomes[rel] = FileOutcome(
-            rel, kind, MIGRATED,
-            from_version=result.from_version, to_version=result.to_version,
+            rel,
+            kind,
+            MIGRATED,
+            from_version=result.from_version,
+            to_version=result.to_version,
             decisions=tuple(decision.describe() for decision in result.decisions),
             warnings=tuple(result.warnings),
         )
@@ -267,9 +282,7 @@ def _record_migration(
         )
 
 
-def _decide_registry(
-    inputs: _Inputs, raw: bytes | None, problem: str | None, plan: _Plan
-) -> None:
+def _decide_registry(inputs: _Inputs, raw: bytes | None, problem: str | None, plan: _Plan) -> None:
     """The registry changes only to record the hashes of replaced bundled agents."""
     rel, kind = layout.REGISTRY, FileKind.REGISTRY
     target = inputs.options.target
@@ -289,15 +302,17 @@ def _decide_registry(
         return
     new = with_bundled_hashes(raw, plan.new_hashes)
     plan.outcomes[rel] = FileOutcome(
-        rel, kind, UPDATED, from_version=target, to_version=target,
+        rel,
+        kind,
+        UPDATED,
+        from_version=target,
+        to_version=target,
         reason=f"bundledHash updated for {', '.join(sorted(plan.new_hashes))}",
     )
     plan.writes[rel] = _write(rel, kind, real, raw, new, target, target)
 
 
-def _refuse_unwritable(
-    inputs: _Inputs, rel: str, kind: str, real: Path, plan: _Plan
-) -> bool:
+def _refuse_unwritable(inputs: _Inputs, rel: str, kind: str, real: Path, plan: _Plan) -> bool:
     reason = unwritable_reason(real)
     if reason is not None:
         plan.outcomes[rel] = _problem(inputs, rel, kind, FAILED, reason)
@@ -319,14 +334,26 @@ def _problem(
     record = inputs.state.files.get(rel) if inputs.state is not None else None
     again = record is not None and (record.status, record.reason) == (status, reason)
     return FileOutcome(
-        rel, kind, status, from_version=from_version, to_version=from_version,
-        reason=reason, line=line, column=column, reported_before=again,
+        rel,
+        kind,
+        status,
+        from_version=from_version,
+        to_version=from_version,
+        reason=reason,
+        line=line,
+        column=column,
+        reported_before=again,
     )
 
 
 def _write(
-    rel: str, kind: str, real: Path, raw: bytes, new: bytes,
-    from_version: str | None, to_version: str,
+    rel: str,
+    kind: str,
+    real: Path,
+    raw: bytes,
+    new: bytes,
+    from_version: str | None,
+    to_version: str,
 ) -> PlannedWrite:
     mode = os.stat(real).st_mode & 0o7777
     return PlannedWrite(rel, kind, new, raw, mode, from_version, to_version)
@@ -341,20 +368,32 @@ def _unchanged_record(inputs: _Inputs, rel: str, real: Path) -> FileRecord | Non
 
 
 def _still_settled(inputs: _Inputs, record: FileRecord) -> bool:
-    """An unchanged file needs no new look: current at the target, or already reported."""
+    """An unchanged file needs no new look: current at the target, or already reported.
+
+    A file that could not be read or written is tried again (a full disk passes).
+    """
+    if record.status == FAILED:
+        return False
     if record.status == CURRENT:
         return record.version == inputs.options.target
     state = inputs.state
     return state is not None and (state.tool_version, state.target) == (
-        __version__, inputs.options.target
+        __version__,
+        inputs.options.target,
     )
 
 
 def _from_record(rel: str, record: FileRecord) -> FileOutcome:
     return FileOutcome(
-        rel, record.kind, record.status, from_version=record.version,
-        to_version=record.version, reason=record.reason, line=record.line,
-        column=record.column, reported_before=record.status != CURRENT,
+        rel,
+        record.kind,
+        record.status,
+        from_version=record.version,
+        to_version=record.version,
+        reason=record.reason,
+        line=record.line,
+        column=record.column,
+        reported_before=record.status != CURRENT,
     )
 
 
@@ -377,22 +416,43 @@ def _ordered_writes(plan: _Plan, files: list[str]) -> list[PlannedWrite]:
 def _mark_unwritten(plan: _Plan, failed: dict[str, str], conflicts: list[str]) -> None:
     for rel, reason in failed.items():
         old = plan.outcomes[rel]
-        plan.outcomes[rel] = FileOutcome(rel, old.kind, FAILED, reason=reason, line=1, column=1)
+        plan.outcomes[rel] = FileOutcome(
+            rel, old.kind, FAILED, from_version=old.from_version, reason=reason, line=1, column=1
+        )
     for rel in conflicts:
         old = plan.outcomes[rel]
         plan.outcomes[rel] = FileOutcome(
-            rel, old.kind, SKIPPED, line=1, column=1,
+            rel,
+            old.kind,
+            SKIPPED,
+            line=1,
+            column=1,
             reason="changed while the hook was running; left as it is, retried next run",
         )
 
 
 def _save_state(inputs: _Inputs, plan: _Plan, committed: Sequence[JournalEntry]) -> None:
-    """Record every settled file; planned writes that did not land are left out, to retry."""
+    """Record every settled file, and writes that failed with the version they are still at.
+
+    Planned writes that did not land for another reason (the file changed under
+    the run) are left out: their new signature sends the next run to them anyway.
+    """
     done = {entry.rel for entry in committed}
     files: dict[str, FileRecord] = {}
     for rel, outcome in plan.outcomes.items():
         if rel in plan.writes and rel not in done:
-            continue
+            write = plan.writes[rel]
+            if not _unchanged_since_plan(inputs.home, write):
+                continue
+            outcome = FileOutcome(
+                rel,
+                outcome.kind,
+                FAILED,
+                from_version=write.from_version,
+                reason="not written; tried again next run",
+                line=1,
+                column=1,
+            )
         record = _record_for(inputs.home, rel, outcome)
         if record is not None:
             files[rel] = record
@@ -406,6 +466,13 @@ def _save_state(inputs: _Inputs, plan: _Plan, committed: Sequence[JournalEntry])
         bundled=bundled_signatures(str(bundled_dir)) if bundled_dir is not None else None,
     )
     store_state(inputs.home, state)
+
+
+def _unchanged_since_plan(home: Path, write: PlannedWrite) -> bool:
+    try:
+        return (home / write.rel).read_bytes() == write.before
+    except OSError:
+        return False
 
 
 def _record_for(home: Path, rel: str, outcome: FileOutcome) -> FileRecord | None:

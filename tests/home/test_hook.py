@@ -184,3 +184,50 @@ def test_keeps_last_five_backups(tmp_path: Path) -> None:
         agent.write_text(legacy)
         _hook(home, from_version="1.5.4")
     assert len(list_backups(home)) == 5
+
+
+def test_disk_full_while_staging_damages_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from dexto_config.home import journal
+
+    home = build_home(tmp_path / "faulty", legacy_agents=3)
+    reference = build_home(tmp_path / "reference", legacy_agents=3)
+    _hook(reference)
+    before = snapshot(home)
+    real_stage = journal.stage_bytes
+    calls = {"n": 0}
+
+    def stage_until_full(*args: object, **kwargs: object) -> Path:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_stage(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(journal, "stage_bytes", stage_until_full)
+    code, _statuses = _hook(home)
+    assert code == 2
+    after = snapshot(home)
+    migrated = snapshot(reference)
+    for rel, data in after.items():
+        if rel in before:
+            assert data in (before[rel], migrated[rel]), f"{rel} is damaged"
+    assert not list(home.rglob("*.dexto-config.tmp"))
+    monkeypatch.setattr(journal, "stage_bytes", real_stage)
+    _hook(home)
+    final = snapshot(home)
+    for rel in before:
+        assert final[rel] == migrated[rel], f"{rel} did not reach the migrated result"
+
+
+def test_read_only_file_is_tried_again_until_it_can_be_written(tmp_path: Path) -> None:
+    home = build_home(tmp_path, legacy_agents=1)
+    agent = home / "agents/legacy-0/legacy-0.yml"
+    agent.chmod(0o444)
+    assert _hook(home)[1]["agents/legacy-0/legacy-0.yml"] == "failed"
+    assert _hook(home)[1]["agents/legacy-0/legacy-0.yml"] == "failed"
+    agent.chmod(0o644)
+    code, statuses = _hook(home)
+    assert (code, statuses["agents/legacy-0/legacy-0.yml"]) == (0, "migrated")
