@@ -39,7 +39,13 @@ from dexto_config.home.registry import (
     bundled_agents,
     with_bundled_hashes,
 )
-from dexto_config.home.report import MIGRATED, REPLACED, UPDATED, FileOutcome
+from dexto_config.home.report import (
+    MIGRATED,
+    REPLACED,
+    UPDATED,
+    FileOutcome,
+    outcome_from_record,
+)
 from dexto_config.home.state import (
     CURRENT,
     FAILED,
@@ -195,7 +201,7 @@ def _decide(inputs: _Inputs, rel: str, plan: _Plan) -> None:
         return
     record = _unchanged_record(inputs, rel, real)
     if record is not None and _still_settled(inputs, record):
-        plan.outcomes[rel] = _from_record(rel, record)
+        plan.outcomes[rel] = outcome_from_record(rel, record)
         return
     try:
         raw = real.read_bytes()
@@ -380,20 +386,6 @@ def _still_settled(inputs: _Inputs, record: FileRecord) -> bool:
     return state is not None and (state.tool_version, state.target) == (
         __version__,
         inputs.options.target,
-    )
-
-
-def _from_record(rel: str, record: FileRecord) -> FileOutcome:
-    return FileOutcome(
-        rel,
-        record.kind,
-        record.status,
-        from_version=record.version,
-        to_version=record.version,
-        reason=record.reason,
-        line=record.line,
-        column=record.column,
-        reported_before=record.status != CURRENT,
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from dexto_config.home.state import CURRENT, FAILED, SKIPPED, HookState
+from dexto_config.home.state import CURRENT, FAILED, SKIPPED, FileRecord, HookState
 
 MIGRATED = "migrated"
 REPLACED = "replaced"
@@ -126,19 +126,21 @@ def report_json(
     return json.dumps(data, indent=2)
 
 
+def outcome_from_record(rel: str, record: FileRecord) -> FileOutcome:
+    """A file as the state recorded it; anything but current was reported back then."""
+    return FileOutcome(
+        rel,
+        record.kind,
+        record.status,
+        from_version=record.version,
+        to_version=record.version,
+        reason=record.reason,
+        line=record.line,
+        column=record.column,
+        reported_before=record.status != CURRENT,
+    )
+
+
 def outcomes_from_state(state: HookState) -> list[FileOutcome]:
     """Every file as the state recorded it: what a run with nothing to do reports."""
-    return [
-        FileOutcome(
-            rel,
-            record.kind,
-            record.status,
-            from_version=record.version,
-            to_version=record.version,
-            reason=record.reason,
-            line=record.line,
-            column=record.column,
-            reported_before=True,
-        )
-        for rel, record in state.files.items()
-    ]
+    return [outcome_from_record(rel, record) for rel, record in state.files.items()]
