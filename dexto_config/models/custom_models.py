@@ -89,31 +89,26 @@ class _CustomModel(StripModel):
         return self
 
 
+CustomProviderV154 = Literal[
+    "openai-compatible",
+    "openrouter",
+    "litellm",
+    "glama",
+    "bedrock",
+    "ollama",
+    "local",
+    "vertex",
+]
+# 1.5.6 made the gateway explicit, so custom models may name it.
+CustomProviderV156 = Literal[CustomProviderV154, "dexto"]
+
+
 class CustomModelV154(_CustomModel):
-    provider: Literal[
-        "openai-compatible",
-        "openrouter",
-        "litellm",
-        "glama",
-        "bedrock",
-        "ollama",
-        "local",
-        "vertex",
-    ] = "openai-compatible"
+    provider: CustomProviderV154 = "openai-compatible"
 
 
 class CustomModelV156(_CustomModel):
-    provider: Literal[
-        "openai-compatible",
-        "openrouter",
-        "litellm",
-        "glama",
-        "bedrock",
-        "ollama",
-        "local",
-        "vertex",
-        "dexto",
-    ] = "openai-compatible"
+    provider: CustomProviderV156 = "openai-compatible"
 
 
 FormatVersion = Annotated[Literal[1], BeforeValidator(_format_version)]
