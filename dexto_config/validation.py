@@ -106,6 +106,8 @@ def check_bytes(
         _check_registry(text, checked)
         return checked
     checked.marker_version = read_marker(text) if kind.is_yaml else None
+    if not kind.is_yaml and _json_error(text, checked):
+        return checked
     try:
         checked.parsed = parse(text)
     except YamlSyntaxError as error:
@@ -213,12 +215,22 @@ def _positioned(issue: SchemaIssue, positions: PositionIndex) -> Problem:
     return Problem.at(position, issue.message, code)
 
 
-def _check_registry(text: str, checked: CheckedFile) -> None:
-    """The agent registry is Dexto's own bookkeeping: it only has to be a JSON object."""
+def _json_error(text: str, checked: CheckedFile) -> bool:
+    """Record a JSON syntax error as `JSON.parse` would see it; True when there was one.
+
+    libyaml alone would accept JSON that Dexto rejects (a trailing comma, say).
+    """
     try:
-        data = json.loads(text)
+        json.loads(text)
     except json.JSONDecodeError as error:
         position = Position(error.lineno, error.colno, error.lineno, error.colno)
-        checked.problems.append(Problem.at(position, f"invalid JSON: {error.msg}", "yaml-syntax"))
-        return
-    _check_root(data, checked)
+        message = f"invalid JSON: {error.msg}: Dexto cannot read this file"
+        checked.problems.append(Problem.at(position, message, "yaml-syntax"))
+        return True
+    return False
+
+
+def _check_registry(text: str, checked: CheckedFile) -> None:
+    """The agent registry is Dexto's own bookkeeping: it only has to be a JSON object."""
+    if not _json_error(text, checked):
+        _check_root(json.loads(text), checked)

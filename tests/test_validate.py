@@ -167,3 +167,19 @@ def test_fixture_report(capsys: pytest.CaptureFixture[str], snapshot: SnapshotAs
     code = run(["validate", str(FIXTURES / "agents"), str(FIXTURES / "preferences")])
     report = capsys.readouterr().out.replace(str(FIXTURES), "fixtures")
     assert {"exit": code, "report": report} == snapshot
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param('{"version": 1, "models": []}\n', [], id="valid"),
+        pytest.param(
+            '{"version": 1, "models": [\n  {"name": "x",}\n]}\n',
+            [(2, 16, "yaml-syntax")],
+            id="trailing-comma-libyaml-accepts",
+        ),
+        pytest.param("version: 1\nmodels: []\n", [(1, 1, "yaml-syntax")], id="yaml-not-json"),
+    ],
+)
+def test_custom_models_are_read_as_json(text: str, expected: list[tuple[int, int, str]]) -> None:
+    assert _problems(text, FileKind.CUSTOM_MODELS) == expected
