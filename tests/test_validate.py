@@ -183,3 +183,15 @@ def test_fixture_report(capsys: pytest.CaptureFixture[str], snapshot: SnapshotAs
 )
 def test_custom_models_are_read_as_json(text: str, expected: list[tuple[int, int, str]]) -> None:
     assert _problems(text, FileKind.CUSTOM_MODELS) == expected
+
+
+def test_deep_nesting_is_a_finding_not_a_crash() -> None:
+    deep = "x: " + "[" * 5000 + "]" * 5000 + "\n"
+    assert _problems(deep) == [(1, 103, "yaml-syntax")]
+
+
+def test_alias_bomb_is_refused() -> None:
+    lines = ['a0: &a0 ["x","x","x","x","x","x","x","x","x","x"]']
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    (problem,) = _problems("\n".join(lines) + "\n")
+    assert problem[2] == "yaml-syntax"

@@ -22,6 +22,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 PathKey = str | int
 DataPath = tuple[PathKey, ...]
 
+# Far beyond any real configuration; keeps every recursive walk of the data safe.
+MAX_DEPTH = 100
+# Values a document may expand to through aliases ("billion laughs" guard).
+MAX_VALUES = 200_000
 _PLAIN_TAG = "tag:dexto-config,2024:plain"
 _STR_TAG = "tag:yaml.org,2002:str"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
@@ -212,10 +216,23 @@ def _tagged_scalar(node: ScalarNode) -> Any:
 class _Builder:
     def __init__(self, index: PositionIndex) -> None:
         self._index = index
+        self._budget = MAX_VALUES
 
     def build(self, node: Node, path: DataPath) -> Any:
+        self._budget -= 1
+        if self._budget < 0:
+            raise YamlSyntaxError(
+                f"aliases expand this document to more than {MAX_VALUES} values; "
+                "refusing to expand it (a YAML 'billion laughs')",
+                Position.of(node),
+            )
         if isinstance(node, ScalarNode):
             return scalar_value(node)
+        if len(path) >= MAX_DEPTH:
+            raise YamlSyntaxError(
+                f"nesting deeper than {MAX_DEPTH} levels: no Dexto file is shaped like this",
+                Position.of(node),
+            )
         if isinstance(node, SequenceNode):
             items: list[Any] = []
             for position, child in enumerate(node.value):
