@@ -76,7 +76,8 @@ def _walk(root: Path) -> Iterator[Path]:
         )
         for name in filenames:
             file = here / name
-            if recognise(file) is not None and not _ignored(file, False, ignores):
+            regular = file.is_file()
+            if regular and recognise(file) is not None and not _ignored(file, False, ignores):
                 yield file
 
 

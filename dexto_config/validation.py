@@ -7,6 +7,8 @@ never touches the file system.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,8 +79,13 @@ class UnreadableFile(Exception):
 
 
 def read_file(path: Path) -> bytes:
-    """The bytes of `path`, or UnreadableFile with the OS's reason."""
+    """The bytes of `path`, or UnreadableFile with the OS's reason.
+
+    Only regular files are read: a FIFO or a device would block or never end.
+    """
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise UnreadableFile(path, "not a regular file")
         return path.read_bytes()
     except OSError as error:
         raise UnreadableFile(path, error.strerror or str(error)) from None

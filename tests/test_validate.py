@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -195,3 +196,11 @@ def test_alias_bomb_is_refused() -> None:
     lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
     (problem,) = _problems("\n".join(lines) + "\n")
     assert problem[2] == "yaml-syntax"
+
+
+def test_a_fifo_is_reported_not_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = tmp_path / "agent.yml"
+    os.mkfifo(fifo)
+    assert run(["validate", str(fifo)]) == 2
+    assert "not a regular file" in capsys.readouterr().err
+    assert run(["validate", str(tmp_path)]) == 0
