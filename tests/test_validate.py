@@ -188,7 +188,9 @@ def test_custom_models_are_read_as_json(text: str, expected: list[tuple[int, int
 
 def test_deep_nesting_is_a_finding_not_a_crash() -> None:
     deep = "x: " + "[" * 5000 + "]" * 5000 + "\n"
-    assert _problems(deep) == [(1, 103, "yaml-syntax")]
+    # Our limit stops it at depth 100; newer libyaml builds stop it earlier, in C.
+    ((line, _col, code),) = _problems(deep)
+    assert (line, code) == (1, "yaml-syntax")
 
 
 def test_alias_bomb_is_refused() -> None:
