@@ -6,6 +6,7 @@ Kept free of heavy imports: the hook's fast path reads markers with it.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 KNOWN_VERSIONS: tuple[str, ...] = ("1.5.4", "1.5.6")
 OLDEST_VERSION = KNOWN_VERSIONS[0]
@@ -38,6 +39,7 @@ class UnknownSchemaVersion(Exception):
         )
 
 
+@cache  # a handful of distinct versions, compared for every file of a run
 def version_key(version: str) -> tuple[int, ...]:
     """Sort key for a dotted numeric version, without importing packaging."""
     return tuple(int(part) for part in version.split("."))
