@@ -50,3 +50,11 @@ def pytest_terminal_summary(terminalreporter: TerminalReporter) -> None:
         terminalreporter.section("dexto-config figures")
         for figure in sorted(figures):
             terminalreporter.write_line(figure)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dexto_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test reads the machine's real ~/.dexto: DEXTO_HOME is an empty folder."""
+    monkeypatch.setenv("DEXTO_HOME", str(tmp_path_factory.mktemp("dexto-home")))

@@ -16,6 +16,7 @@ from dexto_config.catalog import CustomModelsError, UserModel, read_custom_model
 from dexto_config.cli.app import main
 from dexto_config.cli.options import kind_option, paths_argument, resolve_targets, version_option
 from dexto_config.discovery import Target
+from dexto_config.home.layout import default_home
 from dexto_config.kinds import FileKind
 from dexto_config.lint import docs
 from dexto_config.lint.config import ConfigError, ConfigFinder, check_selectors, load_config_file
@@ -155,17 +156,21 @@ def _jobs(
 
 
 def _custom_models(targets: Sequence[Target]) -> tuple[UserModel, ...]:
-    """The models declared by the linted `custom-models.json` files: known to every file.
+    """The user's custom models (DESIGN §7 layer 3), known to every linted file.
 
-    A file that cannot be used adds nothing; its own findings say why.
+    They come from the Dexto home's `models/custom-models.json` ($DEXTO_HOME or
+    ~/.dexto) and from every `custom-models.json` being linted. A file that
+    cannot be used adds nothing; its own findings say why.
     """
+    home_file = Path(default_home(os.environ)) / "models" / "custom-models.json"
+    paths = [home_file] if home_file.is_file() else []
+    paths += [t.path for t in targets if t.kind is FileKind.CUSTOM_MODELS]
     found: list[UserModel] = []
-    for target in targets:
-        if target.kind is FileKind.CUSTOM_MODELS:
-            try:
-                found.extend(read_custom_models(target.path))
-            except CustomModelsError:
-                continue
+    for path in dict.fromkeys(p.resolve() for p in paths):
+        try:
+            found.extend(read_custom_models(path))
+        except CustomModelsError:
+            continue
     return tuple(found)
 
 
