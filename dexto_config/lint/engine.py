@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -201,18 +201,7 @@ def _scrubbed(finding: Finding, secrets: frozenset[str]) -> Finding:
         fix = Fix(scrub(fix.description, secrets), fix.operations)
     if message == finding.message and fix is finding.fix:
         return finding
-    return Finding(
-        path=finding.path,
-        line=finding.line,
-        col=finding.col,
-        end_line=finding.end_line,
-        end_col=finding.end_col,
-        code=finding.code,
-        name=finding.name,
-        severity=finding.severity,
-        message=message,
-        fix=fix,
-    )
+    return replace(finding, message=message, fix=fix)
 
 
 __all__ = ["FileReport", "LintJob", "lint_bytes", "lint_job", "lint_jobs", "rule_context"]
