@@ -67,7 +67,7 @@ def migrate_preferences(document: EditableDocument, context: StepContext) -> Ste
 def migrate_custom_models(document: EditableDocument, context: StepContext) -> StepResult:
     """Turn custom `openrouter` models the legacy runtime routed via Dexto into `dexto` ones."""
     result = StepResult()
-    models = document.get(("models",)) if document.has(("models",)) else None
+    models = _value_at(document, ("models",))
     if not isinstance(models, list):
         return result
     for index, entry in enumerate(models):
@@ -100,8 +100,8 @@ def _migrate_llm_block(
     result = StepResult()
     if not document.has(block) or not isinstance(document.get(block), dict):
         return result
-    provider = document.get((*block, "provider")) if document.has((*block, "provider")) else None
-    model = document.get((*block, "model")) if document.has((*block, "model")) else None
+    provider = _value_at(document, (*block, "provider"))
+    model = _value_at(document, (*block, "model"))
     if not isinstance(provider, str) or not isinstance(model, str):
         return result
     backend = legacy_backend(provider, routing)
@@ -119,6 +119,10 @@ def _migrate_llm_block(
         result.changes.append(Change((*block, "model"), model, new_model, reason))
     result.decisions.append(_decision(block, provider, model, (DEXTO, new_model), backend.reason))
     return result
+
+
+def _value_at(document: EditableDocument, path: DataPath) -> Any:
+    return document.get(path) if document.has(path) else None
 
 
 def _gateway_model(provider: str, model: str, result: StepResult) -> str:
