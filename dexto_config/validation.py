@@ -116,7 +116,7 @@ def check_bytes(
     if not kind.is_yaml and _json_error(text, checked):
         return checked
     try:
-        checked.parsed = parse(text)
+        checked.parsed = parse(text, last_key_wins=not kind.is_yaml)
     except YamlSyntaxError as error:
         code = "duplicate-key" if error.message.startswith("duplicate key") else "yaml-syntax"
         checked.problems.append(Problem.at(error.position, error.message, code))

@@ -206,3 +206,11 @@ def test_a_fifo_is_reported_not_read(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert run(["validate", str(fifo)]) == 2
     assert "not a regular file" in capsys.readouterr().err
     assert run(["validate", str(tmp_path)]) == 0
+
+
+def test_custom_models_duplicate_keys_follow_json_parse() -> None:
+    # JSON.parse keeps the last value, so Dexto judges that one.
+    good = '{"version": 2, "version": 1, "models": []}\n'
+    bad = '{"version": 1, "version": 2, "models": []}\n'
+    assert _problems(good, FileKind.CUSTOM_MODELS) == []
+    assert [code for _line, _col, code in _problems(bad, FileKind.CUSTOM_MODELS)] == ["schema"]

@@ -154,14 +154,18 @@ def compose(text: str | bytes) -> Node | None:
         loader.dispose()
 
 
-def parse(text: str | bytes) -> ParsedYaml:
-    """Parse one YAML document into plain data with a position index."""
+def parse(text: str | bytes, *, last_key_wins: bool = False) -> ParsedYaml:
+    """Parse one YAML document into plain data with a position index.
+
+    A duplicate key is a YamlSyntaxError (as in Dexto's YAML loader) unless
+    `last_key_wins`, which is how `JSON.parse` reads JSON files.
+    """
     root = compose(text)
     index = PositionIndex()
     if root is None:
         return ParsedYaml(None, index, None)
     index.record((), None, root)
-    data = _Builder(index).build(root, ())
+    data = _Builder(index, last_key_wins).build(root, ())
     return ParsedYaml(data, index, root)
 
 
@@ -214,8 +218,9 @@ def _tagged_scalar(node: ScalarNode) -> Any:
 
 
 class _Builder:
-    def __init__(self, index: PositionIndex) -> None:
+    def __init__(self, index: PositionIndex, last_key_wins: bool) -> None:
         self._index = index
+        self._last_key_wins = last_key_wins
         self._budget = MAX_VALUES
 
     def build(self, node: Node, path: DataPath) -> Any:
@@ -248,7 +253,7 @@ class _Builder:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key = mapping_key(key_node)
-            if key in result:
+            if key in result and not self._last_key_wins:
                 raise YamlSyntaxError(
                     f"duplicate key {key!r}: map keys must be unique", Position.of(key_node)
                 )
