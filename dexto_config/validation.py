@@ -23,6 +23,7 @@ from dexto_config.versions import (
     effective_version,
     is_newer_than_known,
     read_marker,
+    schema_version_key,
 )
 from dexto_config.yamlio.fast import (
     FILE_START,
@@ -174,12 +175,10 @@ def _a_kind(kind: FileKind) -> str:
 
 def _resolve_version(checked: CheckedFile, data: dict[str, Any], assumed: str | None) -> str | None:
     """The version to validate against; records a problem and returns None when unusable."""
-    key_version = data.get("schemaVersion")
-    if isinstance(key_version, str | int | float) and not isinstance(key_version, bool):
-        key_text = str(key_version)
-        if is_newer_than_known(key_text):
-            _version_problem(checked, ("schemaVersion",), FutureSchemaVersion(key_text))
-            return None
+    key_version = schema_version_key(data)
+    if key_version is not None and is_newer_than_known(key_version):
+        _version_problem(checked, ("schemaVersion",), FutureSchemaVersion(key_version))
+        return None
     claimed = checked.marker_version
     if claimed is None:
         claimed = assumed or OLDEST_VERSION

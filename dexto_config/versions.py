@@ -85,6 +85,14 @@ def schema_at(version: str) -> str:
     return at_or_below[-1] if at_or_below else OLDEST_VERSION
 
 
-def is_newer_than_known(version: str) -> bool:
-    """True when `version` is a version above the newest known one."""
-    return is_version_string(version) and version_key(version) > version_key(LATEST_VERSION)
+def is_newer_than_known(version: str, newest: str = LATEST_VERSION) -> bool:
+    """True when `version` is a version above `newest` (default: the newest known one)."""
+    return is_version_string(version) and version_key(version) > version_key(newest)
+
+
+def schema_version_key(data: object) -> str | None:
+    """A top-level `schemaVersion` key's value as text (a future Dexto may add the key)."""
+    value = data.get("schemaVersion") if isinstance(data, dict) else None
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return str(value)
+    return None

@@ -31,10 +31,12 @@ from dexto_config.versions import (
     OLDEST_VERSION,
     FutureSchemaVersion,
     UnknownSchemaVersion,
+    is_newer_than_known,
     is_version_string,
     marker_line,
     read_marker,
     schema_at,
+    schema_version_key,
     version_key,
 )
 from dexto_config.yamlio.edit import (
@@ -167,15 +169,13 @@ def _newest(chain: tuple[MigrationStep, ...]) -> str:
 def _file_version(
     document: EditableDocument, marker: str | None, assumed: str | None, newest: str
 ) -> str:
-    key_version = document.data.get("schemaVersion")
-    if isinstance(key_version, str | int | float) and not isinstance(key_version, bool):
-        key_text = str(key_version)
-        if is_version_string(key_text) and version_key(key_text) > version_key(newest):
-            raise _future(key_text, document, ("schemaVersion",))
+    key_version = schema_version_key(document.data)
+    if key_version is not None and is_newer_than_known(key_version, newest):
+        raise _future(key_version, document, ("schemaVersion",))
     version = marker or assumed or OLDEST_VERSION
     if not is_version_string(version):
         raise _Refused(Refusal(str(UnknownSchemaVersion(version)), reason="unknown-version"))
-    if version_key(version) > version_key(newest):
+    if is_newer_than_known(version, newest):
         raise _future(version, document, ())
     return version
 
