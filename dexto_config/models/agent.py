@@ -39,6 +39,7 @@ from dexto_config.models.types import (
     StrictModel,
     StripModel,
     Url,
+    base_url_unsupported,
     expand_env_assumed,
     rule_error,
 )
@@ -140,12 +141,7 @@ class LLMConfig(StrictModel):
     def _base_url_fits_provider(self) -> LLMConfig:
         base_url_set = self.baseURL is not None and self.baseURL.strip() != ""
         if base_url_set and self.provider not in BASE_URL_SUPPORTED:
-            raise rule_error(
-                f"provider '{self.provider}' does not take a baseURL "
-                "(use provider 'openai-compatible' for a custom endpoint)",
-                code="base_url_unsupported",
-                at="baseURL",
-            )
+            raise base_url_unsupported(self.provider)
         if not base_url_set and self.provider in BASE_URL_REQUIRED:
             raise rule_error(
                 f"provider '{self.provider}' requires a baseURL",

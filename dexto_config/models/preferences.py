@@ -19,7 +19,7 @@ from dexto_config.models.types import (
     ReasoningEffort,
     StrictModel,
     Url,
-    rule_error,
+    base_url_unsupported,
 )
 
 ENV_REFERENCE_PATTERN = r"^\$[A-Z_][A-Z0-9_]*$"
@@ -51,12 +51,7 @@ class PreferenceLLM(StrictModel):
     @model_validator(mode="after")
     def _base_url_fits_provider(self) -> PreferenceLLM:
         if self.baseURL and self.provider not in BASE_URL_SUPPORTED:
-            raise rule_error(
-                f"provider '{self.provider}' does not take a baseURL "
-                "(use provider 'openai-compatible' for a custom endpoint)",
-                code="base_url_unsupported",
-                at="baseURL",
-            )
+            raise base_url_unsupported(self.provider)
         return self
 
 

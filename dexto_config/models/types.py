@@ -90,6 +90,16 @@ def rule_error(message: str, *, code: str, at: str, missing: bool = False) -> Py
     return PydanticCustomError(RULE_ERROR, message, {"code": code, "at": at, "missing": missing})
 
 
+def base_url_unsupported(provider: str) -> PydanticCustomError:
+    """The error for a `baseURL` on a provider that takes none (agents and preferences)."""
+    return rule_error(
+        f"provider '{provider}' does not take a baseURL "
+        "(use provider 'openai-compatible' for a custom endpoint)",
+        code="base_url_unsupported",
+        at="baseURL",
+    )
+
+
 def expand_env_assumed(text: str) -> str:
     """Dexto's `EnvExpandedString` with every variable assumed set, then trimmed.
 
