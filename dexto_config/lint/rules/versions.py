@@ -11,6 +11,7 @@ from dexto_config.lint.rules.syntax import problems_with
 from dexto_config.versions import (
     KNOWN_VERSIONS,
     LATEST_VERSION,
+    FutureSchemaVersion,
     is_newer_than_known,
     is_version_string,
     marker_line,
@@ -44,10 +45,7 @@ def future_schema_version(document: LintDocument, context: RuleContext) -> Itera
     yield from reported
     marker = document.marker_version
     if not reported and marker is not None and is_newer_than_known(marker):
-        message = (
-            f"written by a newer Dexto (schemaVersion {marker}; this tool knows up to "
-            f"{LATEST_VERSION}): update dexto-config"
-        )
+        message = f"{FutureSchemaVersion(marker)}: update dexto-config"
         yield Violation(document.marker_position(), message)
 
 
