@@ -49,6 +49,7 @@ from dexto_config.yamlio.edit import (
 from dexto_config.yamlio.fast import YamlSyntaxError
 
 Status = Literal["migrated", "current", "refused"]
+MARKER_PROBE_BYTES = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,7 @@ def migrate_bytes(
             return FileMigration("current", kind, raw, raw, None, target)
         document = _open(raw, kind)
         steps_available = chain if chain is not None else default_chain()
-        marker = read_marker(raw.decode("utf-8")) if kind.is_yaml else None
+        marker = read_marker(_first_line(raw)) if kind.is_yaml else None
         from_version = _file_version(document, marker, assumed_version, _newest(steps_available))
         steps = steps_between(steps_available, from_version, target)
         if version_key(from_version) >= version_key(target):
@@ -159,6 +160,11 @@ def _open(raw: bytes, kind: FileKind) -> EditableDocument:
         what = "empty" if document.data is None else "not a mapping of keys"
         raise _Refused(Refusal(f"the file is {what}", reason="not-a-mapping"))
     return document
+
+
+def _first_line(raw: bytes) -> str:
+    # The marker is on the first line: no need to decode a 5 MB file a second time.
+    return raw[:MARKER_PROBE_BYTES].decode("utf-8", "ignore")
 
 
 def _newest(chain: tuple[MigrationStep, ...]) -> str:
