@@ -114,7 +114,7 @@ def check_bytes(
         _check_registry(text, checked)
         return checked
     checked.marker_version = read_marker(text) if kind.is_yaml else None
-    if not kind.is_yaml and _json_error(text, checked):
+    if not kind.is_yaml and not _read_json(text, checked)[0]:
         return checked
     try:
         checked.parsed = parse(text, last_key_wins=not kind.is_yaml)
@@ -221,22 +221,22 @@ def _positioned(issue: SchemaIssue, positions: PositionIndex) -> Problem:
     return Problem.at(position, issue.message, code)
 
 
-def _json_error(text: str, checked: CheckedFile) -> bool:
-    """Record a JSON syntax error as `JSON.parse` would see it; True when there was one.
+def _read_json(text: str, checked: CheckedFile) -> tuple[bool, Any]:
+    """Parse as `JSON.parse` would: (True, data), or (False, None) with the error recorded.
 
     libyaml alone would accept JSON that Dexto rejects (a trailing comma, say).
     """
     try:
-        json.loads(text)
+        return True, json.loads(text)
     except json.JSONDecodeError as error:
         position = Position(error.lineno, error.colno, error.lineno, error.colno)
         message = f"invalid JSON: {error.msg}: Dexto cannot read this file"
         checked.problems.append(Problem.at(position, message, "yaml-syntax"))
-        return True
-    return False
+        return False, None
 
 
 def _check_registry(text: str, checked: CheckedFile) -> None:
     """The agent registry is Dexto's own bookkeeping: it only has to be a JSON object."""
-    if not _json_error(text, checked):
-        _check_root(json.loads(text), checked)
+    readable, data = _read_json(text, checked)
+    if readable:
+        _check_root(data, checked)
