@@ -1,0 +1,168 @@
+"""Dexto's bundled LLM model registry at each release (DESIGN §2, §7, §11, §14).
+
+One JSON file per release in `releases/`, built from Dexto's source by
+`scripts/build_release_registries.py`; a release's file is read only when it is
+first asked for. `ReleaseRegistry.model_problem` answers what Dexto's LLM schema
+refinement at that release says of an `llm.provider`/`llm.model` pair.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache, cached_property
+from importlib import resources
+from typing import Any, Literal
+
+from packaging.version import Version
+
+__all__ = [
+    "REGISTRY_RELEASES",
+    "ReleaseModel",
+    "ReleaseProvider",
+    "ReleaseRegistry",
+    "release_registry",
+]
+
+REGISTRY_RELEASES: tuple[str, ...] = (
+    "1.5.4",
+    "1.5.6",
+    "1.5.7",
+    "1.5.8",
+    "1.6.0",
+    "1.6.2",
+    "1.8.0",
+    "1.10.4",
+)
+
+BEDROCK_REGION_PREFIXES = ("eu.", "us.", "global.")
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseModel:
+    """One model of a provider's bundled catalog."""
+
+    name: str
+    display_name: str | None
+    max_input_tokens: int | None
+    openrouter_id: str | None
+    default: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseProvider:
+    """One provider as Dexto's registry describes it at a release.
+
+    `accepts_any_model` is true when the provider's catalog is empty;
+    `primary_env_var` is the variable Dexto names in "missing API key" messages.
+    """
+
+    name: str
+    env_vars: tuple[str, ...]
+    primary_env_var: str | None
+    requires_api_key: bool
+    base_url: Literal["none", "optional", "required"]
+    accepts_any_model: bool
+    supports_custom_models: bool
+    supports_all_registry_models: bool
+    default_model: str | None
+    models: tuple[ReleaseModel, ...]
+
+
+@dataclass(frozen=True)
+class ReleaseRegistry:
+    """Dexto's model registry at one release, providers in Dexto's LLM_PROVIDERS order.
+
+    `aliases` maps a provider to Dexto's legacy model-ID aliases (lower-case ID to
+    the catalog ID it is looked up as); `gateways_require_vendor_prefix` is true
+    from the release whose schema requires `vendor/model` IDs for gateways.
+    """
+
+    version: str
+    providers: tuple[ReleaseProvider, ...]
+    aliases: dict[str, dict[str, str]]
+    gateways_require_vendor_prefix: bool
+
+    @cached_property
+    def _by_name(self) -> dict[str, ReleaseProvider]:
+        return {provider.name: provider for provider in self.providers}
+
+    def provider(self, name: str) -> ReleaseProvider | None:
+        """The provider called `name`, or None when this release does not know it."""
+        return self._by_name.get(name)
+
+    def model_problem(self, provider: str, model: str) -> str | None:
+        """Dexto's message for the pair, or None when its schema accepts it.
+
+        This is the refinement's model check only: Dexto skips it when a
+        `baseURL` is set for a provider that takes none (that error wins), and an
+        unknown provider fails the schema's enum instead (None here).
+        """
+        info = self.provider(provider)
+        if info is None:
+            return None
+        if (
+            self.gateways_require_vendor_prefix
+            and info.supports_all_registry_models
+            and "/" not in model
+        ):
+            return (
+                f"Provider '{provider}' requires OpenRouter-format model IDs (e.g. "
+                f"'openai/gpt-5-mini' or 'anthropic/claude-sonnet-4.5'). You provided '{model}'."
+            )
+        if info.accepts_any_model or info.supports_custom_models:
+            return None
+        wanted = self._lookup_id(provider, model)
+        if any(known.name.lower() == wanted for known in info.models):
+            return None
+        supported = ", ".join(known.name for known in info.models)
+        return f"Model '{model}' is not supported for provider '{provider}'. Supported: {supported}"
+
+    def _lookup_id(self, provider: str, model: str) -> str:
+        """The ID Dexto looks a model up by: region prefix dropped, lower case, alias applied."""
+        for prefix in BEDROCK_REGION_PREFIXES:
+            if model.startswith(prefix):
+                model = model[len(prefix) :]
+                break
+        lowered = model.lower()
+        return self.aliases.get(provider, {}).get(lowered, lowered)
+
+
+def _release_for(version: str) -> str:
+    """The newest release with data at or below `version` (the oldest for older ones)."""
+    wanted = Version(version)
+    at_or_below = [r for r in REGISTRY_RELEASES if Version(r) <= wanted]
+    return at_or_below[-1] if at_or_below else REGISTRY_RELEASES[0]
+
+
+@cache
+def _load(release: str) -> ReleaseRegistry:
+    text = resources.files("dexto_config.catalog").joinpath("releases", f"{release}.json")
+    data: dict[str, Any] = json.loads(text.read_text(encoding="utf-8"))
+    return ReleaseRegistry(
+        version=release,
+        providers=tuple(_provider(row) for row in data["providers"]),
+        aliases=data["aliases"],
+        gateways_require_vendor_prefix=data["gatewaysRequireVendorPrefix"],
+    )
+
+
+def _provider(row: dict[str, Any]) -> ReleaseProvider:
+    models = tuple(ReleaseModel(*fields) for fields in row["models"])
+    return ReleaseProvider(
+        name=row["name"],
+        env_vars=tuple(row["envVars"]),
+        primary_env_var=row["primaryEnvVar"],
+        requires_api_key=row["requiresApiKey"],
+        base_url=row["baseURL"],
+        accepts_any_model=not models,
+        supports_custom_models=row["supportsCustomModels"],
+        supports_all_registry_models=row["supportsAllRegistryModels"],
+        default_model=row["defaultModel"],
+        models=models,
+    )
+
+
+def release_registry(version: str) -> ReleaseRegistry:
+    """Dexto's registry as of `version`: the newest release with data at or below it."""
+    return _load(_release_for(version))
