@@ -339,6 +339,12 @@ def openrouter_id_finder(
     return find
 
 
+def reasoning_flag(model: dict[str, Js]) -> bool | None:
+    """The model's `reasoning` flag (from models.dev), None when the registry leaves it unset."""
+    flag = model.get("reasoning")
+    return flag if isinstance(flag, bool) else None
+
+
 def build(release: Release, version: str) -> dict[str, Js]:
     """The release's registry facts, in the shape `dexto_config.catalog.releases` reads."""
     providers = Module.of([release.read(release.first(TYPES_PATHS))]).value("LLM_PROVIDERS")
@@ -371,6 +377,7 @@ def build(release: Release, version: str) -> dict[str, Js]:
                         m.get("maxInputTokens"),
                         openrouter_id(name, m),
                         m.get("default") is True,
+                        reasoning_flag(m),
                     ]
                     for m in models
                 ],

@@ -9,18 +9,21 @@ refinement at that release says of an `llm.provider`/`llm.model` pair.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
 from typing import Any, Literal
 
 from packaging.version import Version
 
+from dexto_config.catalog.reasoning import reasoning_rules_for
+
 __all__ = [
     "REGISTRY_RELEASES",
     "ReleaseModel",
     "ReleaseProvider",
     "ReleaseRegistry",
+    "reasoning_variants",
     "release_registry",
 ]
 
@@ -75,13 +78,16 @@ class ReleaseRegistry:
 
     `aliases` maps a provider to Dexto's legacy model-ID aliases (lower-case ID to
     the catalog ID it is looked up as); `gateways_require_vendor_prefix` is true
-    from the release whose schema requires `vendor/model` IDs for gateways.
+    from the release whose schema requires `vendor/model` IDs for gateways;
+    `reasoning_flags` holds, per provider, the models.dev `reasoning` flag of the
+    models that have one (lower-case model ID to flag).
     """
 
     version: str
     providers: tuple[ReleaseProvider, ...]
     aliases: dict[str, dict[str, str]]
     gateways_require_vendor_prefix: bool
+    reasoning_flags: dict[str, dict[str, bool]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def _by_name(self) -> dict[str, ReleaseProvider]:
@@ -118,6 +124,22 @@ class ReleaseRegistry:
         supported = ", ".join(known.name for known in info.models)
         return f"Model '{model}' is not supported for provider '{provider}'. Supported: {supported}"
 
+    def reasoning_flag(self, provider: str, model: str) -> bool | None:
+        """The registry's `reasoning` flag for the model, as Dexto's findModelInfo finds it.
+
+        A gateway other than openrouter also finds `vendor/model` IDs in openrouter's
+        catalog. None when the model is not listed or has no flag.
+        """
+        info = self.provider(provider)
+        if info is None:
+            return None
+        wanted = self._lookup_id(provider, model)
+        if any(known.name.lower() == wanted for known in info.models):
+            return self.reasoning_flags.get(provider, {}).get(wanted)
+        if provider != "openrouter" and info.supports_all_registry_models and "/" in model:
+            return self.reasoning_flags.get("openrouter", {}).get(wanted)
+        return None
+
     def _lookup_id(self, provider: str, model: str) -> str:
         """The ID Dexto looks a model up by: region prefix dropped, lower case, alias applied."""
         for prefix in BEDROCK_REGION_PREFIXES:
@@ -144,11 +166,17 @@ def _load(release: str) -> ReleaseRegistry:
         providers=tuple(_provider(row) for row in data["providers"]),
         aliases=data["aliases"],
         gateways_require_vendor_prefix=data["gatewaysRequireVendorPrefix"],
+        reasoning_flags={
+            row["name"]: {
+                fields[0].lower(): fields[5] for fields in row["models"] if fields[5] is not None
+            }
+            for row in data["providers"]
+        },
     )
 
 
 def _provider(row: dict[str, Any]) -> ReleaseProvider:
-    models = tuple(ReleaseModel(*fields) for fields in row["models"])
+    models = tuple(ReleaseModel(*fields[:5]) for fields in row["models"])
     return ReleaseProvider(
         name=row["name"],
         env_vars=tuple(row["envVars"]),
@@ -166,3 +194,17 @@ def _provider(row: dict[str, Any]) -> ReleaseProvider:
 def release_registry(version: str) -> ReleaseRegistry:
     """Dexto's registry as of `version`: the newest release with data at or below it."""
     return _load(_release_for(version))
+
+
+def reasoning_variants(version: str, provider: str, model: str) -> tuple[str, ...] | None:
+    """The `llm.reasoning.variant` values Dexto's schema allows for the pair at `version`.
+
+    None before 1.6.2 (no `llm.reasoning`) and for a provider the release does not
+    know; an empty tuple when the model is not reasoning-capable (Dexto rejects
+    every variant then).
+    """
+    registry = release_registry(version)
+    rules = reasoning_rules_for(registry.version, registry.reasoning_flag)
+    if rules is None or registry.provider(provider) is None:
+        return None
+    return rules.variants(provider, model)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from dexto_config.catalog.releases import REGISTRY_RELEASES, release_registry
+from dexto_config.catalog.releases import REGISTRY_RELEASES, reasoning_variants, release_registry
 
 ANTHROPIC_1_10 = "Model 'claude-3-haiku-20240307' is not supported for provider 'anthropic'."
 GATEWAY_FORMAT = "Provider 'openrouter' requires OpenRouter-format model IDs"
@@ -96,6 +96,50 @@ def test_provider_facts(version: str, provider: str, field: str, value: object) 
 
 def test_unknown_provider_is_none() -> None:
     assert release_registry("1.5.4").provider("dexto-nova") is None
+
+
+ADAPTIVE = ("disabled", "low", "medium", "high")
+GPT5 = ("minimal", "low", "medium", "high")
+
+
+@pytest.mark.parametrize(
+    ("version", "provider", "model", "variants"),
+    [
+        ("1.6.0", "openai", "gpt-5", None),
+        ("1.6.2", "no-such-provider", "gpt-5", None),
+        ("1.6.2", "openai", "gpt-5", GPT5),
+        ("1.6.2", "openai", "gpt-5.2", ("low", "medium", "high", "xhigh")),
+        ("1.10.4", "openai", "gpt-5.2", ("none", "low", "medium", "high", "xhigh")),
+        ("1.6.2", "openai", "gpt-5-pro", ("high",)),
+        ("1.10.4", "openai", "gpt-5.1-chat-latest", ("medium",)),
+        ("1.6.2", "openai", "gpt-4o", ()),
+        ("1.6.2", "openai-compatible", "o3-distill", ("none", "low", "medium", "high")),
+        ("1.6.2", "openai-compatible", "llama3", ()),
+        ("1.6.2", "anthropic", "claude-sonnet-4-5-20250929", ("disabled", "enabled")),
+        ("1.6.2", "anthropic", "claude-opus-4-6", (*ADAPTIVE, "max")),
+        ("1.10.4", "anthropic", "claude-opus-4-7", (*ADAPTIVE, "xhigh", "max")),
+        ("1.8.0", "anthropic", "claude-opus-4-7", (*ADAPTIVE, "max")),
+        ("1.10.4", "anthropic", "claude-fable-5", ("low", "medium", "high", "xhigh", "max")),
+        ("1.10.4", "vertex", "claude-sonnet-4-6", ADAPTIVE),
+        (
+            "1.6.2",
+            "google",
+            "gemini-3-pro-preview",
+            ("disabled", "minimal", "low", "medium", "high"),
+        ),
+        ("1.10.4", "google", "gemini-3-pro-preview", ADAPTIVE),
+        ("1.10.4", "google", "gemini-2.5-flash", ("disabled", "high", "max")),
+        ("1.8.0", "openrouter", "anthropic/claude-opus-4.6", (*ADAPTIVE, "max")),
+        ("1.10.4", "openrouter", "anthropic/claude-opus-4.6", ADAPTIVE),
+        ("1.10.4", "dexto-nova", "google/gemini-2.5-pro", ()),
+        ("1.10.4", "openrouter", "deepseek/deepseek-r1", ()),
+        ("1.10.4", "groq", "openai/gpt-oss-120b", ()),
+    ],
+)
+def test_reasoning_variants(
+    version: str, provider: str, model: str, variants: tuple[str, ...] | None
+) -> None:
+    assert reasoning_variants(version, provider, model) == variants
 
 
 # --- fidelity to ../shared -------------------------------------------------------------------
