@@ -1,0 +1,141 @@
+"""What Dexto's image does to an agent config around the schema check (DESIGN §11.1).
+
+From release 1.6.0 Dexto loads an image before it validates an agent file:
+the CLI takes `--image`, else the file's `image`, else `$DEXTO_IMAGE`, else
+`@dexto/image-local` (packages/cli/src/index-main.ts), and stops when the image
+cannot be loaded. It then merges the image's `defaults` into the raw config
+(agent-config's resolver/apply-image-defaults.ts), enriches and validates it,
+and finally has the image's factories check each `tools`, `hooks`, `storage`
+and `compaction` entry (resolver/resolve-services-from-config.ts). This
+module reproduces the merge and those last checks for the images the Dexto
+CLI bundles; the environment variable and the flag are not seen here.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from dexto_config.models.image.defaults import image_local_defaults
+from dexto_config.models.image.releases import IMAGES_SINCE, since
+from dexto_config.models.issues import SchemaIssue
+
+DEFAULT_IMAGE = "@dexto/image-local"
+"""The image Dexto loads when neither the file, `$DEXTO_IMAGE` nor `--image` names one."""
+BUNDLED_IMAGES: tuple[str, ...] = (DEFAULT_IMAGE, "@dexto/image-logger-agent")
+"""The images the Dexto CLI ships (its package.json dependencies) and so can always load."""
+
+_PROMPTS = "prompts"
+
+
+def selected_image(config: dict[str, Any]) -> str:
+    """The image specifier Dexto loads for `config`: its non-empty `image`, else the default."""
+    image = config.get("image")
+    return image if isinstance(image, str) and image else DEFAULT_IMAGE
+
+
+def bundled_image(specifier: str) -> str | None:
+    """The bundled image `specifier` loads, or None when Dexto cannot load it from a fresh install.
+
+    Dexto trims the specifier and drops a `@version` suffix from a scoped name
+    (`@dexto/image-local@1.6.0`); with no image installed in its image store it
+    imports that package from the CLI's own dependencies.
+    """
+    name = specifier.strip()
+    if name.startswith("@"):
+        scope_end = name.find("/")
+        version_at = name.find("@", scope_end + 1) if scope_end != -1 else -1
+        if version_at != -1:
+            name = name[:version_at]
+    return name if name in BUNDLED_IMAGES else None
+
+
+def apply_image_defaults(config: dict[str, Any], image: str | None, version: str) -> dict[str, Any]:
+    """`config` with the defaults of `image` (None: the default) merged as Dexto `version` does.
+
+    Dexto's `applyImageDefaults`: a shallow merge where the file wins, except
+    that a mapping in both (`storage`) merges one level deep, and `prompts`
+    keeps the image's prompts unless the file sets `prompts: []` (a file
+    prompt with the same identity replaces the image's in place). Lists such
+    as `tools` are atomic. Before 1.6.0, or for an image Dexto cannot load,
+    the config comes back unchanged. The result shares nothing with `config`.
+    """
+    if not since(version, IMAGES_SINCE) or bundled_image(image or DEFAULT_IMAGE) is None:
+        return copy.deepcopy(config)
+    defaults = image_local_defaults(version)
+    merged = {**defaults, **copy.deepcopy(config)}
+    for key, default in defaults.items():
+        value = merged[key]
+        if isinstance(default, dict) and isinstance(value, dict):
+            merged[key] = {**default, **value}
+    merged[_PROMPTS] = _merge_prompts(merged[_PROMPTS], defaults[_PROMPTS], _PROMPTS in config)
+    return merged
+
+
+def _merge_prompts(prompts: Any, defaults: list[Any], present: bool) -> Any:
+    if not present:
+        return defaults
+    if not isinstance(prompts, list) or not prompts:
+        return prompts
+    merged: dict[str, Any] = {}
+    for origin, entries in (("default", defaults), ("config", prompts)):
+        for index, prompt in enumerate(entries):
+            merged[_prompt_identity(prompt) or f"{origin}:{index}"] = prompt
+    return list(merged.values())
+
+
+def _prompt_identity(prompt: Any) -> str | None:
+    """Dexto's `promptIdentityKey`: the key under which a file prompt replaces an image prompt."""
+    if not isinstance(prompt, dict):
+        return None
+    kind = prompt.get("type")
+    if kind == "inline":
+        prompt_id = prompt.get("id")
+        return f"inline:{prompt_id}" if isinstance(prompt_id, str) and prompt_id else None
+    if kind == "file":
+        file = prompt.get("file")
+        if not isinstance(file, str) or not file:
+            return None
+        namespace = prompt.get("namespace")
+        return f"file:{namespace if isinstance(namespace, str) else ''}:{file}"
+    return None
+
+
+def image_issues(config: dict[str, Any], version: str) -> list[SchemaIssue]:
+    """Every error Dexto `version`'s image stage and factories find in a schema-valid `config`.
+
+    `config` is the agent's data after the schema check (plain dicts); issue
+    paths point into it. An image Dexto cannot load is one issue at `image`
+    (Dexto stops there); otherwise each `tools`, `hooks`, `storage` and
+    `compaction` entry is checked against the image's factory for its `type`.
+    Before 1.6.0 there is no image stage.
+    """
+    if not since(version, IMAGES_SINCE):
+        return []
+    specifier = selected_image(config)
+    image = bundled_image(specifier)
+    if image is None:
+        return [_unloadable_image(specifier, version)]
+    return _factory_issues(config, image, version)
+
+
+def _unloadable_image(specifier: str, version: str) -> SchemaIssue:
+    bundled = " and ".join(BUNDLED_IMAGES)
+    message = (
+        f"image: Dexto {version} cannot load image {specifier!r} (it ships {bundled}); "
+        f"name one of those, or install the image with `dexto image install {specifier}`"
+    )
+    return SchemaIssue(("image",), message, "image_load_failed")
+
+
+def _factory_issues(config: dict[str, Any], image: str, version: str) -> list[SchemaIssue]:
+    from pydantic import ValidationError
+
+    from dexto_config.models.errors import issues_from_error
+    from dexto_config.models.image.factories import image_model
+
+    try:
+        image_model(image, version).model_validate(config)
+    except ValidationError as error:
+        return issues_from_error(error, config, "agent config")
+    return []
