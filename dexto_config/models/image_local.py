@@ -14,6 +14,7 @@ CLI bundles; the environment variable and the flag are not seen here.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from typing import Any
 
 from dexto_config.models.image.defaults import image_local_defaults
@@ -137,5 +138,20 @@ def _factory_issues(config: dict[str, Any], image: str, version: str) -> list[Sc
     try:
         image_model(image, version).model_validate(config)
     except ValidationError as error:
-        return issues_from_error(error, config, "agent config")
+        return [
+            _with_hint(issue, config, version)
+            for issue in issues_from_error(error, config, "agent config")
+        ]
     return []
+
+
+def _with_hint(issue: SchemaIssue, config: dict[str, Any], version: str) -> SchemaIssue:
+    """A refused `enabledTools` name gets a pointer to where it belongs, when it has one."""
+    from dexto_config.models.image.factories import tool_name_hint
+
+    path = issue.path
+    if len(path) != 4 or path[0] != "tools" or path[2] != "enabledTools":
+        return issue
+    name = config["tools"][path[1]]["enabledTools"][path[3]]
+    hint = tool_name_hint(name, version) if isinstance(name, str) else None
+    return dataclasses.replace(issue, message=f"{issue.message}; {hint}") if hint else issue

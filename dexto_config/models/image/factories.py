@@ -107,6 +107,14 @@ _CREATOR_TOOLS = (
     ("skill_list", CREATOR_TOOLS_SINCE),
     ("tool_catalog", CREATOR_TOOLS_SINCE),
 )
+_TOOL_NAMES_BY_FACTORY = (
+    ("builtin-tools", _BUILTIN_TOOLS),
+    ("filesystem-tools", _FILESYSTEM_TOOLS),
+    ("plan-tools", _PLAN_TOOLS),
+    ("lifecycle-tools", _LIFECYCLE_TOOLS),
+    ("creator-tools", _CREATOR_TOOLS),
+)
+_OLD_TOOL_PREFIXES = ("internal--", "custom--")
 _SKIPPED = TAG_MARK + "enabled: false"
 
 StrList = list[StrictStr]
@@ -118,6 +126,27 @@ ThresholdPercent = Annotated[float, AS_NUMBER, Field(ge=0.1, le=1.0)]
 def names_at(version: str, names: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     """The names of `names` that Dexto `version` offers."""
     return tuple(name for name, first in names if since(version, first))
+
+
+def tool_name_hint(name: str, version: str) -> str | None:
+    """Where a tool name that one factory refused belongs at `version`, if anywhere.
+
+    Covers the two 1.6.0 moves (names lost their `internal--`/`custom--`
+    prefix; `search_history` went from the built-ins to `lifecycle-tools`)
+    and names that a later release adds.
+    """
+    for prefix in _OLD_TOOL_PREFIXES:
+        if name.startswith(prefix):
+            bare = name.removeprefix(prefix)
+            return f"tool names have no '{prefix}' prefix since Dexto 1.6.0 (use '{bare}')"
+    for factory, names in _TOOL_NAMES_BY_FACTORY:
+        for known, first in names:
+            if known != name:
+                continue
+            if not since(version, first):
+                return f"'{name}' ({factory}) needs Dexto {first} or later"
+            return f"'{name}' is a {factory} tool: list it in a {factory} entry"
+    return None
 
 
 # Typing forms subscripted with data: the choices differ per release and image.
