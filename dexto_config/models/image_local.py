@@ -17,13 +17,14 @@ import copy
 import dataclasses
 from typing import Any
 
+from dexto_config.models.image import LOCAL_IMAGE, LOGGER_IMAGE
 from dexto_config.models.image.defaults import image_local_defaults
 from dexto_config.models.image.releases import IMAGES_SINCE, since
 from dexto_config.models.issues import SchemaIssue
 
-DEFAULT_IMAGE = "@dexto/image-local"
+DEFAULT_IMAGE = LOCAL_IMAGE
 """The image Dexto loads when neither the file, `$DEXTO_IMAGE` nor `--image` names one."""
-BUNDLED_IMAGES: tuple[str, ...] = (DEFAULT_IMAGE, "@dexto/image-logger-agent")
+BUNDLED_IMAGES: tuple[str, ...] = (LOCAL_IMAGE, LOGGER_IMAGE)
 """The images the Dexto CLI ships (its package.json dependencies) and so can always load."""
 
 _PROMPTS = "prompts"

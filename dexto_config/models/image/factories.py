@@ -31,6 +31,7 @@ from pydantic import (
     model_validator,
 )
 
+from dexto_config.models.image import LOCAL_IMAGE, LOGGER_IMAGE
 from dexto_config.models.image.releases import (
     CREATOR_TOOLS_SINCE,
     READ_MEDIA_FILE_SINCE,
@@ -56,9 +57,6 @@ from dexto_config.models.types import (
     rule_error,
 )
 from dexto_config.models.unions import TAG_MARK, UNION_ERROR, UNIONS, UnionInfo, tag
-
-LOCAL_IMAGE = "@dexto/image-local"
-LOGGER_IMAGE = "@dexto/image-logger-agent"
 
 FieldSpec = tuple[Any, Any]
 """A pydantic field for `create_model`: (annotation, default)."""
