@@ -74,15 +74,43 @@ def apply_image_defaults(config: dict[str, Any], image: str | None, version: str
     return merged
 
 
+def prompt_origins(config: dict[str, Any], image: str | None, version: str) -> list[int | None]:
+    """Where each prompt of the merged config comes from: its index in the file's `prompts`,
+    or None for one of the image's; maps issues on merged prompts back to the file.
+
+    Dexto puts the image's prompts first and collapses prompts of the same
+    identity, so a file's `prompts[0]` is usually the merged `prompts[1]`.
+    """
+    prompts = config.get(_PROMPTS)
+    own: list[int | None] = list(range(len(prompts))) if isinstance(prompts, list) else []
+    if not since(version, IMAGES_SINCE) or bundled_image(image or DEFAULT_IMAGE) is None:
+        return own
+    defaults = image_local_defaults(version)[_PROMPTS]
+    entries = _prompt_entries(prompts, defaults, _PROMPTS in config)
+    return own if entries is None else [origin for origin, _ in entries]
+
+
 def _merge_prompts(prompts: Any, defaults: list[Any], present: bool) -> Any:
+    entries = _prompt_entries(prompts, defaults, present)
+    return prompts if entries is None else [prompt for _, prompt in entries]
+
+
+def _prompt_entries(
+    prompts: Any, defaults: list[Any], present: bool
+) -> list[tuple[int | None, Any]] | None:
+    """Dexto's `mergePrompts` with each prompt's index in the file (None: the image's).
+
+    None when the file's `prompts` stand as written (`[]`, or not a list).
+    """
     if not present:
-        return defaults
+        return [(None, prompt) for prompt in defaults]
     if not isinstance(prompts, list) or not prompts:
-        return prompts
-    merged: dict[str, Any] = {}
-    for origin, entries in (("default", defaults), ("config", prompts)):
-        for index, prompt in enumerate(entries):
-            merged[_prompt_identity(prompt) or f"{origin}:{index}"] = prompt
+        return None
+    merged: dict[str, tuple[int | None, Any]] = {}
+    for index, prompt in enumerate(defaults):
+        merged[_prompt_identity(prompt) or f"default:{index}"] = (None, prompt)
+    for index, prompt in enumerate(prompts):
+        merged[_prompt_identity(prompt) or f"config:{index}"] = (index, prompt)
     return list(merged.values())
 
 

@@ -15,6 +15,7 @@ from dexto_config.models.image_local import (
     apply_image_defaults,
     bundled_image,
     image_issues,
+    prompt_origins,
     selected_image,
 )
 from dexto_config.yamlio.fast import parse
@@ -633,6 +634,43 @@ def test_apply_image_defaults(
 )
 def test_defaults_per_image(image: str | None, expected_keys: list[str]) -> None:
     assert sorted(merged({}, "1.6.0", image)) == expected_keys
+
+
+@pytest.mark.parametrize(
+    ("prompts", "version", "expected"),
+    [
+        pytest.param(None, "1.6.0", [None], id="image-prompt-only"),
+        pytest.param([], "1.6.0", [], id="cleared"),
+        pytest.param({"bad": 1}, "1.6.0", [], id="not-a-list"),
+        pytest.param(
+            [
+                {"type": "inline", "id": "a", "prompt": "1"},
+                {"type": "inline", "id": PLAN_PROMPT_ID, "prompt": "2"},
+                {"type": "inline", "id": "a", "prompt": "3"},
+                {"type": "file", "file": "b.md"},
+            ],
+            "1.6.0",
+            [1, 2, 3],
+            id="replaced-and-collapsed",
+        ),
+        pytest.param(
+            [{"type": "inline", "id": "a", "prompt": "1"}],
+            "1.5.8",
+            [0],
+            id="before-1.6.0",
+        ),
+    ],
+)
+def test_prompt_origins(prompts: Any, version: str, expected: list[int | None]) -> None:
+    config: dict[str, Any] = {"llm": LLM}
+    if prompts is not None:
+        config["prompts"] = prompts
+    origins = prompt_origins(config, None, version)
+    assert origins == expected
+    merged_prompts = apply_image_defaults(config, None, version).get("prompts", [])
+    if isinstance(merged_prompts, list):
+        pairs = list(zip(origins, merged_prompts, strict=True))
+        assert all(prompt == prompts[origin] for origin, prompt in pairs if origin is not None)
 
 
 def test_merge_never_mutates_or_shares() -> None:
