@@ -13,17 +13,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dexto_config.detection import Evidence, Placement, describe, place
 from dexto_config.kinds import FileKind
 from dexto_config.models import validate_document
 from dexto_config.models.issues import IssueKind, SchemaIssue
+from dexto_config.models.registry_check import MODEL_UNSUPPORTED
 from dexto_config.versions import (
-    OLDEST_VERSION,
+    LATEST_VERSION,
     FutureSchemaVersion,
     UnknownSchemaVersion,
     effective_version,
     is_newer_than_known,
     read_marker,
     schema_version_key,
+    version_key,
 )
 from dexto_config.yamlio.fast import (
     FILE_START,
@@ -63,6 +66,7 @@ class CheckedFile:
     marker_version: str | None = None
     version: str | None = None
     parsed: ParsedYaml | None = None
+    placement: Placement | None = None
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -92,18 +96,20 @@ def read_file(path: Path) -> bytes:
         raise UnreadableFile(path, error.strerror or str(error)) from None
 
 
-def check_file(path: Path, kind: FileKind, *, assumed_version: str | None = None) -> CheckedFile:
+def check_file(path: Path, kind: FileKind, *, target: str | None = None) -> CheckedFile:
     """Read and judge `path`; raises UnreadableFile."""
-    return check_bytes(read_file(path), kind, path=path, assumed_version=assumed_version)
+    return check_bytes(read_file(path), kind, path=path, target=target)
 
 
 def check_bytes(
-    raw: bytes, kind: FileKind, *, path: Path, assumed_version: str | None = None
+    raw: bytes, kind: FileKind, *, path: Path, target: str | None = None
 ) -> CheckedFile:
-    """Judge a file's bytes as Dexto would, at the version the file claims.
+    """Judge a file's bytes as the Dexto release the user targets would (DESIGN §3).
 
-    `assumed_version` is the version of a YAML file without a marker (the
-    caller's `--from`); it defaults to the oldest supported version.
+    `target` is the caller's `--dexto-version` (or the config's), applied to
+    every file; without it a file is judged at its marker's release, else at
+    the newest known release. A file whose keys date it to another release
+    gets one problem that says so, in place of one problem per dated key.
     """
     checked = CheckedFile(path=path, kind=kind)
     text = _decode(raw, checked)
@@ -125,12 +131,19 @@ def check_bytes(
     data = checked.parsed.data
     if not _check_root(data, checked):
         return checked
-    version = _resolve_version(checked, data, assumed_version)
+    version = _resolve_version(checked, data, target)
     if version is None:
         return checked
     checked.version = version
+    checked.placement = place(kind, data)
+    dated = _dated_keys(checked.placement.rejected_at(version))
     issues = validate_document(kind, version, data, source_path=path)
-    problems = [_positioned(issue, checked.parsed.positions) for issue in issues]
+    problems = [_era_problem(dated, version, checked.parsed.positions)] if dated else []
+    problems.extend(
+        _positioned(issue, checked.parsed.positions)
+        for issue in issues
+        if not _explained_by(issue, dated)
+    )
     checked.problems.extend(sorted(problems, key=lambda p: (p.line, p.col)))
     return checked
 
@@ -173,17 +186,17 @@ def _a_kind(kind: FileKind) -> str:
     return f"{'an' if str(kind)[0] in 'aeiou' else 'a'} {kind}"
 
 
-def _resolve_version(checked: CheckedFile, data: dict[str, Any], assumed: str | None) -> str | None:
+def _resolve_version(checked: CheckedFile, data: dict[str, Any], target: str | None) -> str | None:
     """The version to validate against; records a problem and returns None when unusable."""
     key_version = schema_version_key(data)
     if key_version is not None and is_newer_than_known(key_version):
         _version_problem(checked, ("schemaVersion",), FutureSchemaVersion(key_version))
         return None
-    claimed = checked.marker_version
-    if claimed is None:
-        claimed = assumed or OLDEST_VERSION
+    marker = checked.marker_version
     try:
-        return effective_version(claimed)
+        if marker is not None:
+            effective_version(marker)
+        return effective_version(target or marker or LATEST_VERSION)
     except (FutureSchemaVersion, UnknownSchemaVersion) as error:
         _version_problem(checked, None, error)
         return None
@@ -206,6 +219,49 @@ def _version_problem(
     checked.problems.append(Problem.at(position, message, code))
 
 
+def _explained_by(issue: SchemaIssue, dated: tuple[Evidence, ...]) -> bool:
+    """True for a schema issue about a key the era problem already names."""
+    return any(item.path and issue.path[: len(item.path)] == item.path for item in dated)
+
+
+def _dated_keys(rejected: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+    """The keys one era problem names: those of older releases first, else of newer ones."""
+    older = tuple(item for item in rejected if item.until is not None)
+    return older or rejected
+
+
+def _era_problem(dated: tuple[Evidence, ...], version: str, positions: PositionIndex) -> Problem:
+    """One problem for every key of another release: what it is, and what to do."""
+    placed = [positions.nearest(item.path)[1] for item in dated if item.path]
+    entries = placed or [positions.nearest(())[1]]
+    position = min((entry.key or entry.value for entry in entries), key=lambda p: (p.line, p.col))
+    if dated[0].until is not None:
+        message = (
+            f"written for {_common_era(dated)} ({describe(dated)}); Dexto {version} rejects "
+            "it: `dexto-config migrate` (or `dexto-config lint --fix`) rewrites it for "
+            f"Dexto {version}"
+        )
+        return Problem.at(position, message, "older-release")
+    message = (
+        f"written for {_common_era(dated)} ({describe(dated)}); Dexto {version} rejects it: "
+        f"judge it at its own release (`--dexto-version`) or upgrade Dexto"
+    )
+    return Problem.at(position, message, "newer-release")
+
+
+def _common_era(evidence: tuple[Evidence, ...]) -> str:
+    """The tightest release range all of `evidence` shares, for messages."""
+    untils = [item.until for item in evidence if item.until is not None]
+    sinces = [item.since for item in evidence if item.since is not None]
+    bound = Evidence(
+        "",
+        (),
+        since=max(sinces, key=version_key) if sinces else None,
+        until=min(untils, key=version_key) if untils else None,
+    )
+    return bound.era
+
+
 def _positioned(issue: SchemaIssue, positions: PositionIndex) -> Problem:
     found, entry = positions.nearest(issue.path)
     exact = found == issue.path
@@ -218,6 +274,8 @@ def _positioned(issue: SchemaIssue, positions: PositionIndex) -> Problem:
     else:
         position = entry.value if exact else (entry.key or entry.value)
         code = "schema-unknown-key" if issue.kind is IssueKind.UNKNOWN_KEY else "schema"
+        if issue.code == MODEL_UNSUPPORTED:
+            code = "schema-model"
     return Problem.at(position, issue.message, code)
 
 

@@ -8,9 +8,25 @@ from __future__ import annotations
 import re
 from functools import cache
 
-KNOWN_VERSIONS: tuple[str, ...] = ("1.5.4", "1.5.6")
+# The seed's pair, then every real release that changed what a file may hold
+# (DESIGN §3, §11); 1.10.4 changed no key but is the newest release known, and
+# its model registry differs from 1.8.0's.
+KNOWN_VERSIONS: tuple[str, ...] = (
+    "1.5.4",
+    "1.5.6",
+    "1.5.7",
+    "1.5.8",
+    "1.6.0",
+    "1.6.1",
+    "1.6.2",
+    "1.8.0",
+    "1.10.4",
+)
 OLDEST_VERSION = KNOWN_VERSIONS[0]
 LATEST_VERSION = KNOWN_VERSIONS[-1]
+# The release `migrate` and the hook bring files to by default: the newest one
+# the shipped migration steps reach (a test keeps it equal to the chain's top).
+MIGRATION_TARGET = "1.5.6"
 
 MARKER_PREFIX = "# dexto-config: schemaVersion="
 _MARKER_RE = re.compile(r"\A\ufeff?# dexto-config: schemaVersion=([^\s#]+)[ \t]*(?:\r\n|\n|\r|\Z)")

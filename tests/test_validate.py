@@ -21,9 +21,11 @@ LEGACY_PREFERENCES = (
 VALID = "systemPrompt: You help.\nllm:\n  provider: openai\n  model: gpt-5-mini\n"
 
 
-def _problems(text: str | bytes, kind: FileKind = FileKind.AGENT) -> list[tuple[int, int, str]]:
+def _problems(
+    text: str | bytes, kind: FileKind = FileKind.AGENT, target: str | None = None
+) -> list[tuple[int, int, str]]:
     raw = text.encode() if isinstance(text, str) else text
-    checked = check_bytes(raw, kind, path=Path("/agents/a/a.yml"))
+    checked = check_bytes(raw, kind, path=Path("/agents/a/a.yml"), target=target)
     return [(p.line, p.col, p.code) for p in checked.problems]
 
 
@@ -80,16 +82,17 @@ def test_positions(text: str | bytes, expected: list[tuple[int, int, str]]) -> N
 def test_future_version_message_names_both_versions() -> None:
     raw = ("# dexto-config: schemaVersion=9.9.9\n" + VALID).encode()
     (problem,) = check_bytes(raw, FileKind.AGENT, path=Path("a.yml")).problems
-    assert "written by a newer Dexto (schemaVersion 9.9.9; this tool knows up to 1.5.6)" in (
+    assert "written by a newer Dexto (schemaVersion 9.9.9; this tool knows up to 1.10.4)" in (
         problem.message
     )
 
 
 def test_prefer_dexto_credits_is_valid_at_154_and_rejected_at_156() -> None:
     prefs = LEGACY_PREFERENCES
-    assert _problems(prefs, FileKind.PREFERENCES) == []
+    assert _problems(prefs, FileKind.PREFERENCES, target="1.5.4") == []
     marked = "# dexto-config: schemaVersion=1.5.6\n" + prefs
-    assert _problems(marked, FileKind.PREFERENCES) == [(7, 1, "schema-unknown-key")]
+    assert _problems(marked, FileKind.PREFERENCES) == [(7, 1, "older-release")]
+    assert _problems(prefs, FileKind.PREFERENCES) == [(6, 1, "older-release")]
 
 
 def test_cli_prints_positions_then_a_summary(
@@ -128,24 +131,30 @@ def test_cli_recognises_preferences_by_name_and_kind_overrides(
     prefs = LEGACY_PREFERENCES
     (tmp_path / "preferences.yml").write_text(prefs)
     (tmp_path / "other.yml").write_text(prefs)
-    assert run(["validate", str(tmp_path / "preferences.yml")]) == 0
-    assert run(["validate", "--kind", "preferences", str(tmp_path / "other.yml")]) == 0
-    assert run(["validate", str(tmp_path / "other.yml")]) == 1
+    at_154 = ["validate", "--dexto-version", "1.5.4"]
+    assert run([*at_154, str(tmp_path / "preferences.yml")]) == 0
+    assert run([*at_154, "--kind", "preferences", str(tmp_path / "other.yml")]) == 0
+    assert run([*at_154, str(tmp_path / "other.yml")]) == 1
     capsys.readouterr()
 
 
-def test_cli_from_sets_the_version_of_markerless_files(tmp_path: Path) -> None:
+def test_cli_dexto_version_judges_files_at_that_release(tmp_path: Path) -> None:
     prefs = tmp_path / "preferences.yml"
     prefs.write_text(LEGACY_PREFERENCES)
-    assert run(["validate", str(prefs)]) == 0
-    assert run(["validate", "--from", "1.5.6", str(prefs)]) == 1
+    assert run(["validate", "--dexto-version", "1.5.4", str(prefs)]) == 0
+    assert run(["validate", str(prefs)]) == 1
+    marked = tmp_path / "marked" / "preferences.yml"
+    marked.parent.mkdir()
+    marked.write_text("# dexto-config: schemaVersion=1.5.4\n" + LEGACY_PREFERENCES)
+    assert run(["validate", str(marked)]) == 0
+    assert run(["validate", "--dexto-version", "1.5.6", str(marked)]) == 1
 
 
 @pytest.mark.parametrize(
     "args",
     [
         pytest.param(["validate", "nope.yml"], id="missing-path"),
-        pytest.param(["validate", "--from", "9.0.0", "x.yml"], id="future-from"),
+        pytest.param(["validate", "--dexto-version", "9.0.0", "x.yml"], id="future-version"),
         pytest.param(["validate", "--kind", "registry", "x.yml"], id="bad-kind"),
         pytest.param(["validate"], id="no-path"),
     ],

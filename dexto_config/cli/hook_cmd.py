@@ -23,7 +23,7 @@ from dexto_config.home.report import (
     summary_counts,
 )
 from dexto_config.home.rollback import rollback as restore_backup
-from dexto_config.versions import LATEST_VERSION, effective_version
+from dexto_config.versions import MIGRATION_TARGET, effective_version
 
 home_option = click.option(
     "--dexto-home",
@@ -79,7 +79,7 @@ def hook(
         home=dexto_home or Path(default_home(os.environ)),
         environ=os.environ,
         from_version=effective_version(from_version) if from_version else None,
-        target=effective_version(target) if target else LATEST_VERSION,
+        target=effective_version(target) if target else MIGRATION_TARGET,
         bundled_dir=bundled_dir,
         lock_wait=lock_wait,
     )
@@ -191,8 +191,10 @@ def _print_text(report: HookReport) -> None:
 
 
 def _print_rewritten(outcome: FileOutcome) -> None:
-    versions = f"{outcome.from_version} -> {outcome.to_version}" if outcome.from_version else (
-        f"-> {outcome.to_version}"
+    versions = (
+        f"{outcome.from_version} -> {outcome.to_version}"
+        if outcome.from_version
+        else (f"-> {outcome.to_version}")
     )
     click.echo(f"{outcome.rel}: {outcome.status} {versions}")
     for line in outcome.decisions:

@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -44,7 +45,15 @@ def _selectors(
 @main.command()
 @paths_argument
 @kind_option
-@version_option("--from", "from_version", "Schema version of YAML files without a version marker.")
+@version_option(
+    "--dexto-version",
+    "dexto_version",
+    "Judge every file as this Dexto release would (default: the config's `dexto-version`, "
+    "else a file's version marker, else the newest known release).",
+)
+@version_option(
+    "--from", "from_version", "With --fix: the release unmarked files were written for."
+)
 @click.option(
     "--format",
     "output_format",
@@ -91,6 +100,7 @@ def _selectors(
 def lint(
     paths: tuple[Path, ...],
     kind: FileKind | None,
+    dexto_version: str | None,
     from_version: str | None,
     output_format: str,
     select: tuple[str, ...] | None,
@@ -119,7 +129,7 @@ def lint(
     """
     if diff and not fix:
         raise click.UsageError("--diff only works with --fix")
-    jobs = _jobs(paths, kind, from_version, select, ignore, config_path)
+    jobs = _jobs(paths, kind, dexto_version, from_version, (select, ignore), config_path)
     reports = _run(jobs, progress=len(jobs) >= POOL_THRESHOLD)
     if fix:
         reports, changed = _fix(jobs, reports, route_via, show_diff=diff)
@@ -132,11 +142,12 @@ def lint(
 def _jobs(
     paths: tuple[Path, ...],
     kind: FileKind | None,
+    dexto_version: str | None,
     from_version: str | None,
-    select: tuple[str, ...] | None,
-    ignore: tuple[str, ...] | None,
+    selection: tuple[tuple[str, ...] | None, tuple[str, ...] | None],
     config_path: Path | None,
 ) -> list[LintJob]:
+    select, ignore = selection
     try:
         finder = ConfigFinder(load_config_file(config_path) if config_path else None)
         targets = resolve_targets(paths, kind)
@@ -145,7 +156,7 @@ def _jobs(
             LintJob(
                 t.path,
                 t.kind,
-                finder.for_file(t.path).with_overrides(select, ignore),
+                finder.for_file(t.path).with_overrides(select, ignore, dexto_version),
                 from_version,
                 custom,
             )
@@ -202,7 +213,7 @@ def _fix(
             job.path,
             job.kind,
             job.config,
-            assumed_version=job.assumed_version,
+            assumed_version=job.from_version,
             routing=routing,
         )
         for note in outcome.notes:
@@ -214,9 +225,8 @@ def _fix(
                 click.echo(unified_diff(job.path, raw, outcome.result), nl=False)
             else:
                 _write_fixed(job.path, outcome.result)
-        remaining = lint_bytes(
-            outcome.result, job.path, job.kind, job.config, outcome.version, job.custom_models
-        )
+        config = replace(job.config, dexto_version=outcome.version or job.config.dexto_version)
+        remaining = lint_bytes(outcome.result, job.path, job.kind, config, job.custom_models)
         after.append(FileReport(job.path, job.kind, remaining))
     verb = "would fix" if show_diff else "fixed"
     click.echo(f"{verb} {fixed_findings} finding(s) in {changed} file(s)", err=True)

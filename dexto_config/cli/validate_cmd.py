@@ -18,7 +18,12 @@ from dexto_config.validation import CheckedFile, UnreadableFile, check_file
 @main.command()
 @paths_argument
 @kind_option
-@version_option("--from", "from_version", "Schema version of YAML files without a version marker.")
+@version_option(
+    "--dexto-version",
+    "dexto_version",
+    "Judge every file as this Dexto release would (default: a file's version marker, "
+    "else the newest known release).",
+)
 @click.option(
     "--format",
     "output_format",
@@ -28,9 +33,9 @@ from dexto_config.validation import CheckedFile, UnreadableFile, check_file
     help="Output format.",
 )
 def validate(
-    paths: tuple[Path, ...], kind: FileKind | None, from_version: str | None, output_format: str
+    paths: tuple[Path, ...], kind: FileKind | None, dexto_version: str | None, output_format: str
 ) -> int:
-    """Check files against the schema of the Dexto version they claim.
+    """Check files as the Dexto release you run would judge them.
 
     Prints one line per error as `file:line:col: message`, then a summary.
     Exit 0 when every file is valid, 1 when any is invalid, 2 when a file
@@ -39,7 +44,7 @@ def validate(
     \b
     Examples:
       dexto-config validate agents/
-      dexto-config validate --from 1.5.6 my-agent.yml
+      dexto-config validate --dexto-version 1.6.2 my-agent.yml
       dexto-config validate --kind preferences prefs.yml --format json
     """
     targets = resolve_targets(paths, kind)
@@ -47,7 +52,7 @@ def validate(
     unreadable: list[UnreadableFile] = []
     for target in tracked(targets, "Validating"):
         try:
-            results.append(check_file(target.path, target.kind, assumed_version=from_version))
+            results.append(check_file(target.path, target.kind, target=dexto_version))
         except UnreadableFile as error:
             unreadable.append(error)
     if output_format == "json":

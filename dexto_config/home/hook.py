@@ -58,7 +58,7 @@ from dexto_config.home.state import (
 from dexto_config.kinds import FileKind, recognise
 from dexto_config.migrate.engine import FileMigration, migrate_bytes
 from dexto_config.migrate.routing import RoutingContext, routing_context_from_home
-from dexto_config.versions import LATEST_VERSION, OLDEST_VERSION, read_marker
+from dexto_config.versions import MIGRATION_TARGET, OLDEST_VERSION, read_marker
 
 MigrateFn = Callable[..., FileMigration]
 HOOK_OPERATION = "hook"
@@ -78,7 +78,7 @@ class HookOptions:
     home: Path
     environ: Mapping[str, str]
     from_version: str | None = None
-    target: str = LATEST_VERSION
+    target: str = MIGRATION_TARGET
     bundled_dir: Path | None = None
     lock_wait: float = DEFAULT_WAIT_SECONDS
 

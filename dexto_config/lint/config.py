@@ -10,7 +10,7 @@ from __future__ import annotations
 import fnmatch
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,9 +18,17 @@ from typing import Any
 from dexto_config import catalog
 from dexto_config.lint.findings import Severity
 from dexto_config.lint.registry import all_rules
+from dexto_config.versions import (
+    LATEST_VERSION,
+    FutureSchemaVersion,
+    UnknownSchemaVersion,
+    effective_version,
+)
 
 CONFIG_FILES = (".dexto-config.toml", "pyproject.toml")
-_KEYS = frozenset({"select", "ignore", "per-file-ignores", "extra-known-models", "severity"})
+_KEYS = frozenset(
+    {"select", "ignore", "per-file-ignores", "extra-known-models", "severity", "dexto-version"}
+)
 
 
 class ConfigError(Exception):
@@ -37,18 +45,20 @@ class LintConfig:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     extra_known_models: tuple[tuple[str, tuple[str, ...]], ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
+    dexto_version: str | None = None
 
     def with_overrides(
-        self, select: tuple[str, ...] | None, ignore: tuple[str, ...] | None
+        self,
+        select: tuple[str, ...] | None,
+        ignore: tuple[str, ...] | None,
+        dexto_version: str | None = None,
     ) -> LintConfig:
-        """This configuration with the command line's `--select`/`--ignore` applied."""
-        return LintConfig(
-            source=self.source,
+        """This configuration with the command line's `--select`/`--ignore`/`--dexto-version`."""
+        return replace(
+            self,
             select=self.select if select is None else select,
             ignore=self.ignore if ignore is None else ignore,
-            per_file_ignores=self.per_file_ignores,
-            extra_known_models=self.extra_known_models,
-            severity=self.severity,
+            dexto_version=dexto_version or self.dexto_version,
         )
 
     def enabled_codes(self, path: Path) -> frozenset[str]:
@@ -149,7 +159,21 @@ def load_table(table: Mapping[str, Any], source: Path) -> LintConfig:
             for name, models in _string_lists(table, "extra-known-models", where).items()
         ),
         severity=tuple(_severities(table.get("severity", {}), where)),
+        dexto_version=_dexto_version(table.get("dexto-version"), where),
     )
+
+
+def _dexto_version(value: Any, where: str) -> str | None:
+    """The `dexto-version` setting: a known Dexto release (or one between two known ones)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ConfigError(f'{where}: dexto-version must be a string such as "{LATEST_VERSION}"')
+    try:
+        effective_version(value)
+    except (FutureSchemaVersion, UnknownSchemaVersion) as error:
+        raise ConfigError(f"{where}: dexto-version: {error}") from None
+    return value
 
 
 def check_selectors(selectors: list[str], where: str) -> list[str]:

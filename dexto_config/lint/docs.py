@@ -48,7 +48,7 @@ def rule_markdown(rule: Rule, level: int = 1) -> str:
         f"{heading} {rule.code} {rule.name}\n\n"
         f"{rule.summary}\n\n"
         f"Default severity: **{rule.severity}**. Fixable: {fixable}.\n\n"
-        f"{rule.explanation}\n"
+        f"{rule.explanation}\n{_examples_at(rule)}"
         f"Bad:\n\n```yaml\n{rule.bad}```\n\n"
         f"Good:\n\n```yaml\n{rule.good}```\n"
     )
@@ -61,5 +61,11 @@ def rule_text(rule: Rule) -> str:
     good = "".join(f"    {line}\n" for line in rule.good.splitlines())
     return (
         f"{rule.code} {rule.name} [{rule.severity}] ({rule.family}; {fixable})\n\n"
-        f"{rule.summary}\n\n{rule.explanation}\nBad:\n\n{bad}\nGood:\n\n{good}"
+        f"{rule.summary}\n\n{rule.explanation}\n{_examples_at(rule)}Bad:\n\n{bad}\nGood:\n\n{good}"
     )
+
+
+def _examples_at(rule: Rule) -> str:
+    if rule.examples_at is None:
+        return ""
+    return f"The examples are linted for Dexto {rule.examples_at} (`--dexto-version`).\n\n"

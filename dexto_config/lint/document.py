@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dexto_config.detection import Placement
 from dexto_config.kinds import FileKind
 from dexto_config.validation import CheckedFile, Problem
 from dexto_config.yamlio.fast import FILE_START, DataPath, Position, PositionIndex
@@ -47,6 +48,8 @@ class LintDocument:
     problems: tuple[Problem, ...]
     llm_blocks: tuple[LlmBlock, ...]
     """Every provider/model block of the file, in file order."""
+    placement: Placement | None = None
+    """Where the file's shape puts it among Dexto's releases (None when it did not parse)."""
 
     @classmethod
     def of(cls, checked: CheckedFile) -> LintDocument:
@@ -62,6 +65,7 @@ class LintDocument:
             version=checked.version,
             problems=tuple(checked.problems),
             llm_blocks=_llm_blocks(checked.kind, data),
+            placement=checked.placement,
         )
 
     @property

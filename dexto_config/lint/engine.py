@@ -43,7 +43,7 @@ class LintJob:
     path: Path
     kind: FileKind
     config: LintConfig
-    assumed_version: str | None = None
+    from_version: str | None = None
     custom_models: tuple[UserModel, ...] = ()
 
 
@@ -61,13 +61,16 @@ class FileReport:
 def rule_context(
     extra_known_models: tuple[tuple[str, tuple[str, ...]], ...],
     custom_models: tuple[UserModel, ...] = (),
+    dexto_version: str | None = None,
 ) -> RuleContext:
     """The rules' context with the user's layer (lint-config extras and the custom models
-    of the linted `custom-models.json` files); built once per process for each layer."""
+    of the linted `custom-models.json` files) and the targeted release; built once per
+    process for each combination."""
     base = catalog.default_catalog()
     if not extra_known_models and not custom_models:
-        return RuleContext(base)
-    return RuleContext(base.with_user_models(custom_models, dict(extra_known_models)))
+        return RuleContext(base, dexto_version)
+    user_layer = base.with_user_models(custom_models, dict(extra_known_models))
+    return RuleContext(user_layer, dexto_version)
 
 
 def lint_bytes(
@@ -75,13 +78,16 @@ def lint_bytes(
     path: Path,
     kind: FileKind,
     config: LintConfig,
-    assumed_version: str | None = None,
     custom_models: tuple[UserModel, ...] = (),
 ) -> tuple[Finding, ...]:
-    """Every finding of the enabled rules in a file's bytes, sorted by position."""
-    checked = check_bytes(raw, kind, path=path, assumed_version=assumed_version)
+    """Every finding of the enabled rules in a file's bytes, sorted by position.
+
+    The file is judged at the configuration's `dexto_version`, else at its
+    marker's release, else at the newest known release.
+    """
+    checked = check_bytes(raw, kind, path=path, target=config.dexto_version)
     document = LintDocument.of(checked)
-    context = rule_context(config.extra_known_models, custom_models)
+    context = rule_context(config.extra_known_models, custom_models, config.dexto_version)
     enabled = config.enabled_codes(path)
     # Every rule runs so that a specific finding hides the generic one at its position
     # even when the specific rule itself is not selected.
@@ -104,9 +110,7 @@ def lint_job(job: LintJob) -> FileReport:
         raw = read_file(job.path)
     except UnreadableFile as error:
         return FileReport(job.path, job.kind, (), unreadable=error.reason)
-    findings = lint_bytes(
-        raw, job.path, job.kind, job.config, job.assumed_version, job.custom_models
-    )
+    findings = lint_bytes(raw, job.path, job.kind, job.config, job.custom_models)
     return FileReport(job.path, job.kind, findings)
 
 

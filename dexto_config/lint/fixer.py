@@ -8,7 +8,7 @@ verified by re-parsing. A fix that cannot be applied safely is skipped with a no
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dexto_config.kinds import FileKind
@@ -17,7 +17,7 @@ from dexto_config.lint.engine import lint_bytes
 from dexto_config.lint.findings import Finding, Migrate, RemoveKey, SetMarker, SetValue
 from dexto_config.migrate.engine import migrate_bytes
 from dexto_config.migrate.routing import RoutingContext
-from dexto_config.versions import LATEST_VERSION, marker_line
+from dexto_config.versions import marker_line
 from dexto_config.yamlio.edit import EditableDocument, EditError, JsonDocument
 from dexto_config.yamlio.fast import YamlSyntaxError
 
@@ -48,15 +48,16 @@ def fix_bytes(
 ) -> FixOutcome:
     """Apply every fixable finding's fix to a file's bytes; `version` is the file's afterwards."""
     notes: list[str] = []
-    findings = lint_bytes(raw, path, kind, config, assumed_version)
-    current, fixed, version = raw, 0, assumed_version
+    findings = lint_bytes(raw, path, kind, config)
+    current, fixed, version = raw, 0, config.dexto_version
     wanting_migration = [f for f in findings if _wants_migration(f)]
     if wanting_migration:
         migration = migrate_bytes(
             raw, kind, assumed_version=assumed_version, context=routing, source_path=path
         )
         if migration.status == "migrated":
-            current, fixed, version = migration.result, len(wanting_migration), LATEST_VERSION
+            current, fixed = migration.result, len(wanting_migration)
+            version = migration.to_version
         elif migration.refusal is not None:
             notes.append(f"not migrated: {migration.refusal.message}")
     edited, edits_fixed, edit_notes = _apply_edits(current, path, kind, config, version)
@@ -72,7 +73,7 @@ def _apply_edits(
 ) -> tuple[bytes, int, list[str]]:
     findings = [
         f
-        for f in lint_bytes(raw, path, kind, config, version)
+        for f in lint_bytes(raw, path, kind, replace(config, dexto_version=version))
         if f.fix is not None and not _wants_migration(f)
     ]
     if not findings:

@@ -19,14 +19,17 @@ FAMILIES = {
     "2": "models",
     "3": "credentials and endpoints",
     "4": "schema versions",
+    "5": "start-up",
 }
 
 
 @dataclass(frozen=True, slots=True)
 class RuleContext:
-    """What rules may consult besides the document: the model catalog with user layers."""
+    """What rules may consult besides the document: the model catalog with user layers,
+    and the Dexto release the user targets (`--dexto-version`), when given."""
 
     catalog: Catalog
+    dexto_version: str | None = None
 
 
 Check = Callable[[LintDocument, RuleContext], Iterable[Violation]]
@@ -38,6 +41,8 @@ class Rule:
 
     `supersedes` names generic rules whose finding at the same position this
     rule's finding replaces (a specific message beats a generic schema error).
+    `examples_at` is the Dexto release the examples are linted for
+    (`--dexto-version`), for rules about an older release; None: the default.
     """
 
     code: str
@@ -50,6 +55,7 @@ class Rule:
     fixable: bool
     check: Check
     supersedes: tuple[str, ...] = ()
+    examples_at: str | None = None
 
     @property
     def family(self) -> str:
@@ -73,6 +79,7 @@ def rule(
     good: str,
     fixable: bool = False,
     supersedes: tuple[str, ...] = (),
+    examples_at: str | None = None,
 ) -> Callable[[Check], Rule]:
     """Declare a rule: decorate its check function with the rule's metadata."""
 
@@ -88,6 +95,7 @@ def rule(
             fixable=fixable,
             check=check,
             supersedes=supersedes,
+            examples_at=examples_at,
         )
 
     return declare

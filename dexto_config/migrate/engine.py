@@ -28,6 +28,7 @@ from dexto_config.models import validate_document
 from dexto_config.models.issues import IssueKind, SchemaIssue
 from dexto_config.versions import (
     LATEST_VERSION,
+    MIGRATION_TARGET,
     OLDEST_VERSION,
     FutureSchemaVersion,
     UnknownSchemaVersion,
@@ -94,7 +95,7 @@ def migrate_bytes(
     kind: FileKind,
     *,
     assumed_version: str | None,
-    target: str = LATEST_VERSION,
+    target: str = MIGRATION_TARGET,
     context: RoutingContext,
     source_path: Path | None = None,
     chain: tuple[MigrationStep, ...] | None = None,

@@ -1,36 +1,50 @@
 """Versioned schema models of Dexto's files and validation against them.
 
-`validate_document` judges parsed data as Dexto's own validator would for a
-schema version (DESIGN §3, §3.1); `model_for` gives the pydantic model and
-`json_schema` its Draft 2020-12 JSON Schema for `schemas/<kind>-<version>.json`.
+`validate_document` judges parsed data as Dexto's own loader and validator
+would at a schema version (DESIGN §3, §3.1, §11); `model_for` gives the
+pydantic model and `json_schema` its Draft 2020-12 JSON Schema for
+`schemas/<kind>-<version>.json`. The seed's pair (1.5.4, 1.5.6) lives in
+`agent`, `preferences` and `custom_models`; each later release is a module of
+differences in `releases/`, imported only when a run uses that release.
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pydantic
 
 from dexto_config.kinds import FileKind
-from dexto_config.models.agent import AgentConfig
-from dexto_config.models.custom_models import CustomModelsV154, CustomModelsV156
+from dexto_config.models.agent_stages import Prepared, before_schema
 from dexto_config.models.errors import issues_from_error
 from dexto_config.models.issues import IssueKind, SchemaIssue
 from dexto_config.models.jsonschema import model_json_schema
 from dexto_config.models.loading import load_agent
-from dexto_config.models.preferences import PreferencesV154, PreferencesV156
+from dexto_config.models.pipeline import AgentPipeline
+from dexto_config.models.registry_check import release_context
 from dexto_config.versions import KNOWN_VERSIONS
+from dexto_config.yamlio.fast import DataPath
 
-__all__ = ["IssueKind", "SchemaIssue", "json_schema", "model_for", "validate_document"]
+__all__ = [
+    "IssueKind",
+    "SchemaIssue",
+    "json_schema",
+    "model_for",
+    "registry_checked",
+    "start_up_issues",
+    "validate_document",
+]
 
-_MODELS: dict[tuple[FileKind, str], type[pydantic.BaseModel]] = {
-    (FileKind.AGENT, "1.5.4"): AgentConfig,
-    (FileKind.AGENT, "1.5.6"): AgentConfig,
-    (FileKind.PREFERENCES, "1.5.4"): PreferencesV154,
-    (FileKind.PREFERENCES, "1.5.6"): PreferencesV156,
-    (FileKind.CUSTOM_MODELS, "1.5.4"): CustomModelsV154,
-    (FileKind.CUSTOM_MODELS, "1.5.6"): CustomModelsV156,
+_SEED_PIPELINE = AgentPipeline()
+_KIND_ATTRIBUTES = {
+    FileKind.AGENT: "AgentConfig",
+    FileKind.PREFERENCES: "Preferences",
+    FileKind.CUSTOM_MODELS: "CustomModels",
 }
 _ROOT_LABELS = {
     FileKind.AGENT: "agent config",
@@ -41,36 +55,119 @@ _ROOT_LABELS = {
 
 def model_for(kind: FileKind, version: str) -> type[pydantic.BaseModel]:
     """The pydantic model of `kind` files at schema `version` (one of KNOWN_VERSIONS)."""
-    try:
-        return _MODELS[(kind, version)]
-    except KeyError:
+    if version not in KNOWN_VERSIONS:
         known = ", ".join(KNOWN_VERSIONS)
-        raise ValueError(f"no {kind} model for schema version {version} (known: {known})") from None
+        raise ValueError(f"no {kind} model for schema version {version} (known: {known})")
+    if version in ("1.5.4", "1.5.6"):
+        return _seed_model(kind, version)
+    model: type[pydantic.BaseModel] = getattr(_release_module(version), _KIND_ATTRIBUTES[kind])
+    return model
+
+
+def registry_checked(version: str) -> bool:
+    """True when `validate` judges model IDs by the release's own registry (1.5.7 on)."""
+    return version not in ("1.5.4", "1.5.6")
+
+
+def agent_pipeline(version: str) -> AgentPipeline:
+    """What Dexto does around an agent's schema at `version` (one of KNOWN_VERSIONS)."""
+    if version in ("1.5.4", "1.5.6"):
+        return _SEED_PIPELINE
+    pipeline: AgentPipeline = _release_module(version).PIPELINE
+    return pipeline
 
 
 def validate_document(
     kind: FileKind, version: str, data: Any, *, source_path: Path | None = None
 ) -> list[SchemaIssue]:
-    """Every schema issue Dexto `version` would find in `data`; empty when valid.
+    """Every issue Dexto's loader and validator at `version` find in `data`; empty when valid.
 
     `data` is the plain data of a parsed file. Agent data first goes through
-    Dexto's loader, null cleaning and enrichment, using `source_path` for
-    `${{dexto.agent_dir}}` and the agent id. Issue paths point into `data`.
+    Dexto's loader, null cleaning, enrichment, the image check and (from 1.6.0)
+    the image's defaults, using `source_path` for `${{dexto.agent_dir}}` and the
+    agent id. What the image's factories refuse later, at start-up, is
+    `start_up_issues`. Issue paths point into `data`.
     """
     model = model_for(kind, version)
-    prepared = data
-    if kind is FileKind.AGENT:
-        loaded = load_agent(data, source_path)
-        if loaded.issues:
-            return loaded.issues
-        prepared = loaded.data
-    try:
-        model.model_validate(prepared)
-    except pydantic.ValidationError as error:
-        return issues_from_error(error, data, _ROOT_LABELS[kind])
-    return []
+    if kind is not FileKind.AGENT:
+        return _schema_issues(model, version, data, data, kind)
+    prepared = _prepare_agent(version, data, source_path)
+    if prepared.issues:
+        return prepared.issues
+    return _schema_issues(model, version, prepared.data, data, kind, prepared.to_original)
+
+
+def start_up_issues(
+    version: str, data: Any, *, source_path: Path | None = None
+) -> list[SchemaIssue]:
+    """What Dexto `version` refuses when it creates an agent whose file its validator accepts.
+
+    From 1.6.0 the image's factories check each `tools`, `hooks`, storage and
+    compaction entry of a schema-valid agent at start-up; Dexto's validator
+    (and so `validate_document`) does not. Empty for an invalid file.
+    """
+    if not agent_pipeline(version).image_resolved:
+        return []
+    prepared = _prepare_agent(version, data, source_path)
+    if prepared.issues or not isinstance(prepared.data, dict):
+        return []
+    if _schema_issues(
+        model_for(FileKind.AGENT, version), version, prepared.data, data, FileKind.AGENT
+    ):
+        return []
+    from dexto_config.models.image_local import factory_issues
+
+    return factory_issues(prepared.data, version)
+
+
+def _prepare_agent(version: str, data: Any, source_path: Path | None) -> Prepared:
+    pipeline = agent_pipeline(version)
+    loaded = load_agent(data, source_path, expand_project_dir=pipeline.expands_project_dir)
+    if loaded.issues:
+        return Prepared(data, loaded.issues)
+    return before_schema(loaded.data, pipeline, version)
 
 
 def json_schema(kind: FileKind, version: str) -> dict[str, Any]:
     """The Draft 2020-12 JSON Schema of `kind` files at schema `version`."""
-    return model_json_schema(model_for(kind, version), kind, version)
+    from dexto_config.models.registry_check import base_url_json_rules
+
+    model = model_for(kind, version)
+    extra = None
+    if version not in ("1.5.4", "1.5.6") and kind is not FileKind.CUSTOM_MODELS:
+        extra = base_url_json_rules(kind is FileKind.AGENT, version, model)
+    return model_json_schema(model, kind, version, extra)
+
+
+def _schema_issues(
+    model: type[pydantic.BaseModel],
+    version: str,
+    prepared: Any,
+    original: Any,
+    kind: FileKind,
+    to_original: Callable[[DataPath], DataPath] | None = None,
+) -> list[SchemaIssue]:
+    try:
+        model.model_validate(prepared, context=release_context(version))
+    except pydantic.ValidationError as error:
+        return issues_from_error(error, original, _ROOT_LABELS[kind], to_original)
+    return []
+
+
+@cache
+def _release_module(version: str) -> ModuleType:
+    return importlib.import_module(f"dexto_config.models.releases.v{version.replace('.', '_')}")
+
+
+def _seed_model(kind: FileKind, version: str) -> type[pydantic.BaseModel]:
+    from dexto_config.models import agent, custom_models, preferences
+
+    seed: dict[tuple[FileKind, str], type[pydantic.BaseModel]] = {
+        (FileKind.AGENT, "1.5.4"): agent.AgentConfig,
+        (FileKind.AGENT, "1.5.6"): agent.AgentConfig,
+        (FileKind.PREFERENCES, "1.5.4"): preferences.PreferencesV154,
+        (FileKind.PREFERENCES, "1.5.6"): preferences.PreferencesV156,
+        (FileKind.CUSTOM_MODELS, "1.5.4"): custom_models.CustomModelsV154,
+        (FileKind.CUSTOM_MODELS, "1.5.6"): custom_models.CustomModelsV156,
+    }
+    return seed[(kind, version)]

@@ -6,7 +6,7 @@ errors. 1.5.6 adds `dexto` to the providers a custom model may name.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import BeforeValidator, Field, StrictStr, model_validator
 from pydantic_core import PydanticCustomError
@@ -29,7 +29,9 @@ def _format_version(value: Any) -> Any:
     return 1
 
 
-class _CustomModel(StripModel):
+class CustomModelRules(StripModel):
+    """What Dexto checks of a custom model beyond its keys: a baseURL or a .gguf file."""
+
     model_config = StripModel.model_config | {
         "json_schema_extra": {
             "allOf": [
@@ -56,6 +58,33 @@ class _CustomModel(StripModel):
         }
     }
 
+    @model_validator(mode="after")
+    def _provider_requirements(self) -> Self:
+        provider: str = getattr(self, "provider")  # noqa: B009 - fields of the subclass
+        base_url: str | None = getattr(self, "baseURL", None)
+        file_path: str | None = getattr(self, "filePath", None)
+        if provider in BASE_URL_REQUIRED and not base_url:
+            raise rule_error(
+                f"provider '{provider}' requires a baseURL",
+                code="base_url_missing",
+                at="baseURL",
+                missing=base_url is None,
+            )
+        if provider == "local" and not file_path:
+            raise rule_error(
+                "provider 'local' requires a filePath to a .gguf file",
+                code="file_path_missing",
+                at="filePath",
+                missing=file_path is None,
+            )
+        if provider == "local" and file_path is not None and not file_path.endswith(".gguf"):
+            raise rule_error(
+                "filePath must name a .gguf file", code="file_path_not_gguf", at="filePath"
+            )
+        return self
+
+
+class _CustomModel(CustomModelRules):
     name: Annotated[StrictStr, Field(min_length=1)]
     provider: str = "openai-compatible"
     baseURL: Url = UNSET
@@ -65,28 +94,6 @@ class _CustomModel(StripModel):
     apiKey: StrictStr = UNSET
     filePath: StrictStr = UNSET
     reasoningEffort: ReasoningEffort = UNSET
-
-    @model_validator(mode="after")
-    def _provider_requirements(self) -> _CustomModel:
-        if self.provider in BASE_URL_REQUIRED and not self.baseURL:
-            raise rule_error(
-                f"provider '{self.provider}' requires a baseURL",
-                code="base_url_missing",
-                at="baseURL",
-                missing=self.baseURL is None,
-            )
-        if self.provider == "local" and not self.filePath:
-            raise rule_error(
-                "provider 'local' requires a filePath to a .gguf file",
-                code="file_path_missing",
-                at="filePath",
-                missing=self.filePath is None,
-            )
-        if self.provider == "local" and not self.filePath.endswith(".gguf"):
-            raise rule_error(
-                "filePath must name a .gguf file", code="file_path_not_gguf", at="filePath"
-            )
-        return self
 
 
 CustomProviderV154 = Literal[

@@ -8,6 +8,7 @@ or a union tag, and never anything under an `apiKey` key.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
@@ -51,9 +52,19 @@ _PATTERN_HINTS = {
 }
 
 
-def issues_from_error(error: ValidationError, original: Any, root_label: str) -> list[SchemaIssue]:
-    """Translate a pydantic ValidationError raised on data derived from `original`."""
-    translator = _Translator(original, root_label)
+def issues_from_error(
+    error: ValidationError,
+    original: Any,
+    root_label: str,
+    to_original: Callable[[DataPath], DataPath] | None = None,
+) -> list[SchemaIssue]:
+    """Translate a pydantic ValidationError raised on data derived from `original`.
+
+    `to_original` maps a path in the validated data to the same place in
+    `original` where the two differ by more than added keys (the image's
+    defaults put a prompt before the file's own, say).
+    """
+    translator = _Translator(original, root_label, to_original)
     return [translator.issue(detail) for detail in error.errors(include_url=False)]
 
 
@@ -80,12 +91,20 @@ def describe(value: Any) -> str:
 
 
 class _Translator:
-    def __init__(self, original: Any, root_label: str) -> None:
+    def __init__(
+        self,
+        original: Any,
+        root_label: str,
+        to_original: Callable[[DataPath], DataPath] | None = None,
+    ) -> None:
         self._original = original
         self._root_label = root_label
+        self._to_original = to_original
 
     def issue(self, detail: ErrorDetails) -> SchemaIssue:
         path = data_path(detail["loc"])
+        if self._to_original is not None:
+            path = self._to_original(path)
         kind = detail["type"]
         if kind == "extra_forbidden":
             return self._unknown_key(path)

@@ -140,12 +140,27 @@ def image_issues(config: dict[str, Any], version: str) -> list[SchemaIssue]:
     `compaction` entry is checked against the image's factory for its `type`.
     Before 1.6.0 there is no image stage.
     """
+    load_issue = image_load_issue(config, version)
+    if load_issue is not None:
+        return [load_issue]
+    return factory_issues(config, version)
+
+
+def image_load_issue(config: dict[str, Any], version: str) -> SchemaIssue | None:
+    """The issue when Dexto `version` cannot load the image `config` selects (it stops there)."""
     if not since(version, IMAGES_SINCE):
-        return []
+        return None
     specifier = selected_image(config)
-    image = bundled_image(specifier)
-    if image is None:
-        return [_unloadable_image(specifier, version)]
+    if bundled_image(specifier) is None:
+        return _unloadable_image(specifier, version)
+    return None
+
+
+def factory_issues(config: dict[str, Any], version: str) -> list[SchemaIssue]:
+    """What the factories of the (loadable) image `config` selects refuse in its entries."""
+    image = bundled_image(selected_image(config))
+    if not since(version, IMAGES_SINCE) or image is None:
+        return []
     return _factory_issues(config, image, version)
 
 

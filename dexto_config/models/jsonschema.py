@@ -16,9 +16,21 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID_BASE = "https://github.com/truffle-ai/dexto-config/schemas"
 
 
-def model_json_schema(model: type[pydantic.BaseModel], kind: str, version: str) -> dict[str, Any]:
-    """The JSON Schema of `model`, which validates `kind` files of schema `version`."""
+def model_json_schema(
+    model: type[pydantic.BaseModel],
+    kind: str,
+    version: str,
+    extra_rules: dict[str, list[dict[str, Any]]] | None = None,
+) -> dict[str, Any]:
+    """The JSON Schema of `model`, which validates `kind` files of schema `version`.
+
+    `extra_rules` adds `allOf` conditions to named definitions: rules a release
+    decides from its registry rather than from its keys (which providers take a
+    baseURL, say).
+    """
     body = _clean(model.model_json_schema(mode="validation"))
+    for name, rules in (extra_rules or {}).items():
+        body["$defs"][name]["allOf"] = rules
     return {
         "$schema": DRAFT,
         "$id": f"{SCHEMA_ID_BASE}/{kind}-{version}.json",

@@ -19,9 +19,16 @@ from typing import Any
 from dexto_config.models.issues import SchemaIssue
 from dexto_config.yamlio.fast import DataPath
 
-_AGENT_DIR_RE = re.compile(r"\$\{\{\s*dexto\.agent_dir\s*\}\}")
+_TEMPLATE_RES = {
+    "agent_dir": re.compile(r"\$\{\{\s*dexto\.agent_dir\s*\}\}"),
+    "project_dir": re.compile(r"\$\{\{\s*dexto\.project_dir\s*\}\}"),
+}
 # Stands in for the agent's folder when the caller gives no file path.
 _DEFAULT_AGENT_DIR = "/agent"
+# `${{dexto.project_dir}}` is the context's `.dexto` folder (the project's, or
+# ~/.dexto for the global CLI): only the escape check depends on it, and that
+# check is relative to the folder itself.
+_PROJECT_DIR = "/project/.dexto"
 _LOG_FILE_SIZE = 10 * 1024 * 1024
 _LOG_FILES = 5
 
@@ -34,11 +41,18 @@ class LoadedAgent:
     issues: list[SchemaIssue]
 
 
-def load_agent(data: Any, source_path: Path | None) -> LoadedAgent:
-    """Apply Dexto's loader, null cleaning and enrichment to parsed agent data."""
-    agent_dir = _agent_dir(source_path)
+def load_agent(
+    data: Any, source_path: Path | None, *, expand_project_dir: bool = False
+) -> LoadedAgent:
+    """Apply Dexto's loader, null cleaning and enrichment to parsed agent data.
+
+    `expand_project_dir`: the loader also expands `${{dexto.project_dir}}` (1.6.0 on).
+    """
+    roots = {"agent_dir": _agent_dir(source_path)}
+    if expand_project_dir:
+        roots["project_dir"] = _PROJECT_DIR
     issues: list[SchemaIssue] = []
-    loaded = _Loader(agent_dir, issues).load(data, ())
+    loaded = _Loader(roots, issues).load(data, ())
     if issues:
         return LoadedAgent(data, issues)
     if isinstance(loaded, dict):
@@ -53,8 +67,8 @@ def _agent_dir(source_path: Path | None) -> str:
 
 
 class _Loader:
-    def __init__(self, agent_dir: str, issues: list[SchemaIssue]) -> None:
-        self._agent_dir = agent_dir
+    def __init__(self, roots: dict[str, str], issues: list[SchemaIssue]) -> None:
+        self._roots = roots
         self._issues = issues
 
     def load(self, value: Any, path: DataPath) -> Any:
@@ -65,23 +79,33 @@ class _Loader:
             return [self.load(item, (*path, index)) for index, item in enumerate(value)]
         if isinstance(value, float) and (math.isinf(value) or math.isnan(value)):
             return None
-        if isinstance(value, str) and "dexto.agent_dir" in value:
+        if isinstance(value, str) and "dexto." in value:
             return self._expand(value, path)
         return value
 
     def _expand(self, text: str, path: DataPath) -> str:
-        expanded, count = _AGENT_DIR_RE.subn(lambda _: self._agent_dir, text)
-        if count and _escapes(expanded, self._agent_dir):
-            self._issues.append(
-                SchemaIssue(
-                    path,
-                    "${{dexto.agent_dir}} expansion leaves the agent directory, so Dexto "
-                    "refuses to load the file; start the value with ${{dexto.agent_dir}}/ "
-                    "and stay inside that folder",
-                    "template_escape",
-                )
-            )
+        expanded = text
+        used = []
+        for name, root in self._roots.items():
+            expanded, count = _TEMPLATE_RES[name].subn(root.replace("\\", "\\\\"), expanded)
+            if count:
+                used.append((name, root))
+        for name, root in used:
+            if _escapes(expanded, root):
+                self._issues.append(_escape_issue(path, name))
+                break
         return expanded
+
+
+def _escape_issue(path: DataPath, name: str) -> SchemaIssue:
+    template = "${{dexto." + name + "}}"
+    folder = "agent directory" if name == "agent_dir" else "project's .dexto folder"
+    return SchemaIssue(
+        path,
+        f"{template} expansion leaves the {folder}, so Dexto refuses to load the file; "
+        f"start the value with {template}/ and stay inside that folder",
+        "template_escape",
+    )
 
 
 def _escapes(expanded: str, root: str) -> bool:
@@ -92,8 +116,8 @@ def _escapes(expanded: str, root: str) -> bool:
     """
     if not expanded.startswith("/"):
         return True
-    relative = posixpath.relpath(posixpath.normpath(expanded), root)
-    return relative == ".." or relative.startswith("../")
+    # Node's check is a plain prefix test, so a name such as `..notes` escapes too.
+    return posixpath.relpath(posixpath.normpath(expanded), root).startswith("..")
 
 
 def derive_agent_id(config: dict[str, Any], source_path: Path | None) -> str:

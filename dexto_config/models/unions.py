@@ -8,7 +8,7 @@ error translator can drop them from locations: they are not data keys.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any, Union
 
 from pydantic import Discriminator, Tag
 
@@ -63,3 +63,18 @@ def by_shape(
         return None
 
     return Discriminator(pick, custom_error_type=UNION_ERROR, custom_error_message=what)
+
+
+def tagged_union(key: str, variants: dict[str, type[Any]], what: str) -> Any:
+    """The union of `variants` selected by the string in `key`, built at run time.
+
+    For models a release derives at import time: a static `Annotated[A | B, ...]`
+    cannot name them.
+    """
+    members = [Annotated[model, tag(value)] for value, model in variants.items()]
+    return Annotated[Union[tuple(members)], by_key(key, tuple(variants), what)]  # noqa: UP007
+
+
+def list_of(item: Any) -> Any:
+    """`list[item]` for an item type built at run time (see `tagged_union`)."""
+    return list[item]

@@ -19,9 +19,15 @@ from dexto_config.validation import check_file
 from tests.conftest import REPO
 
 
+# The fixtures are seed-era agents (Dexto 1.5.6's explicit form).
+SEED = "1.5.6"
+
+
 def test_corpus_fixtures_are_valid_agents() -> None:
     invalid = [
-        name for name in CORPUS_FIXTURES if not check_file(REPO / name, FileKind.AGENT).valid
+        name
+        for name in CORPUS_FIXTURES
+        if not check_file(REPO / name, FileKind.AGENT, target=SEED).valid
     ]
     assert invalid == []
 
@@ -30,7 +36,7 @@ def test_corpus_files_are_distinct_valid_copies(tmp_path: Path) -> None:
     files = build_corpus(tmp_path, len(CORPUS_FIXTURES) + 3)
 
     assert len({f.read_bytes() for f in files}) == len(files)
-    assert all(check_file(f, FileKind.AGENT).valid for f in files)
+    assert all(check_file(f, FileKind.AGENT, target=SEED).valid for f in files)
     crlf = [f for f in files if "crlf" in f.name]
     assert crlf and all(b"\n" not in f.read_bytes().replace(b"\r\n", b"") for f in crlf)
 

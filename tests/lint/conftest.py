@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 from dexto_config.kinds import FileKind
@@ -10,7 +11,7 @@ from dexto_config.lint.config import LintConfig
 from dexto_config.lint.engine import FileReport, lint_bytes
 from dexto_config.lint.findings import Finding
 
-LATEST_MARKER = "# dexto-config: schemaVersion=1.5.6\n"
+LATEST_MARKER = "# dexto-config: schemaVersion=1.10.4\n"
 NAMES = {
     FileKind.AGENT: "agent.yml",
     FileKind.PREFERENCES: "preferences.yml",
@@ -22,11 +23,15 @@ def lint_text(
     text: str,
     kind: FileKind = FileKind.AGENT,
     config: LintConfig | None = None,
-    assumed_version: str | None = None,
+    dexto_version: str | None = None,
 ) -> tuple[Finding, ...]:
-    """Lint dedented `text` as a file of `kind` named as Dexto names it."""
+    """Lint dedented `text` as a file of `kind` named as Dexto names it, judged at
+    `dexto_version` (as `--dexto-version` would) when given."""
     raw = textwrap.dedent(text).encode("utf-8")
-    return lint_bytes(raw, Path(NAMES[kind]), kind, config or LintConfig(), assumed_version)
+    config = config or LintConfig()
+    if dexto_version is not None:
+        config = replace(config, dexto_version=dexto_version)
+    return lint_bytes(raw, Path(NAMES[kind]), kind, config)
 
 
 def report_of(text: str, kind: FileKind = FileKind.AGENT) -> FileReport:

@@ -144,12 +144,12 @@ def test_models_of_a_linted_custom_models_file_are_known(
         "llm: {provider: bedrock, model: my-team-finetune}\n",
         encoding="utf-8",
     )
-    assert _lint(capsys, str(agent))[0] == 1
+    assert _lint(capsys, "--dexto-version", "1.5.6", str(agent))[0] == 1
     models = tmp_path / "models" / "custom-models.json"
     models.parent.mkdir()
     models.write_text(
         '{"version": 1, "models": [{"name": "my-team-finetune", "provider": "bedrock"}]}\n',
         encoding="utf-8",
     )
-    code, out, _ = _lint(capsys, str(agent), str(models))
+    code, out, _ = _lint(capsys, "--dexto-version", "1.5.6", str(agent), str(models))
     assert (code, out) == (0, "2 files linted: no findings\n")

@@ -11,9 +11,11 @@ from dexto_config.lint.config import ConfigError, ConfigFinder, LintConfig, load
 from dexto_config.lint.engine import LintJob, lint_job
 from dexto_config.lint.findings import Severity
 
+# One model finding (DX201) and one credentials finding (DX301, a literal key).
 UNKNOWN_MODEL_AGENT = (
-    "# dexto-config: schemaVersion=1.5.6\nsystemPrompt: hi\n"
-    "llm:\n  provider: anthropic\n  model: claude-house-model\n  baseURL: http://x:1/v1\n"
+    "# dexto-config: schemaVersion=1.10.4\nsystemPrompt: hi\ntools: []\n"
+    "llm:\n  provider: anthropic\n  model: claude-house-model\n"
+    "  apiKey: sk-ant-abcdefghijklmnopqrstuvwxyz\n"
 )
 
 
@@ -28,7 +30,7 @@ def _codes(path: Path, config: LintConfig) -> list[str]:
 
 
 def test_pyproject_table_found_upward(tmp_path: Path) -> None:
-    _write(tmp_path / "pyproject.toml", '[tool.dexto-config]\nignore = ["DX303"]\n')
+    _write(tmp_path / "pyproject.toml", '[tool.dexto-config]\nignore = ["DX301"]\n')
     agent = _write(tmp_path / "agents" / "deep" / "a.yml", UNKNOWN_MODEL_AGENT)
     config = ConfigFinder().for_file(agent)
     assert config.source == tmp_path / "pyproject.toml"
@@ -43,10 +45,10 @@ def test_pyproject_without_table_is_passed_over(tmp_path: Path) -> None:
 
 
 def test_dexto_config_toml_wins_in_the_same_folder(tmp_path: Path) -> None:
-    _write(tmp_path / "pyproject.toml", '[tool.dexto-config]\nignore = ["DX303"]\n')
+    _write(tmp_path / "pyproject.toml", '[tool.dexto-config]\nignore = ["DX301"]\n')
     _write(tmp_path / ".dexto-config.toml", 'ignore = ["DX201"]\n')
     agent = _write(tmp_path / "a.yml", UNKNOWN_MODEL_AGENT)
-    assert _codes(agent, ConfigFinder().for_file(agent)) == ["DX303"]
+    assert _codes(agent, ConfigFinder().for_file(agent)) == ["DX301"]
 
 
 def test_defaults_without_any_config(tmp_path: Path) -> None:
@@ -56,33 +58,54 @@ def test_defaults_without_any_config(tmp_path: Path) -> None:
 
 def test_select_by_prefix_and_name(tmp_path: Path) -> None:
     agent = _write(tmp_path / "a.yml", UNKNOWN_MODEL_AGENT)
-    assert _codes(agent, LintConfig(select=("DX3",))) == ["DX303"]
+    assert _codes(agent, LintConfig(select=("DX3",))) == ["DX301"]
     assert _codes(agent, LintConfig(select=("unknown-model-id",))) == ["DX201"]
 
 
 def test_command_line_overrides_replace_config(tmp_path: Path) -> None:
     agent = _write(tmp_path / "a.yml", UNKNOWN_MODEL_AGENT)
-    config = LintConfig(ignore=("DX201",)).with_overrides(select=None, ignore=("DX303",))
+    config = LintConfig(ignore=("DX201",)).with_overrides(select=None, ignore=("DX301",))
     assert _codes(agent, config) == ["DX201"]
 
 
 def test_per_file_ignores_by_glob(tmp_path: Path) -> None:
     _write(
         tmp_path / ".dexto-config.toml",
-        '[per-file-ignores]\n"agents/experimental/*.yml" = ["DX201", "DX303"]\n',
+        '[per-file-ignores]\n"agents/experimental/*.yml" = ["DX201", "DX301"]\n',
     )
     ignored = _write(tmp_path / "agents" / "experimental" / "a.yml", UNKNOWN_MODEL_AGENT)
     checked = _write(tmp_path / "agents" / "b.yml", UNKNOWN_MODEL_AGENT)
     finder = ConfigFinder()
     assert _codes(ignored, finder.for_file(ignored)) == []
-    assert _codes(checked, finder.for_file(checked)) == ["DX201", "DX303"]
+    assert _codes(checked, finder.for_file(checked)) == ["DX201", "DX301"]
 
 
-def test_extra_known_models(tmp_path: Path) -> None:
+def test_extra_known_models_count_where_the_catalog_judges(tmp_path: Path) -> None:
+    extras = '[extra-known-models]\nanthropic = ["claude-house-model"]\n'
+    _write(tmp_path / ".dexto-config.toml", extras)
+    seed_era = UNKNOWN_MODEL_AGENT.replace("schemaVersion=1.10.4", "schemaVersion=1.5.6").replace(
+        "tools: []\n", ""
+    )
+    agent = _write(tmp_path / "a.yml", seed_era)
+    config = ConfigFinder().for_file(agent).with_overrides(None, None, "1.5.6")
+    assert _codes(agent, config) == ["DX301"]
+
+
+def test_extra_known_models_do_not_overrule_a_release_registry(tmp_path: Path) -> None:
+    # From 1.5.7 Dexto itself refuses a model its registry does not list.
     extras = '[extra-known-models]\nanthropic = ["claude-house-model"]\n'
     _write(tmp_path / ".dexto-config.toml", extras)
     agent = _write(tmp_path / "a.yml", UNKNOWN_MODEL_AGENT)
-    assert _codes(agent, ConfigFinder().for_file(agent)) == ["DX303"]
+    assert _codes(agent, ConfigFinder().for_file(agent)) == ["DX201", "DX301"]
+
+
+def test_dexto_version_setting_is_read_and_checked(tmp_path: Path) -> None:
+    _write(tmp_path / ".dexto-config.toml", 'dexto-version = "1.6.2"\n')
+    agent = _write(tmp_path / "a.yml", UNKNOWN_MODEL_AGENT)
+    assert ConfigFinder().for_file(agent).dexto_version == "1.6.2"
+    _write(tmp_path / "bad" / ".dexto-config.toml", 'dexto-version = "9.0"\n')
+    with pytest.raises(ConfigError, match="newer Dexto"):
+        load_config_file(tmp_path / "bad" / ".dexto-config.toml")
 
 
 def test_severity_override(tmp_path: Path) -> None:

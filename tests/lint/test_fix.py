@@ -29,12 +29,12 @@ LEGACY_UNMARKED = (
 SECRET = "sk-proj-FAKEc0ffee0123456789abcdefFAKEc0ffee0123"
 
 
-def _fix(text: str, route_via: RouteVia = "direct") -> tuple[str, int]:
+def _fix(text: str, route_via: RouteVia = "direct", target: str | None = None) -> tuple[str, int]:
     outcome = fix_bytes(
         text.encode(),
         Path("agent.yml"),
         FileKind.AGENT,
-        LintConfig(),
+        LintConfig(dexto_version=target),
         assumed_version=None,
         routing=RoutingContext(route_via=route_via),
     )
@@ -76,7 +76,7 @@ def test_schema_version_key_becomes_the_marker() -> None:
     ],
 )
 def test_legacy_file_is_migrated(route_via: RouteVia, provider_line: str, model_line: str) -> None:
-    fixed, count = _fix(LEGACY_UNMARKED, route_via)
+    fixed, count = _fix(LEGACY_UNMARKED, route_via, target="1.5.4")
     assert count == 1
     assert fixed == (
         "# dexto-config: schemaVersion=1.5.6\n# An agent from before explicit providers.\n"
@@ -121,7 +121,8 @@ def test_cli_fix_writes_and_reports_what_remains(
         f"llm:\n  provider: openai\n  model: gpt-5\n  apiKey: {SECRET}\nsystemPrompt: hi\n",
         encoding="utf-8",
     )
-    assert run(["lint", "--fix", "--route-via", "direct", str(tmp_path)]) == 1
+    fix_legacy = ["lint", "--fix", "--dexto-version", "1.5.4", "--route-via", "direct"]
+    assert run([*fix_legacy, str(tmp_path)]) == 1
     captured = capsys.readouterr()
     assert agent.read_text(encoding="utf-8").startswith("# dexto-config: schemaVersion=1.5.6\n")
     assert "DX102" not in captured.out

@@ -19,18 +19,22 @@ AGENT = FileKind.AGENT
 PREFS = FileKind.PREFERENCES
 CUSTOM = FileKind.CUSTOM_MODELS
 M = "# dexto-config: schemaVersion=1.5.6\n"
+LEGACY = "1.5.4"
+CURRENT = "# dexto-config: schemaVersion=1.10.4\n"
 
 
 @dataclass(frozen=True)
 class Case:
-    """`text` linted as `kind` (at `assumed` when unmarked) fires `code` `count` times."""
+    """`text` linted as `kind` by a user of Dexto `target` (`--dexto-version`; None: no
+    target, so the marker's release or the newest) fires `code` `count` times. Most cases
+    are seed-era files marked 1.5.6, linted for Dexto 1.5.6."""
 
     code: str
     text: str
     count: int
     fragment: str = ""
     kind: FileKind = AGENT
-    assumed: str | None = None
+    target: str | None = "1.5.6"
 
 
 def agent(llm: str, marker: str = M, extra: str = "") -> str:
@@ -101,31 +105,56 @@ CASES = [
         agent("  provider: anthropic\n  model: claude-sonnet-4-5-20250929\n", marker=""),
         1,
         "provider: dexto, model: anthropic/claude-sonnet-4.5",
+        target=LEGACY,
     ),
     Case(
         "DX102",
         agent("  provider: openrouter\n  model: openai/gpt-5\n", marker=""),
         1,
         "openrouter",
+        target=LEGACY,
     ),
-    Case("DX102", prefs("{provider: groq, model: llama-3.3-70b-versatile}"), 1, kind=PREFS),
+    Case(
+        "DX102",
+        prefs("{provider: groq, model: llama-3.3-70b-versatile}"),
+        1,
+        kind=PREFS,
+        target=LEGACY,
+    ),
+    Case(
+        "DX102",
+        agent("  provider: anthropic\n  model: claude-sonnet-4-5-20250929\n", marker=""),
+        0,
+        target=None,
+    ),
     Case("DX102", agent("  provider: anthropic\n  model: claude-sonnet-4-5-20250929\n"), 0),
     Case(
         "DX102",
         agent("  provider: anthropic\n  model: claude-sonnet-4-5-20250929\n", marker=""),
         0,
-        assumed="1.5.6",
+        target="1.5.6",
     ),
-    Case("DX102", agent("  provider: bedrock\n  model: x\n", marker=""), 0),
-    Case("DX102", agent("  provider: dexto\n  model: openai/gpt-5-mini\n", marker=""), 0),
+    Case("DX102", agent("  provider: bedrock\n  model: x\n", marker=""), 0, target=LEGACY),
+    Case(
+        "DX102",
+        agent("  provider: dexto\n  model: openai/gpt-5-mini\n", marker=""),
+        0,
+        target=LEGACY,
+    ),
     # DX103 dexto-native-model-id
     Case(
         "DX103",
         agent("  provider: dexto\n  model: gpt-5-mini\n", marker=""),
         1,
         "'openai/gpt-5-mini'",
+        target=LEGACY,
     ),
-    Case("DX103", agent("  provider: dexto\n  model: openai/gpt-5-mini\n", marker=""), 0),
+    Case(
+        "DX103",
+        agent("  provider: dexto\n  model: openai/gpt-5-mini\n", marker=""),
+        0,
+        target=LEGACY,
+    ),
     Case("DX103", agent("  provider: dexto\n  model: gpt-5-mini\n"), 0),
     # DX201 unknown-model-id
     Case(
@@ -179,7 +208,7 @@ CASES = [
         "'anthropic/claude-sonnet-4.5'",
     ),
     Case("DX204", agent("  provider: dexto\n  model: gpt-5-mini\n"), 1, "'openai/gpt-5-mini'"),
-    Case("DX204", agent("  provider: dexto\n  model: gpt-5-mini\n", marker=""), 0),
+    Case("DX204", agent("  provider: dexto\n  model: gpt-5-mini\n", marker=""), 0, target=LEGACY),
     Case("DX204", agent("  provider: openrouter\n  model: anthropic/claude-sonnet-4.5\n"), 0),
     # DX301 literal-api-key
     Case(
@@ -278,7 +307,7 @@ CASES = [
         "DX401",
         "# dexto-config: schemaVersion=9.0.0\nllm: {provider: dexto}\n",
         1,
-        "9.0.0; this tool knows up to 1.5.6",
+        "9.0.0; this tool knows up to 1.10.4",
     ),
     Case("DX401", "# dexto-config: schemaVersion=9.0.0\nllm: [\n", 1, "9.0.0"),
     Case("DX401", "schemaVersion: 2.0.0\nllm: {provider: dexto}\n", 1, "2.0.0"),
@@ -320,6 +349,81 @@ CASES = [
         "'1.5.x'",
     ),
     Case("DX404", agent("  provider: openai\n  model: gpt-5\n"), 0),
+    # DX501 image-factory-refusal
+    Case(
+        "DX501",
+        agent(
+            "  provider: openai\n  model: gpt-5-mini\n",
+            marker=CURRENT,
+            extra="tools:\n  - type: builtin-tools\n    enabledTools: [internal--ask_user]\n",
+        ),
+        1,
+        "refuses this at start-up",
+        target=None,
+    ),
+    Case(
+        "DX501",
+        agent(
+            "  provider: openai\n  model: gpt-5-mini\n",
+            marker=CURRENT,
+            extra="tools:\n  - type: builtin-tools\n    enabledTools: [ask_user]\n",
+        ),
+        0,
+        target=None,
+    ),
+    # DX405 written-for-another-release
+    Case(
+        "DX405",
+        agent(
+            "  provider: anthropic\n  model: claude-sonnet-4-5-20250929\n",
+            marker="",
+            extra="toolConfirmation: {mode: manual}\ninternalTools: [ask_user]\n",
+        ),
+        1,
+        "written for Dexto < 1.6.0 (`toolConfirmation`, `internalTools`); Dexto 1.10.4 rejects",
+        target=None,
+    ),
+    Case(
+        "DX405",
+        agent(
+            "  provider: dexto-nova\n  model: anthropic/claude-sonnet-4.5\n",
+            marker="",
+            extra="permissions: {mode: manual}\ntools: []\n",
+        ),
+        1,
+        "written for Dexto >= 1.6.0 (`permissions`, a `tools` list, `provider: dexto-nova`)",
+        target="1.5.7",
+    ),
+    Case(
+        "DX405",
+        agent(
+            "  provider: anthropic\n  model: claude-sonnet-4-5-20250929\n",
+            marker="",
+            extra="toolConfirmation: {mode: manual}\n",
+        ),
+        0,
+        target="1.5.8",
+    ),
+    # DX406 release-dependent-behaviour
+    Case(
+        "DX406",
+        agent("  provider: openai\n  model: gpt-5-mini\n", marker=""),
+        1,
+        "fits Dexto 1.5.4 to 1.10.4",
+        target=None,
+    ),
+    Case(
+        "DX406",
+        agent("  provider: openai\n  model: gpt-5-mini\n", marker=CURRENT),
+        0,
+        target=None,
+    ),
+    Case(
+        "DX406",
+        agent("  provider: openai\n  model: gpt-5-mini\n", marker="", extra="tools: []\n"),
+        0,
+        target=None,
+    ),
 ]
 
 
@@ -330,7 +434,7 @@ def _case_id(case: Case) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=_case_id)
 def test_rule_case(case: Case) -> None:
-    findings = lint_text(case.text, case.kind, assumed_version=case.assumed)
+    findings = lint_text(case.text, case.kind, dexto_version=case.target)
     mine = [f for f in findings if f.code == case.code]
     assert len(mine) == case.count, [f"{f.code} {f.message}" for f in findings]
     for finding in mine:
@@ -349,7 +453,7 @@ def test_rule_text_output(rule: Rule, snapshot: SnapshotAssertion) -> None:
         FileReport(
             Path(NAMES[case.kind]),
             case.kind,
-            lint_text(case.text, case.kind, assumed_version=case.assumed),
+            lint_text(case.text, case.kind, dexto_version=case.target),
         )
         for case in CASES
         if case.code == rule.code and case.count

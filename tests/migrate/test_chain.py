@@ -18,7 +18,7 @@ from dexto_config.migrate.chain import (
 )
 from dexto_config.migrate.engine import migrate_bytes
 from dexto_config.migrate.routing import RoutingContext
-from dexto_config.versions import KNOWN_VERSIONS, LATEST_VERSION, marker_line, version_key
+from dexto_config.versions import KNOWN_VERSIONS, MIGRATION_TARGET, marker_line, version_key
 
 LEGACY_AGENT = b"""\
 # my agent
@@ -73,7 +73,7 @@ def test_shipped_chain_targets_known_versions_in_order() -> None:
     assert versions == sorted(versions, key=version_key)
     assert len(set(versions)) == len(versions)
     assert set(versions) <= set(KNOWN_VERSIONS)
-    assert versions[-1] == LATEST_VERSION
+    assert versions[-1] == MIGRATION_TARGET
 
 
 def test_every_shipped_step_declares_its_metadata() -> None:

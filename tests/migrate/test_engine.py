@@ -32,7 +32,7 @@ AGENT = "systemPrompt: You help.\nllm:\n  provider: anthropic\n  model: claude-h
             "# dexto-config: schemaVersion=9.0.0\n" + AGENT,
             "future-version",
             1,
-            "written by a newer Dexto (schemaVersion 9.0.0; this tool knows up to 1.5.6)",
+            "written by a newer Dexto (schemaVersion 9.0.0; this tool knows up to 1.10.4)",
             id="future-marker",
         ),
         pytest.param(

@@ -5,19 +5,38 @@ from __future__ import annotations
 import pytest
 
 from dexto_config.models import IssueKind, validate_document
-from dexto_config.versions import KNOWN_VERSIONS
+from dexto_config.versions import KNOWN_VERSIONS, version_key
 from tests.models.fixture_files import Fixture, model_fixtures
 
-BOTH = ("1.5.4", "1.5.6")
+Issue = tuple[tuple[str | int, ...], IssueKind]
+
+
+def until(release: str) -> tuple[str, ...]:
+    """The known versions before `release`."""
+    return tuple(v for v in KNOWN_VERSIONS if version_key(v) < version_key(release))
+
+
+def since(release: str) -> tuple[str, ...]:
+    """The known versions from `release` on."""
+    return tuple(v for v in KNOWN_VERSIONS if version_key(v) >= version_key(release))
+
+
+BOTH = KNOWN_VERSIONS  # valid at every release (the name predates the later releases)
 V154 = ("1.5.4",)
-V156 = ("1.5.6",)
 NONE: tuple[str, ...] = ()
 
-# fixture -> (versions it is valid in, (path, kind) of its first issue elsewhere)
-EXPECTED: dict[str, tuple[tuple[str, ...], tuple[tuple[str | int, ...], IssueKind] | None]] = {
+# fixture -> (versions it is valid in, (path, kind) of its first issue elsewhere, or a
+# mapping from the first release of each first issue to it)
+EXPECTED: dict[str, tuple[tuple[str, ...], Issue | dict[str, Issue] | None]] = {
     "agents/legacy-anthropic-routeable.yml": (BOTH, None),
-    "agents/valid-every-section.yml": (BOTH, None),
-    "agents/valid-explicit-dexto.yml": (BOTH, None),
+    "agents/valid-every-section.yml": (
+        until("1.6.0"),
+        {
+            "1.6.0": (("tools",), IssueKind.VALUE),
+            "1.6.2": (("llm", "reasoningEffort"), IssueKind.UNKNOWN_KEY),
+        },
+    ),
+    "agents/valid-explicit-dexto.yml": (until("1.5.8"), (("llm", "provider"), IssueKind.VALUE)),
     "agents/valid-null-values-dropped.yml": (BOTH, None),
     "agents/valid-number-coercion.yml": (BOTH, None),
     "agents/valid-ollama-baseurl-without-scheme.yml": (BOTH, None),
@@ -28,7 +47,11 @@ EXPECTED: dict[str, tuple[tuple[str, ...], tuple[tuple[str | int, ...], IssueKin
     ),
     "agents/invalid-bad-provider.yml": (NONE, (("llm", "provider"), IssueKind.VALUE)),
     "agents/invalid-baseurl-env-reference.yml": (NONE, (("llm", "baseURL"), IssueKind.VALUE)),
-    "agents/invalid-baseurl-missing-litellm.yml": (NONE, (("llm",), IssueKind.MISSING_KEY)),
+    # 1.6.0 moved the baseURL requirement out of the schema, into a check at start-up.
+    "agents/invalid-baseurl-missing-litellm.yml": (
+        since("1.6.0"),
+        (("llm",), IssueKind.MISSING_KEY),
+    ),
     "agents/invalid-baseurl-unsupported-provider.yml": (
         NONE,
         (("llm", "baseURL"), IssueKind.VALUE),
@@ -47,14 +70,19 @@ EXPECTED: dict[str, tuple[tuple[str, ...], tuple[tuple[str | int, ...], IssueKin
         NONE,
         (("sessions", "maxSessions"), IssueKind.VALUE),
     ),
+    # From 1.6.0 the schema takes any `{type}` backend; the image refuses `memory` at start-up
+    # (`start_up_issues`, lint DX407).
     "agents/invalid-storage-cache-type.yml": (
-        NONE,
+        since("1.6.0"),
         (("storage", "cache", "type"), IssueKind.VALUE),
     ),
     "agents/invalid-unknown-keys.yml": (NONE, (("llm", "router"), IssueKind.UNKNOWN_KEY)),
     "agents/invalid-wrong-types.yml": (NONE, (("elicitation", "enabled"), IssueKind.VALUE)),
     "agents/invalid-yaml-merge-key.yml": (NONE, (("llm",), IssueKind.MISSING_KEY)),
-    "preferences/explicit-dexto/preferences.yml": (BOTH, None),
+    "preferences/explicit-dexto/preferences.yml": (
+        until("1.5.8"),
+        (("llm", "provider"), IssueKind.VALUE),
+    ),
     "preferences/legacy-prefer-dexto-credits/preferences.yml": (
         V154,
         (("preferDextoCredits",), IssueKind.UNKNOWN_KEY),
@@ -71,7 +99,7 @@ EXPECTED: dict[str, tuple[tuple[str, ...], tuple[tuple[str | int, ...], IssueKin
     "preferences/invalid-null-value/preferences.yml": (NONE, (("llm", "baseURL"), IssueKind.VALUE)),
     "custom-models/legacy-openrouter/custom-models.json": (BOTH, None),
     "custom-models/explicit-dexto-provider/custom-models.json": (
-        V156,
+        ("1.5.6", "1.5.7"),
         (("models", 0, "provider"), IssueKind.VALUE),
     ),
     "custom-models/invalid-missing-baseurl/custom-models.json": (
@@ -101,4 +129,7 @@ def test_fixture_verdict(fixture: Fixture, version: str) -> None:
         return
     assert issues, "expected the fixture to be invalid"
     assert first_issue is not None
+    if isinstance(first_issue, dict):
+        starts = [v for v in first_issue if version_key(v) <= version_key(version)]
+        first_issue = first_issue[max(starts, key=version_key)]
     assert (issues[0].path, issues[0].kind) == first_issue

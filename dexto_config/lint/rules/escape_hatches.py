@@ -43,7 +43,7 @@ def is_legacy(document: LintDocument) -> bool:
         llm: {provider: dexto, model: anthropic/claude-sonnet-4.5}
     """,
     fixable=True,
-    supersedes=("DX003",),
+    supersedes=("DX003", "DX405"),
 )
 def prefer_dexto_credits(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
     if "preferDextoCredits" not in document.mapping:
@@ -60,15 +60,16 @@ def prefer_dexto_credits(document: LintDocument, context: RuleContext) -> Iterat
     code="DX102",
     name="auth-dependent-backend",
     severity=Severity.WARNING,
-    summary="No version marker, and the backend depended on Dexto login (routeable provider).",
+    summary="A legacy file whose backend depended on Dexto login (routeable provider).",
     explanation="""
-        A file without a version marker is read as legacy. Under legacy implicit
+        Linting for the login prototype's release (`--dexto-version 1.5.4`), a file
+        without a version marker is read as legacy. Under legacy implicit
         routing, an `llm` block with a routeable provider (anthropic, openai,
         google, groq, xai, cohere, openrouter) was silently sent through the Dexto
         gateway whenever you were logged in to Dexto, so the same file called
         different backends on different machines. `dexto-config migrate` rewrites
         the block to the backend it really used and stamps the marker. If the file
-        is already explicit, add the marker (or lint with `--from 1.5.6`).
+        is already explicit, add the marker (or lint for the release you run).
     """,
     bad="""
         llm:
@@ -82,6 +83,7 @@ def prefer_dexto_credits(document: LintDocument, context: RuleContext) -> Iterat
           model: claude-sonnet-4-5-20250929
     """,
     fixable=True,
+    examples_at="1.5.4",
 )
 def auth_dependent_backend(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
     if not document.kind.is_yaml or document.marker_version is not None:
@@ -131,6 +133,7 @@ def _what_migrate_does(block: LlmBlock, context: RuleContext) -> str:
           model: openai/gpt-5-mini
     """,
     fixable=True,
+    examples_at="1.5.4",
 )
 def dexto_native_model_id(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
     if document.kind is FileKind.CUSTOM_MODELS or not is_legacy(document):

@@ -9,6 +9,8 @@ from dexto_config.lint.document import LintDocument, LlmBlock
 from dexto_config.lint.findings import Fix, SetValue, Severity, Violation
 from dexto_config.lint.rule import RuleContext, rule
 from dexto_config.lint.rules.escape_hatches import is_legacy, native_id_violation
+from dexto_config.lint.rules.syntax import problems_with
+from dexto_config.models import registry_checked
 
 
 def _named_models(document: LintDocument) -> Iterator[tuple[LlmBlock, str, str]]:
@@ -49,10 +51,13 @@ def _unknown_message(provider: str, model: str, suggestions: tuple[str, ...]) ->
     summary="A model ID the provider's catalog does not know (with suggestions).",
     explanation="""
         Providers with a fixed model list (openai, anthropic, google, groq, xai,
-        cohere, vertex, bedrock, dexto) reject model IDs they do not know, and
-        Dexto refuses the configuration. Up to three near IDs are suggested. Add
-        your own IDs with `extra-known-models` in the lint configuration, or in
-        `~/.dexto/models/custom-models.json`.
+        cohere, vertex, ...) reject model IDs they do not know, and Dexto refuses
+        the configuration. From Dexto 1.5.7 the file is judged by the model
+        registry of the release it targets (1.10.4 dropped `claude-3-haiku-20240307`,
+        `claude-3-5-sonnet-20240620` and others); for the seed's 1.5.4 and 1.5.6,
+        by the model catalog, where `extra-known-models` in the lint configuration
+        and `~/.dexto/models/custom-models.json` add your own IDs. Up to three near
+        IDs are suggested.
     """,
     bad="""
         llm:
@@ -66,6 +71,10 @@ def _unknown_message(provider: str, model: str, suggestions: tuple[str, ...]) ->
     """,
 )
 def unknown_model_id(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
+    if document.version is not None and registry_checked(document.version):
+        # From 1.5.7 the release's own registry judges the model, in the schema check.
+        yield from problems_with(document, "schema-model")
+        return
     for block, provider, model in _named_models(document):
         if catalog.accepts_any_model(provider) or _native_under_gateway(provider, model):
             continue

@@ -74,9 +74,10 @@ def outdated_schema_version(document: LintDocument, context: RuleContext) -> Ite
     marker = document.marker_version
     if marker is None or not is_version_string(marker):
         return
-    if version_key(marker) < version_key(LATEST_VERSION):
+    target = context.dexto_version or LATEST_VERSION
+    if version_key(marker) < version_key(target):
         message = (
-            f"schema version {marker} is older than the latest, {LATEST_VERSION}: "
+            f"schema version {marker} is older than the Dexto release targeted, {target}: "
             f"run `dexto-config migrate {document.path}`"
         )
         yield Violation(document.marker_position(), message, MIGRATE_FIX)
@@ -152,3 +153,91 @@ def _key_to_marker(document: LintDocument, value: object) -> Fix | None:
 )
 def unknown_schema_version(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
     return problems_with(document, "unknown-version")
+
+
+@rule(
+    code="DX405",
+    name="written-for-another-release",
+    severity=Severity.ERROR,
+    summary="The file's keys belong to another Dexto release than the one it is judged at.",
+    explanation="""
+        Dexto has no migration of its own: every release rejects the keys an earlier
+        release used (`toolConfirmation` and `internalTools` before 1.6.0, `provider:
+        dexto` before 1.5.8, `reasoningEffort` before 1.6.2, ...) and the keys a later
+        release added. Instead of one unknown key per dated key, this finding names
+        the release the file was written for and the keys that show it. A file
+        written for an older release is rewritten by `dexto-config migrate` (or
+        `lint --fix`); one written for a newer release is judged at its own release
+        with `--dexto-version` (or the config's `dexto-version`).
+    """,
+    bad="""
+        systemPrompt: You are a helpful assistant.
+        llm: {provider: anthropic, model: claude-sonnet-4-5-20250929}
+        toolConfirmation: {mode: manual}
+    """,
+    good=f"""
+        {marker_line(LATEST_VERSION)}
+        systemPrompt: You are a helpful assistant.
+        llm: {{provider: anthropic, model: claude-sonnet-4-5-20250929}}
+        permissions: {{mode: manual}}
+        tools: []
+    """,
+    fixable=True,
+)
+def written_for_another_release(
+    document: LintDocument, context: RuleContext
+) -> Iterator[Violation]:
+    for violation in problems_with(document, "older-release"):
+        yield Violation(violation.position, violation.message, MIGRATE_FIX)
+    yield from problems_with(document, "newer-release")
+
+
+@rule(
+    code="DX406",
+    name="release-dependent-behaviour",
+    severity=Severity.WARNING,
+    summary="A file without a version marker that Dexto releases run differently.",
+    explanation="""
+        Some files are accepted by several Dexto releases that do different things
+        with them: a file that configures no tools gets no tools before 1.6.0 and
+        the image's default tools (filesystem and process included) from 1.6.0; a
+        routeable provider was routed through the Dexto gateway by the login
+        prototype. Without a version marker neither `migrate` nor a reader can tell
+        which behaviour the author meant. The version marker on the first line
+        settles it; no fix is offered, since only the author knows that release. Linting
+        for a stated release (`--dexto-version`, or `dexto-version` in the config)
+        does not report it: the release is known there.
+    """,
+    bad="""
+        systemPrompt: You are a helpful assistant.
+        llm: {provider: openai, model: gpt-5-mini}
+    """,
+    good=f"""
+        {marker_line(LATEST_VERSION)}
+        systemPrompt: You are a helpful assistant.
+        llm: {{provider: openai, model: gpt-5-mini}}
+    """,
+    fixable=False,
+)
+def release_dependent_behaviour(
+    document: LintDocument, context: RuleContext
+) -> Iterator[Violation]:
+    placement = document.placement
+    if (
+        context.dexto_version is not None
+        or document.marker_version is not None
+        or not document.kind.is_yaml
+        or placement is None
+        or placement.ambiguity is None
+        or document.version is None
+        or document.version not in placement.candidates
+    ):
+        return
+    boundary = placement.ambiguity
+    first, last = placement.candidates[0], placement.candidates[-1]
+    message = (
+        f"this file fits Dexto {first} to {last}, which run it differently: {boundary.why}; "
+        f"add the version marker `{marker_line(document.version)}` (or the release you "
+        "wrote it for) as its first line"
+    )
+    yield Violation(document.marker_position(), message)

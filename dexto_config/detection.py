@@ -1,0 +1,258 @@
+"""Placing a file without a version marker among Dexto's releases by its shape (DESIGN §11.2).
+
+Each known release accepts some keys and values and refuses others; the keys a
+file uses bound the releases it can belong to (its candidates). The newest
+candidate is its version, unless a release inside the candidates would change
+what this very file does (no `tools` key: no tools before 1.6.0, the image's
+tools from 1.6.0): then the file's release cannot be told from its shape.
+
+Pure: parsed data in, a `Placement` out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from dexto_config.kinds import FileKind
+from dexto_config.versions import KNOWN_VERSIONS, version_key
+
+_ROUTEABLE = frozenset({"anthropic", "openai", "google", "groq", "xai", "cohere", "openrouter"})
+_TOOL_KEYS = ("tools", "internalTools", "customTools")
+_SKILL_PROMPT_FIELDS = ("disable-model-invocation", "allowed-tools", "model", "context", "agent")
+_NEW_SOUNDS = ("onStartup", "startupSoundFile", "approvalSoundFile", "completeSoundFile")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A key or value that only some releases accept: `since` up to, not including, `until`."""
+
+    what: str
+    path: tuple[str | int, ...]
+    since: str | None = None
+    until: str | None = None
+
+    def admits(self, version: str) -> bool:
+        """True when release `version` accepts this key or value."""
+        key = version_key(version)
+        if self.since is not None and key < version_key(self.since):
+            return False
+        return self.until is None or key < version_key(self.until)
+
+    @property
+    def era(self) -> str:
+        """The releases that accept it, for messages: 'Dexto < 1.6.0', 'Dexto 1.5.7-1.6.2'."""
+        if self.since and self.until:
+            return f"Dexto {self.since} to {_before(self.until)}"
+        if self.until:
+            return f"Dexto < {self.until}"
+        return f"Dexto >= {self.since}"
+
+
+@dataclass(frozen=True, slots=True)
+class Boundary:
+    """A release at which this file's behaviour changes without any key changing."""
+
+    release: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a file's shape puts it.
+
+    `candidates` are the known releases that accept every piece of `evidence`
+    (empty when the file mixes shapes no release accepts together); `version` is
+    the newest candidate, or None when `ambiguity` names a release inside the
+    candidates that would change what the file does.
+    """
+
+    candidates: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    ambiguity: Boundary | None
+
+    @property
+    def version(self) -> str | None:
+        if not self.candidates or self.ambiguity is not None:
+            return None
+        return self.candidates[-1]
+
+    def rejected_at(self, target: str) -> tuple[Evidence, ...]:
+        """The evidence release `target` refuses (the keys that date the file)."""
+        return tuple(item for item in self.evidence if not item.admits(target))
+
+
+def place(kind: FileKind, data: Any) -> Placement:
+    """Where the shape of `data`, a parsed file of `kind`, puts it among the known releases."""
+    if not isinstance(data, dict):
+        return Placement(KNOWN_VERSIONS, (), None)
+    evidence = tuple(_EVIDENCE[kind](data)) if kind in _EVIDENCE else ()
+    candidates = tuple(v for v in KNOWN_VERSIONS if all(item.admits(v) for item in evidence))
+    ambiguity = None
+    if kind is FileKind.AGENT and len(candidates) > 1:
+        ambiguity = next(_agent_boundaries(data, candidates), None)
+    elif kind is FileKind.PREFERENCES and len(candidates) > 1:
+        ambiguity = next(_routing_boundary(data.get("llm"), candidates), None)
+    return Placement(candidates, evidence, ambiguity)
+
+
+def describe(evidence: tuple[Evidence, ...]) -> str:
+    """The evidence as a short list for messages: '`toolConfirmation`, `internalTools`'."""
+    return ", ".join(dict.fromkeys(item.what for item in evidence))
+
+
+# --- evidence -------------------------------------------------------------------
+
+
+def _agent_evidence(data: dict[str, Any]) -> Iterator[Evidence]:
+    for key in ("toolConfirmation", "internalTools", "customTools", "internalResources", "plugins"):
+        if key in data:
+            yield Evidence(f"`{key}`", (key,), until="1.6.0")
+    for key in ("permissions", "resources", "hooks"):
+        if key in data:
+            yield Evidence(f"`{key}`", (key,), since="1.6.0")
+    tools = data.get("tools")
+    if isinstance(tools, dict):
+        yield Evidence("a `tools` map of output limits", ("tools",), until="1.6.0")
+    elif isinstance(tools, list):
+        yield Evidence("a `tools` list", ("tools",), since="1.6.0")
+    if "agentFile" in data:
+        yield Evidence("`agentFile`", ("agentFile",), since="1.5.8")
+    internal = data.get("internalTools")
+    if isinstance(internal, list) and "invoke_skill" in internal:
+        index = internal.index("invoke_skill")
+        yield Evidence("`invoke_skill`", ("internalTools", index), since="1.5.7")
+    yield from _llm_evidence(data.get("llm"))
+    yield from _prompt_evidence(data.get("prompts"))
+    yield from _permission_evidence(data.get("permissions"))
+    storage = data.get("storage")
+    if isinstance(storage, dict) and "blob" not in storage:
+        yield Evidence("a `storage` without `blob`", ("storage",), since="1.6.0")
+    if _mentions(data, "dexto.project_dir"):
+        yield Evidence("`${{dexto.project_dir}}`", (), since="1.6.0")
+
+
+def _llm_evidence(llm: Any, at: tuple[str | int, ...] = ("llm",)) -> Iterator[Evidence]:
+    if not isinstance(llm, dict):
+        return
+    provider = llm.get("provider")
+    if provider == "dexto":
+        yield Evidence("`provider: dexto`", (*at, "provider"), until="1.5.8")
+    elif provider == "dexto-nova":
+        yield Evidence("`provider: dexto-nova`", (*at, "provider"), since="1.5.8")
+    elif provider in ("minimax", "glm"):
+        yield Evidence(f"`provider: {provider}`", (*at, "provider"), since="1.5.7")
+    if "reasoningEffort" in llm:
+        yield Evidence("`reasoningEffort`", (*at, "reasoningEffort"), until="1.6.2")
+    if "reasoning" in llm:
+        yield Evidence("`reasoning`", (*at, "reasoning"), since="1.6.2")
+
+
+def _prompt_evidence(prompts: Any) -> Iterator[Evidence]:
+    if not isinstance(prompts, list):
+        return
+    for index, prompt in enumerate(prompts):
+        if not isinstance(prompt, dict):
+            continue
+        for field in _SKILL_PROMPT_FIELDS:
+            if field in prompt:
+                path = ("prompts", index, field)
+                yield Evidence(f"prompt `{field}`", path, since="1.5.7", until="1.8.0")
+        for field in ("user-invocable", "namespace"):
+            if field in prompt:
+                yield Evidence(f"prompt `{field}`", ("prompts", index, field), since="1.5.7")
+
+
+def _permission_evidence(permissions: Any) -> Iterator[Evidence]:
+    if not isinstance(permissions, dict):
+        return
+    if permissions.get("mode") == "auto-deny":
+        yield Evidence("`mode: auto-deny`", ("permissions", "mode"), until="1.8.0")
+    policies = permissions.get("toolPolicies")
+    if isinstance(policies, dict) and "alwaysDeny" in policies:
+        path = ("permissions", "toolPolicies", "alwaysDeny")
+        yield Evidence("`alwaysDeny`", path, until="1.8.0")
+
+
+def _preferences_evidence(data: dict[str, Any]) -> Iterator[Evidence]:
+    if "preferDextoCredits" in data:
+        yield Evidence("`preferDextoCredits`", ("preferDextoCredits",), until="1.5.6")
+    yield from _llm_evidence(data.get("llm"))
+    sounds = data.get("sounds")
+    if isinstance(sounds, dict):
+        for key in _NEW_SOUNDS:
+            if key in sounds:
+                yield Evidence(f"`sounds.{key}`", ("sounds", key), since="1.6.1")
+
+
+def _custom_models_evidence(data: dict[str, Any]) -> Iterator[Evidence]:
+    models = data.get("models")
+    if not isinstance(models, list):
+        return
+    for index, model in enumerate(models):
+        if isinstance(model, dict):
+            yield from _llm_evidence(model, ("models", index))
+
+
+_EVIDENCE: dict[FileKind, Callable[[dict[str, Any]], Iterator[Evidence]]] = {
+    FileKind.AGENT: _agent_evidence,
+    FileKind.PREFERENCES: _preferences_evidence,
+    FileKind.CUSTOM_MODELS: _custom_models_evidence,
+}
+
+# --- behaviour boundaries ---------------------------------------------------------
+
+
+def _agent_boundaries(data: dict[str, Any], candidates: tuple[str, ...]) -> Iterator[Boundary]:
+    """The releases inside `candidates` that change what this agent does, most telling first."""
+    if _straddles(candidates, "1.6.0") and not any(key in data for key in _TOOL_KEYS):
+        yield Boundary(
+            "1.6.0",
+            "the file configures no tools: before 1.6.0 that means none (or only the plan "
+            "tools), from 1.6.0 the image's default tools, filesystem and process included",
+        )
+    if _straddles(candidates, "1.5.7") and not _lists_plan_tools(data.get("customTools")):
+        yield Boundary(
+            "1.5.7",
+            "Dexto 1.5.7 and 1.5.8 add the plan tools to every agent, earlier releases do not",
+        )
+    yield from _routing_boundary(data.get("llm"), candidates)
+
+
+def _routing_boundary(llm: Any, candidates: tuple[str, ...]) -> Iterator[Boundary]:
+    if not _straddles(candidates, "1.5.6") or not isinstance(llm, dict):
+        return
+    if llm.get("provider") in _ROUTEABLE or llm.get("provider") == "dexto":
+        yield Boundary(
+            "1.5.6",
+            f"before 1.5.6 `provider: {llm.get('provider')}` could be routed through the Dexto "
+            "gateway depending on the login state; from 1.5.6 it is the backend",
+        )
+
+
+def _straddles(candidates: tuple[str, ...], release: str) -> bool:
+    key = version_key(release)
+    return version_key(candidates[0]) < key <= version_key(candidates[-1])
+
+
+def _lists_plan_tools(custom_tools: Any) -> bool:
+    return isinstance(custom_tools, list) and any(
+        isinstance(entry, dict) and entry.get("type") == "plan-tools" for entry in custom_tools
+    )
+
+
+def _mentions(value: Any, text: str) -> bool:
+    if isinstance(value, str):
+        return text in value
+    if isinstance(value, dict):
+        return any(_mentions(item, text) for item in value.values())
+    if isinstance(value, list):
+        return any(_mentions(item, text) for item in value)
+    return False
+
+
+def _before(release: str) -> str:
+    """The last known release before `release`."""
+    earlier = [v for v in KNOWN_VERSIONS if version_key(v) < version_key(release)]
+    return earlier[-1] if earlier else release
