@@ -25,6 +25,8 @@ _BY_NAME = {
     "preferences.yml": FileKind.PREFERENCES,
     "custom-models.json": FileKind.CUSTOM_MODELS,
     "registry.json": FileKind.REGISTRY,
+    "agent-registry.json": FileKind.REGISTRY,
+    "user-agent-registry.json": FileKind.REGISTRY,
 }
 YAML_SUFFIXES = (".yml", ".yaml")
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dexto_config.agent_registry import registry_issues
 from dexto_config.detection import Evidence, Placement, describe, place
 from dexto_config.kinds import FileKind
 from dexto_config.models import validate_document
@@ -117,7 +118,7 @@ def check_bytes(
         return checked
     checked.text = text
     if kind is FileKind.REGISTRY:
-        _check_registry(text, checked)
+        _check_registry(text, checked, target)
         return checked
     checked.marker_version = read_marker(text) if kind.is_yaml else None
     if not kind.is_yaml and not _read_json(text, checked)[0]:
@@ -164,7 +165,7 @@ def _decode(raw: bytes, checked: CheckedFile) -> str | None:
 
 
 def _check_root(data: Any, checked: CheckedFile) -> bool:
-    what = "JSON" if checked.kind is FileKind.CUSTOM_MODELS else "YAML"
+    what = "YAML" if checked.kind.is_yaml else "JSON"
     if data is None:
         message = (
             f"the file is empty (or holds only comments): {_a_kind(checked.kind)} file "
@@ -293,8 +294,15 @@ def _read_json(text: str, checked: CheckedFile) -> tuple[bool, Any]:
         return False, None
 
 
-def _check_registry(text: str, checked: CheckedFile) -> None:
-    """The agent registry is Dexto's own bookkeeping: it only has to be a JSON object."""
+def _check_registry(text: str, checked: CheckedFile, target: str | None) -> None:
+    """An agent registry, judged at release `target` (default: the newest known).
+
+    Dexto parses it strictly: see `dexto_config.agent_registry`.
+    """
     readable, data = _read_json(text, checked)
-    if readable:
-        _check_root(data, checked)
+    if not readable or not _check_root(data, checked):
+        return
+    checked.parsed = parse(text, last_key_wins=True)
+    issues = registry_issues(data, checked.path, target or LATEST_VERSION)
+    problems = [_positioned(issue, checked.parsed.positions) for issue in issues]
+    checked.problems.extend(sorted(problems, key=lambda p: (p.line, p.col)))

@@ -223,3 +223,81 @@ def test_custom_models_duplicate_keys_follow_json_parse() -> None:
     bad = '{"version": 1, "version": 2, "models": []}\n'
     assert _problems(good, FileKind.CUSTOM_MODELS) == []
     assert [code for _line, _col, code in _problems(bad, FileKind.CUSTOM_MODELS)] == ["schema"]
+
+
+_ENTRY = (
+    '{"id": "a", "name": "A", "description": "d", "configPath": "./a/a.yml", '
+    '"author": "me", "tags": ["x"]'
+)
+_CATALOG_ENTRY = '{"description": "d", "author": "me", "tags": [], "source": "a/", "main": "a.yml"'
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "release", "expected"),
+    [
+        pytest.param("registry.json", f'{{"agents": [{_ENTRY}}}]}}', "1.5.6", [], id="installed"),
+        pytest.param(
+            "registry.json",
+            f'{{"agents": [{_ENTRY}, "bundledHash": "ab"}}]}}',
+            "1.5.6",
+            [(1, 116, "schema-unknown-key")],
+            id="installed-unknown-key",
+        ),
+        pytest.param(
+            "registry.json",
+            '{"agents": [{"id": "a", "name": "A", "description": "d"}]}',
+            "1.5.6",
+            [(1, 13, "schema-missing-key")],
+            id="installed-missing-config-path",
+        ),
+        pytest.param(
+            "registry.json",
+            f'{{"agents": {{"a": {_CATALOG_ENTRY}}}}}}}',
+            "1.5.6",
+            [(1, 12, "schema")],
+            id="installed-as-a-mapping",
+        ),
+        pytest.param(
+            "registry.json",
+            f'{{"primaryAgent": "a", "agents": [{_ENTRY}, "parentAgentId": "b"}}]}}',
+            "1.8.0",
+            [],
+            id="project-registry-keys",
+        ),
+        pytest.param(
+            "agent-registry.json",
+            f'{{"agents": {{"a": {_CATALOG_ENTRY}, "type": "custom"}}}}}}',
+            "1.5.6",
+            [],
+            id="catalog",
+        ),
+        pytest.param(
+            "agent-registry.json",
+            f'{{"agents": {{"a": {_CATALOG_ENTRY}, "enabled": true}}}}}}',
+            "1.5.7",
+            [(1, 100, "schema-unknown-key")],
+            id="enabled-before-1.6.1",
+        ),
+        pytest.param(
+            "user-agent-registry.json",
+            f'{{"agents": {{"a": {_CATALOG_ENTRY}, "enabled": true}}}}}}',
+            "1.6.1",
+            [],
+            id="enabled-from-1.6.1",
+        ),
+        pytest.param(
+            "user-agent-registry.json",
+            '{"agents": {"a": {"enabled": false, "bundledHash": "ab"}}}',
+            "1.6.1",
+            [],
+            id="disabled-entry-unread",
+        ),
+    ],
+)
+def test_agent_registries_are_strict_like_dexto(
+    name: str, text: str, release: str, expected: list[tuple[int, int, str]]
+) -> None:
+    checked = check_bytes(
+        text.encode(), FileKind.REGISTRY, path=Path(name), target=release
+    )
+    assert [(p.line, p.col, p.code) for p in checked.problems] == expected

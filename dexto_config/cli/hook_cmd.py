@@ -17,6 +17,7 @@ from dexto_config.home.journal import JournalError
 from dexto_config.home.layout import default_home
 from dexto_config.home.lock import DEFAULT_WAIT_SECONDS, LockBusy
 from dexto_config.home.report import (
+    REWRITTEN,
     FileOutcome,
     exit_code,
     report_json,
@@ -50,7 +51,13 @@ lock_wait_option = click.option(
 @click.option(
     "--bundled-dir",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="Folder of the new bundled agents, as <id>/<id>.yml.",
+    help="Folder of the new release's bundled agents, as <id>/<id>.yml.",
+)
+@click.option(
+    "--previous-bundled-dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Folder of the previous release's bundled agents: an installed copy identical"
+    " to its file was never edited.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON report for the Dexto CLI.")
 @lock_wait_option
@@ -59,20 +66,23 @@ def hook(
     from_version: str | None,
     target: str | None,
     bundled_dir: Path | None,
+    previous_bundled_dir: Path | None,
     as_json: bool,
     lock_wait: float,
 ) -> int:
     """Bring a Dexto home up to date after a Dexto upgrade.
 
-    Migrates preferences.yml, every agent under agents/, agents/registry.json
-    and models/custom-models.json that is behind, with a backup and a journal;
-    prints nothing when there is nothing to do. Exit 0 all current or migrated,
-    1 some files skipped (listed with the reason), 2 usage or I/O error, 75
-    another run holds the home's lock.
+    Migrates preferences.yml, every agent under agents/ and
+    models/custom-models.json that is behind, with a backup and a journal
+    (agents/registry.json is checked, never rewritten); prints nothing when
+    there is nothing to do. Exit 0 all current or migrated, 1 some files
+    skipped (listed with the reason), 2 usage or I/O error, 75 another run
+    holds the home's lock.
 
     \b
     Examples:
       dexto-config hook --from-version 1.5.4
+      dexto-config hook --bundled-dir NEW/agents --previous-bundled-dir OLD/agents
       dexto-config hook --dexto-home ~/.dexto --json
     """
     options = HookOptions(
@@ -81,6 +91,7 @@ def hook(
         from_version=effective_version(from_version) if from_version else None,
         target=effective_version(target) if target else MIGRATION_TARGET,
         bundled_dir=bundled_dir,
+        previous_bundled_dir=previous_bundled_dir,
         lock_wait=lock_wait,
     )
     try:
@@ -170,7 +181,7 @@ def _json(report: HookReport) -> str:
 
 def _print_text(report: HookReport) -> None:
     """Nothing when nothing changed; else a summary line, then what needs attention."""
-    rewritten = [o for o in report.outcomes if o.status in ("migrated", "replaced", "updated")]
+    rewritten = [o for o in report.outcomes if o.status in REWRITTEN]
     problems = [o for o in report.outcomes if o.is_new_problem]
     if report.recovered is not None:
         click.echo(_recovery_line(report.recovered))

@@ -24,7 +24,14 @@ from dexto_config.versions import (
     effective_version,
 )
 
-_VALUE_OPTIONS = ("--dexto-home", "--from-version", "--to", "--bundled-dir", "--lock-wait")
+_VALUE_OPTIONS = (
+    "--dexto-home",
+    "--from-version",
+    "--to",
+    "--bundled-dir",
+    "--previous-bundled-dir",
+    "--lock-wait",
+)
 
 
 class _Request:

@@ -23,6 +23,7 @@ from dexto_config.home.atomic import (
     unwritable_reason,
 )
 from dexto_config.home.backups import prune_backups
+from dexto_config.home.bundled import bundled_copy, is_unedited
 from dexto_config.home.digest import sha256_hex
 from dexto_config.home.journal import (
     JournalEntry,
@@ -33,16 +34,9 @@ from dexto_config.home.journal import (
 )
 from dexto_config.home.lock import DEFAULT_WAIT_SECONDS, HomeLock
 from dexto_config.home.records import record_entries, store_state
-from dexto_config.home.registry import (
-    BundledAgent,
-    RegistryError,
-    bundled_agents,
-    with_bundled_hashes,
-)
 from dexto_config.home.report import (
     MIGRATED,
     REPLACED,
-    UPDATED,
     FileOutcome,
     outcome_from_record,
 )
@@ -58,6 +52,7 @@ from dexto_config.home.state import (
 from dexto_config.kinds import FileKind, recognise
 from dexto_config.migrate.engine import FileMigration, migrate_bytes
 from dexto_config.migrate.routing import RoutingContext, routing_context_from_home
+from dexto_config.validation import check_bytes
 from dexto_config.versions import MIGRATION_TARGET, OLDEST_VERSION, read_marker
 
 MigrateFn = Callable[..., FileMigration]
@@ -80,6 +75,7 @@ class HookOptions:
     from_version: str | None = None
     target: str = MIGRATION_TARGET
     bundled_dir: Path | None = None
+    previous_bundled_dir: Path | None = None
     lock_wait: float = DEFAULT_WAIT_SECONDS
 
 
@@ -96,11 +92,15 @@ class HookReport:
 
 @dataclass(slots=True)
 class _Plan:
-    """Decisions for every file, the writes they need, and bundled-hash updates."""
+    """Decisions for every file, the writes they need, and its unedited bundled agents.
+
+    `unedited` maps each unedited bundled agent to the SHA-256 of its bytes before
+    the run and after it (the same when it is not rewritten).
+    """
 
     outcomes: dict[str, FileOutcome] = field(default_factory=dict)
     writes: dict[str, PlannedWrite] = field(default_factory=dict)
-    new_hashes: dict[str, str] = field(default_factory=dict)
+    unedited: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +111,6 @@ class _Inputs:
     options: HookOptions
     state: HookState | None
     context: RoutingContext
-    bundled: dict[str, BundledAgent]
     migrate: MigrateFn
 
 
@@ -124,7 +123,7 @@ def run_hook(options: HookOptions, migrate: MigrateFn = migrate_bytes) -> HookRe
         recovery = recover(home, lambda entries: record_entries(home, entries))
         _remove_stray_temps(home)
         state = load_state(layout.tool_path(str(home), layout.STATE_NAME))
-        inputs = _Inputs(home, options, state, _context(home, options, recovery), {}, migrate)
+        inputs = _Inputs(home, options, state, _context(home, options, recovery), migrate)
         report = _run_locked(inputs)
         report.recovered = _describe(recovery)
         prune_backups(home)
@@ -133,14 +132,12 @@ def run_hook(options: HookOptions, migrate: MigrateFn = migrate_bytes) -> HookRe
 
 def _run_locked(inputs: _Inputs) -> HookReport:
     files = layout.managed_files(str(inputs.home))
-    registry_raw, registry_problem = _read_registry(inputs.home, files)
-    inputs = _with_bundled(inputs, registry_raw)
     plan = _Plan()
     for rel in files:
-        if rel != layout.REGISTRY:
+        if rel == layout.REGISTRY:
+            _decide_registry(inputs, plan)
+        else:
             _decide(inputs, rel, plan)
-    if layout.REGISTRY in files:
-        _decide_registry(inputs, registry_raw, registry_problem, plan)
     report = HookReport(inputs.home, inputs.options.target, [])
     writes = _ordered_writes(plan, files)
     if writes:
@@ -168,29 +165,6 @@ def _context(home: Path, options: HookOptions, recovery: Recovery | None) -> Rou
     return routing_context_from_home(home, options.environ)
 
 
-def _read_registry(home: Path, files: list[str]) -> tuple[bytes | None, str | None]:
-    if layout.REGISTRY not in files:
-        return None, None
-    try:
-        return resolve_inside(home, Path(layout.REGISTRY)).read_bytes(), None
-    except PathEscapesHome as error:
-        return None, str(error)
-    except OSError as error:
-        return None, f"cannot read: {error.strerror}"
-
-
-def _with_bundled(inputs: _Inputs, registry_raw: bytes | None) -> _Inputs:
-    if registry_raw is None or inputs.options.bundled_dir is None:
-        return inputs
-    try:
-        bundled = bundled_agents(registry_raw)
-    except RegistryError:
-        return inputs
-    return _Inputs(
-        inputs.home, inputs.options, inputs.state, inputs.context, bundled, inputs.migrate
-    )
-
-
 def _decide(inputs: _Inputs, rel: str, plan: _Plan) -> None:
     """Record what happens to one YAML or custom-models file, and plan its write."""
     kind = _kind(rel)
@@ -199,9 +173,11 @@ def _decide(inputs: _Inputs, rel: str, plan: _Plan) -> None:
     except PathEscapesHome as error:
         plan.outcomes[rel] = _problem(inputs, rel, kind, SKIPPED, str(error))
         return
+    new_bundled = bundled_copy(inputs.options.bundled_dir, rel)
     record = _unchanged_record(inputs, rel, real)
-    if record is not None and _still_settled(inputs, record):
+    if record is not None and new_bundled is None and _still_settled(inputs, record):
         plan.outcomes[rel] = outcome_from_record(rel, record)
+        _keep_recorded_hash(inputs, rel, plan)
         return
     try:
         raw = real.read_bytes()
@@ -209,9 +185,11 @@ def _decide(inputs: _Inputs, rel: str, plan: _Plan) -> None:
         plan.outcomes[rel] = _problem(inputs, rel, kind, FAILED, f"cannot read: {error.strerror}")
         return
     assumed = record.version if record is not None else _assumed_version(inputs)
-    agent = inputs.bundled.get(rel)
-    unedited = agent is not None and sha256_hex(raw) == agent.bundled_hash
-    if unedited and agent is not None and _decide_bundled(inputs, rel, real, raw, agent, plan):
+    previous_bundled = bundled_copy(inputs.options.previous_bundled_dir, rel)
+    recorded = inputs.state.bundled_hashes.get(rel) if inputs.state is not None else None
+    unedited = is_unedited(raw, recorded, (new_bundled, previous_bundled))
+    if unedited and new_bundled is not None:
+        _decide_bundled(inputs, rel, real, raw, new_bundled, plan)
         return
     result = inputs.migrate(
         raw,
@@ -222,33 +200,41 @@ def _decide(inputs: _Inputs, rel: str, plan: _Plan) -> None:
         source_path=real,
     )
     _record_migration(inputs, rel, real, raw, result, plan)
+    if unedited:
+        _note_unedited(rel, raw, plan)
+
+
+def _keep_recorded_hash(inputs: _Inputs, rel: str, plan: _Plan) -> None:
+    """An unedited bundled agent left untouched stays known as unedited."""
+    recorded = inputs.state.bundled_hashes.get(rel) if inputs.state is not None else None
+    if recorded is not None:
+        plan.unedited[rel] = (recorded, recorded)
+
+
+def _note_unedited(rel: str, raw: bytes, plan: _Plan) -> None:
+    """Remember an unedited bundled agent by the hash of what the run leaves in its place."""
+    write = plan.writes.get(rel)
+    after = write.data if write is not None else raw
+    plan.unedited[rel] = (sha256_hex(raw), sha256_hex(after))
 
 
 def _decide_bundled(
-    inputs: _Inputs, rel: str, real: Path, raw: bytes, agent: BundledAgent, plan: _Plan
-) -> bool:
-    """Replace an unedited bundled agent by its new version; False when none is supplied."""
-    assert inputs.options.bundled_dir is not None
-    try:
-        new = (inputs.options.bundled_dir / agent.bundled_rel).read_bytes()
-    except OSError:
-        return False
+    inputs: _Inputs, rel: str, real: Path, raw: bytes, new: bytes, plan: _Plan
+) -> None:
+    """Replace an unedited bundled agent by the new release's bundled copy `new`."""
     version = read_marker(new.decode("utf-8", "replace")) or inputs.options.target
     if new == raw:
         plan.outcomes[rel] = FileOutcome(rel, FileKind.AGENT, CURRENT, to_version=version)
-        return True
-    if _refuse_unwritable(inputs, rel, FileKind.AGENT, real, plan):
-        return True
-    plan.outcomes[rel] = FileOutcome(
-        rel,
-        FileKind.AGENT,
-        REPLACED,
-        to_version=version,
-        reason="unedited bundled agent replaced by the new bundled version",
-    )
-    plan.writes[rel] = _write(rel, FileKind.AGENT, real, raw, new, None, version)
-    plan.new_hashes[agent.agent_id] = sha256_hex(new)
-    return True
+    elif not _refuse_unwritable(inputs, rel, FileKind.AGENT, real, plan):
+        plan.outcomes[rel] = FileOutcome(
+            rel,
+            FileKind.AGENT,
+            REPLACED,
+            to_version=version,
+            reason="unedited bundled agent replaced by the new bundled version",
+        )
+        plan.writes[rel] = _write(rel, FileKind.AGENT, real, raw, new, None, version)
+    _note_unedited(rel, raw, plan)
 
 
 def _record_migration(
@@ -288,34 +274,27 @@ def _record_migration(
         )
 
 
-def _decide_registry(inputs: _Inputs, raw: bytes | None, problem: str | None, plan: _Plan) -> None:
-    """The registry changes only to record the hashes of replaced bundled agents."""
+def _decide_registry(inputs: _Inputs, plan: _Plan) -> None:
+    """The registry is never rewritten: reported when Dexto at the target would reject it."""
     rel, kind = layout.REGISTRY, FileKind.REGISTRY
     target = inputs.options.target
-    if raw is None:
-        plan.outcomes[rel] = _problem(inputs, rel, kind, FAILED, problem or "cannot read")
-        return
     try:
-        bundled_agents(raw)
-    except RegistryError as error:
+        real = resolve_inside(inputs.home, Path(rel))
+        raw = real.read_bytes()
+    except PathEscapesHome as error:
         plan.outcomes[rel] = _problem(inputs, rel, kind, SKIPPED, str(error))
         return
-    real = resolve_inside(inputs.home, Path(rel))
-    if not plan.new_hashes:
+    except OSError as error:
+        plan.outcomes[rel] = _problem(inputs, rel, kind, FAILED, f"cannot read: {error.strerror}")
+        return
+    problems = check_bytes(raw, kind, path=real, target=target).problems
+    if problems:
+        first = problems[0]
+        plan.outcomes[rel] = _problem(
+            inputs, rel, kind, SKIPPED, first.message, line=first.line, column=first.col
+        )
+    else:
         plan.outcomes[rel] = FileOutcome(rel, kind, CURRENT, from_version=target, to_version=target)
-        return
-    if _refuse_unwritable(inputs, rel, kind, real, plan):
-        return
-    new = with_bundled_hashes(raw, plan.new_hashes)
-    plan.outcomes[rel] = FileOutcome(
-        rel,
-        kind,
-        UPDATED,
-        from_version=target,
-        to_version=target,
-        reason=f"bundledHash updated for {', '.join(sorted(plan.new_hashes))}",
-    )
-    plan.writes[rel] = _write(rel, kind, real, raw, new, target, target)
 
 
 def _refuse_unwritable(inputs: _Inputs, rel: str, kind: str, real: Path, plan: _Plan) -> bool:
@@ -450,6 +429,10 @@ def _save_state(inputs: _Inputs, plan: _Plan, committed: Sequence[JournalEntry])
             files[rel] = record
     bundled_dir = inputs.options.bundled_dir
     state = HookState(
+        bundled_hashes={
+            rel: after if rel not in plan.writes or rel in done else before
+            for rel, (before, after) in plan.unedited.items()
+        },
         tool_version=__version__,
         home_version=inputs.options.target,
         target=inputs.options.target,

@@ -13,8 +13,7 @@ from dexto_config.home.state import CURRENT, FAILED, SKIPPED, FileRecord, HookSt
 
 MIGRATED = "migrated"
 REPLACED = "replaced"
-UPDATED = "updated"
-REWRITTEN = (MIGRATED, REPLACED, UPDATED)
+REWRITTEN = (MIGRATED, REPLACED)
 
 OK, FINDINGS, IO_ERROR = 0, 1, 2
 
@@ -95,7 +94,7 @@ def exit_code(outcomes: list[FileOutcome]) -> int:
 
 
 def summary_counts(outcomes: list[FileOutcome]) -> dict[str, int]:
-    """Files migrated (or replaced, or updated), up to date, and left alone."""
+    """Files migrated (or replaced), up to date, and left alone."""
     return {
         "migrated": sum(o.status in REWRITTEN for o in outcomes),
         "up_to_date": sum(o.status == CURRENT for o in outcomes),

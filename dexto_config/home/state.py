@@ -70,9 +70,21 @@ class FileRecord:
 
 
 class HookState:
-    """The whole state: tool and home versions, target, bundled folder, and every file."""
+    """The whole state: tool and home versions, target, bundled folder, and every file.
 
-    __slots__ = ("bundled", "bundled_dir", "files", "home_version", "target", "tool_version")
+    `bundled_hashes` maps each installed bundled agent the hook knows to be
+    unedited to the SHA-256 of its bytes as the hook last saw or wrote them.
+    """
+
+    __slots__ = (
+        "bundled",
+        "bundled_dir",
+        "bundled_hashes",
+        "files",
+        "home_version",
+        "target",
+        "tool_version",
+    )
 
     def __init__(
         self,
@@ -83,6 +95,7 @@ class HookState:
         files: dict[str, FileRecord],
         bundled_dir: str | None = None,
         bundled: dict[str, Signature] | None = None,
+        bundled_hashes: dict[str, str] | None = None,
     ) -> None:
         self.tool_version = tool_version
         self.home_version = home_version
@@ -90,6 +103,7 @@ class HookState:
         self.files = files
         self.bundled_dir = bundled_dir
         self.bundled = bundled or {}
+        self.bundled_hashes = bundled_hashes or {}
 
     def to_bytes(self) -> bytes:
         """The state file's contents."""
@@ -99,6 +113,7 @@ class HookState:
             "target": self.target,
             "bundled_dir": self.bundled_dir,
             "bundled": {rel: list(sig) for rel, sig in self.bundled.items()},
+            "bundled_hashes": self.bundled_hashes,
             "files": {rel: record.to_json() for rel, record in self.files.items()},
         }
         return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode("utf-8")
@@ -115,6 +130,7 @@ def load_state(path: str) -> HookState | None:
             target=str(data["target"]),
             bundled_dir=data["bundled_dir"],
             bundled={rel: _signature(sig) for rel, sig in data["bundled"].items()},
+            bundled_hashes={str(rel): str(h) for rel, h in data["bundled_hashes"].items()},
             files={rel: FileRecord.from_json(rec) for rel, rec in data["files"].items()},
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):

@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from dexto_config.home.digest import sha256_hex
-
 REPO = Path(__file__).resolve().parents[2]
 
 LEGACY_AGENT = """\
@@ -70,7 +68,11 @@ def build_home(
     bad_agents: int = 0,
     bundled: tuple[str, ...] = (),
 ) -> Path:
-    """A Dexto home under `root`: agents, preferences, custom models, registry, auth, .env."""
+    """A Dexto home under `root`: agents, preferences, custom models, registry, auth, .env.
+
+    Each of `bundled` is installed as Dexto's previous release shipped it
+    (`build_bundled_dir(root, ids, previous=True)`).
+    """
     home = root / "dexto-home"
     (home / "agents").mkdir(parents=True)
     (home / "models").mkdir()
@@ -80,10 +82,10 @@ def build_home(
         _agent(home, f"explicit-{n}", EXPLICIT_AGENT.format(n=n))
     for n in range(bad_agents):
         _agent(home, f"broken-{n}", "llm: [unclosed\n")
-    entries = [{"id": f"legacy-{n}", "name": f"agent {n}"} for n in range(legacy_agents)]
     for agent_id in bundled:
-        data = _agent(home, agent_id, LEGACY_AGENT.format(n=agent_id))
-        entries.append({"id": agent_id, "name": agent_id, "bundledHash": sha256_hex(data)})
+        _agent(home, agent_id, LEGACY_AGENT.format(n=agent_id))
+    ids = [f"legacy-{n}" for n in range(legacy_agents)] + list(bundled)
+    entries = [registry_entry(agent_id) for agent_id in ids]
     (home / "agents" / "registry.json").write_text(json.dumps({"agents": entries}, indent=2) + "\n")
     (home / "preferences.yml").write_text(LEGACY_PREFERENCES)
     (home / "models" / "custom-models.json").write_text(CUSTOM_MODELS)
@@ -93,12 +95,26 @@ def build_home(
     return home
 
 
-def build_bundled_dir(root: Path, ids: tuple[str, ...]) -> Path:
-    """A `--bundled-dir` holding a new version of each bundled agent."""
-    folder = root / "bundled"
+def registry_entry(agent_id: str) -> dict[str, object]:
+    """An entry of `agents/registry.json` as Dexto writes it when it installs an agent."""
+    return {
+        "id": agent_id,
+        "name": agent_id,
+        "description": f"the {agent_id} agent",
+        "configPath": f"./{agent_id}/{agent_id}.yml",
+        "author": "Truffle AI",
+        "tags": ["test"],
+    }
+
+
+def build_bundled_dir(root: Path, ids: tuple[str, ...], *, previous: bool = False) -> Path:
+    """A `--bundled-dir` with the new release's version of each bundled agent, or with
+    `previous` a `--previous-bundled-dir` with the version `build_home` installs."""
+    folder = root / ("bundled-previous" if previous else "bundled")
+    template = LEGACY_AGENT if previous else BUNDLED_V2
     for agent_id in ids:
         (folder / agent_id).mkdir(parents=True)
-        (folder / agent_id / f"{agent_id}.yml").write_text(BUNDLED_V2.format(n=agent_id))
+        (folder / agent_id / f"{agent_id}.yml").write_text(template.format(n=agent_id))
     return folder
 
 

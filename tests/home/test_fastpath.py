@@ -115,3 +115,10 @@ def test_new_bundled_agents_take_the_full_path(tmp_path: Path) -> None:
     assert fast_hook(args, {}) == 0
     (bundled / "coding" / "coding.yml").write_text("systemPrompt: v3\n")
     assert fast_hook(args, {}) is None
+
+
+def test_the_previous_bundled_folder_alone_changes_nothing(tmp_path: Path) -> None:
+    home = build_home(tmp_path, legacy_agents=0, bundled=("coding",))
+    previous = build_bundled_dir(tmp_path, ("coding",), previous=True)
+    run_hook(HookOptions(home=home, environ=HOOK_ENV, previous_bundled_dir=previous))
+    assert fast_hook(["--dexto-home", str(home), "--previous-bundled-dir", str(previous)], {}) == 0

@@ -10,7 +10,6 @@ import pytest
 
 from dexto_config.cli import run
 from dexto_config.home.backups import list_backups
-from dexto_config.home.digest import sha256_hex
 from dexto_config.home.hook import HookOptions, run_hook
 from dexto_config.home.report import exit_code
 from tests.home.homes import HOOK_ENV, SECRET, build_bundled_dir, build_home, snapshot
@@ -86,21 +85,86 @@ def test_routing_context_is_taken_before_preferences_change(tmp_path: Path) -> N
     assert "preferDextoCredits" not in prefs.read_text()
 
 
-def test_bundled_agent_replaced_edited_one_migrated(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("how_known", "statuses_expected"),
+    [
+        pytest.param("previous-dir", ("replaced", "migrated"), id="previous-bundled-dir"),
+        pytest.param("state", ("replaced", "current"), id="hook-state"),
+        pytest.param("nothing", ("migrated", "migrated"), id="unknown-is-edited"),
+    ],
+)
+def test_unedited_bundled_agent_replaced_edited_one_migrated(
+    tmp_path: Path, how_known: str, statuses_expected: tuple[str, str]
+) -> None:
     home = build_home(tmp_path, legacy_agents=0, bundled=("coding", "edited"))
-    bundled = build_bundled_dir(tmp_path, ("coding", "edited"))
+    previous = build_bundled_dir(tmp_path, ("coding", "edited"), previous=True)
+    if how_known == "state":  # the last run saw both unedited, and migrated them
+        _hook(home, previous_bundled_dir=previous)
     edited = home / "agents" / "edited" / "edited.yml"
     edited.write_text(edited.read_text() + "# my note\n")
-    code, statuses = _hook(home, bundled_dir=bundled)
+    registry = (home / "agents/registry.json").read_bytes()
+    bundled = build_bundled_dir(tmp_path, ("coding", "edited"))
+    kwargs = {"previous_bundled_dir": previous} if how_known == "previous-dir" else {}
+    code, statuses = _hook(home, bundled_dir=bundled, **kwargs)
     assert code == 0
-    assert statuses["agents/coding/coding.yml"] == "replaced"
-    assert statuses["agents/edited/edited.yml"] == "migrated"
-    new = (home / "agents/coding/coding.yml").read_bytes()
-    assert new == (bundled / "coding" / "coding.yml").read_bytes()
-    registry = json.loads((home / "agents/registry.json").read_text())
-    hashes = {e["id"]: e.get("bundledHash") for e in registry["agents"]}
-    assert hashes["coding"] == sha256_hex(new)
+    expected = dict(
+        zip(
+            ("agents/coding/coding.yml", "agents/edited/edited.yml"), statuses_expected, strict=True
+        )
+    )
+    assert {rel: statuses[rel] for rel in expected} == expected
+    replaced = (home / "agents/coding/coding.yml").read_bytes()
+    new = (bundled / "coding" / "coding.yml").read_bytes()
+    assert (replaced == new) == (statuses_expected[0] == "replaced")
     assert "# my note" in edited.read_text()
+    assert (home / "agents/registry.json").read_bytes() == registry
+    assert statuses["agents/registry.json"] == "current"
+
+
+def test_a_replaced_bundled_agent_is_replaced_again_next_release(tmp_path: Path) -> None:
+    home = build_home(tmp_path, legacy_agents=0, bundled=("coding",))
+    previous = build_bundled_dir(tmp_path, ("coding",), previous=True)
+    _hook(home, bundled_dir=build_bundled_dir(tmp_path, ("coding",)), previous_bundled_dir=previous)
+    next_release = tmp_path / "next"
+    (next_release / "coding").mkdir(parents=True)
+    (next_release / "coding" / "coding.yml").write_text("systemPrompt: release 3\n")
+    code, statuses = _hook(home, bundled_dir=next_release)
+    assert (code, statuses["agents/coding/coding.yml"]) == (0, "replaced")
+    assert (home / "agents/coding/coding.yml").read_text() == "systemPrompt: release 3\n"
+
+
+def test_an_installed_copy_of_the_new_bundled_file_is_known_unedited(tmp_path: Path) -> None:
+    home = build_home(tmp_path, legacy_agents=0, bundled=("coding",))
+    bundled = build_bundled_dir(tmp_path, ("coding",))
+    installed = home / "agents/coding/coding.yml"
+    installed.write_bytes((bundled / "coding" / "coding.yml").read_bytes())  # dexto agents sync
+    assert _hook(home, bundled_dir=bundled)[1]["agents/coding/coding.yml"] == "current"
+    (bundled / "coding" / "coding.yml").write_text("systemPrompt: a fix\n")
+    assert _hook(home, bundled_dir=bundled)[1]["agents/coding/coding.yml"] == "replaced"
+
+
+@pytest.mark.parametrize(
+    ("entry_change", "reported"),
+    [
+        pytest.param({"bundledHash": "0" * 64}, "unknown key 'bundledHash'", id="bundled-hash"),
+        pytest.param({"configPath": None}, "configPath: expected a string", id="wrong-type"),
+    ],
+)
+def test_a_registry_dexto_rejects_is_reported_never_rewritten(
+    tmp_path: Path, entry_change: dict[str, object], reported: str
+) -> None:
+    home = build_home(tmp_path, legacy_agents=1)
+    path = home / "agents/registry.json"
+    data = json.loads(path.read_text())
+    data["agents"][0].update(entry_change)
+    path.write_text(json.dumps(data, indent=2) + "\n")
+    before = path.read_bytes()
+    report = run_hook(HookOptions(home=home, environ=HOOK_ENV))
+    outcome = next(o for o in report.outcomes if o.rel == "agents/registry.json")
+    assert outcome.status == "skipped" and outcome.line is not None
+    assert f'"{next(iter(entry_change))}"' in before.decode().splitlines()[outcome.line - 1]
+    assert outcome.reason is not None and reported in outcome.reason
+    assert path.read_bytes() == before
 
 
 def test_read_only_file_and_folder_are_reported_and_untouched(tmp_path: Path) -> None:
