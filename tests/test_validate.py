@@ -297,7 +297,5 @@ _CATALOG_ENTRY = '{"description": "d", "author": "me", "tags": [], "source": "a/
 def test_agent_registries_are_strict_like_dexto(
     name: str, text: str, release: str, expected: list[tuple[int, int, str]]
 ) -> None:
-    checked = check_bytes(
-        text.encode(), FileKind.REGISTRY, path=Path(name), target=release
-    )
+    checked = check_bytes(text.encode(), FileKind.REGISTRY, path=Path(name), target=release)
     assert [(p.line, p.col, p.code) for p in checked.problems] == expected

@@ -18,7 +18,6 @@ from dexto_config.kinds import FileKind
 from dexto_config.validation import check_file
 from tests.conftest import REPO
 
-
 # The fixtures are seed-era agents (Dexto 1.5.6's explicit form).
 SEED = "1.5.6"
 
