@@ -38,6 +38,8 @@ _EMAIL = re.compile(
 )
 _OPTIONAL_AUTH_STRINGS = ("refreshToken", "userId", "dextoApiKey", "dextoKeyId")
 _KEY_SOURCES = ("provisioned", "user-supplied")
+_PREFERENCES_LLM_KEYS = ("provider", "model", "apiKey", "baseURL")
+_OAUTH_STRINGS = ("issuer", "refreshToken", "accessToken")
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +231,10 @@ def read_auth_file(path: Path, version: str, now_ms: float) -> AuthFile | None:
     return AuthFile(stored_key, True, login_key=data.get("dextoApiKey"))
 
 
+def _now_ms() -> float:
+    return time.time() * 1000
+
+
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
@@ -250,9 +256,9 @@ def _login_problem(data: Any, version: str, now_ms: float) -> str | None:
         return "has an empty `token`"
     if "email" in data and not _EMAIL.match(data["email"]):
         return "has an invalid `email`"
-    if version_key(version) >= (1, 6, 2) and "dextoApiKeySource" in data:
-        if data["dextoApiKeySource"] not in _KEY_SOURCES:
-            return "has an invalid `dextoApiKeySource`"
+    source_checked = version_key(version) >= (1, 6, 2) and "dextoApiKeySource" in data
+    if source_checked and data["dextoApiKeySource"] not in _KEY_SOURCES:
+        return "has an invalid `dextoApiKeySource`"
     if not data.get("token") and not data.get("dextoApiKey"):
         return "holds neither a login token nor a `dextoApiKey`"
     expires = data.get("expiresAt")
@@ -288,14 +294,16 @@ def read_preferences(path: Path, version: str) -> Preferences:
     if issues:
         where = ".".join(str(part) for part in issues[0].path) or "the file"
         return IgnoredPreferences(f"is invalid ({where}: {issues[0].message})")
-    llm = data.get("llm") if isinstance(data.get("llm"), dict) else {}
-    setup = data.get("setup") if isinstance(data.get("setup"), dict) else {}
+    llm = _mapping(data.get("llm"))
+    setup = _mapping(data.get("setup"))
     return LoadedPreferences(
-        llm=PreferencesLlm(
-            *(_text(llm.get(key)) for key in ("provider", "model", "apiKey", "baseURL"))
-        ),
+        llm=PreferencesLlm(*(_text(llm.get(key)) for key in _PREFERENCES_LLM_KEYS)),
         setup_completed=setup.get("completed") is True,
     )
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _text(value: Any) -> str | None:
@@ -346,14 +354,10 @@ def _profile(entry: Any) -> ModelAuthProfile | None:
 
 
 def _is_oauth(credential: dict[str, Any]) -> bool:
-    strings = all(
-        isinstance(credential.get(k), str) for k in ("issuer", "refreshToken", "accessToken")
-    )
+    strings = all(isinstance(credential.get(k), str) for k in _OAUTH_STRINGS)
     metadata = credential.get("metadata")
-    metadata_ok = (
-        metadata is None
-        and "metadata" not in credential
-        or (isinstance(metadata, dict) and all(isinstance(v, str) for v in metadata.values()))
+    metadata_ok = "metadata" not in credential or (
+        isinstance(metadata, dict) and all(isinstance(v, str) for v in metadata.values())
     )
     return strings and _is_number(credential.get("expiresAt")) and metadata_ok
 

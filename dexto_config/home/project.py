@@ -31,6 +31,7 @@ _ROOT_MARKERS = (
     "src/dexto/agents/coding-agent.yaml",
 )
 _DEPENDENCY_SECTIONS = ("dependencies", "devDependencies", "peerDependencies")
+_DEXTO_PACKAGES = frozenset({"dexto", "@dexto/core"})
 
 
 def project_env_path(cwd: Path, home: Path, environ: Mapping[str, str]) -> Path | None:
