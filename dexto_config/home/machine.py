@@ -86,16 +86,17 @@ class AuthFile:
     """`auth.json` as Dexto's two readers see it.
 
     `stored_key`: the trimmed `dextoApiKey` of any JSON object (the key
-    resolver's raw read). `login_valid`: the CLI's login loader accepts it (its
-    schema, and not expired without a refresh token); when not, the loader
-    deletes the file and `problem` says why. `login_key`: the loader's
-    `dextoApiKey` as stored.
+    resolver's raw read). `problem`: why the CLI's login loader rejects the file
+    (its schema, or expired without a refresh token), None when it accepts it;
+    a rejected file is deleted by that loader. `bad_key_source`: a
+    `dextoApiKeySource` that releases from 1.6.2 reject too. `login_key`: the
+    loader's `dextoApiKey` as stored.
     """
 
     stored_key: str | None = field(repr=False)
-    login_valid: bool
-    login_key: str | None = field(default=None, repr=False)
     problem: str | None = None
+    bad_key_source: bool = False
+    login_key: str | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,9 +177,7 @@ def read_machine(
     """The machine as Dexto `version` started in `cwd` with `environ` sees it."""
     return Machine(
         environment=layered_environment(home, environ, cwd=cwd),
-        auth=read_auth_file(
-            home / AUTH_FILE, version, time.time() * 1000 if now_ms is None else now_ms
-        ),
+        auth=read_auth_file(home / AUTH_FILE, _now_ms() if now_ms is None else now_ms),
         preferences=read_preferences(home / PREFERENCES_FILE, version),
         model_auth=read_model_auth(home / MODEL_AUTH_FILE),
         preferences_path=home / PREFERENCES_FILE,
@@ -211,24 +210,28 @@ def layered_environment(home: Path, environ: Mapping[str, str], *, cwd: Path | N
     return Environment(variables, emptied)
 
 
-def read_auth_file(path: Path, version: str, now_ms: float) -> AuthFile | None:
-    """`auth.json` as Dexto `version` reads it at time `now_ms`; None when absent."""
+def read_auth_file(path: Path, now_ms: float) -> AuthFile | None:
+    """`auth.json` as Dexto reads it at time `now_ms` (milliseconds); None when absent."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as error:
-        return AuthFile(None, False, problem=f"cannot be read ({error.strerror})")
+        return AuthFile(None, problem=f"cannot be read ({error.strerror})")
     try:
         data = json.loads(raw.decode("utf-8", "replace"), parse_constant=_reject_constant)
     except ValueError:
-        return AuthFile(None, False, problem="is not valid JSON")
-    stored = data.get("dextoApiKey") if isinstance(data, dict) else None
-    stored_key = stored.strip() or None if isinstance(stored, str) else None
-    problem = _login_problem(data, version, now_ms)
-    if problem is not None:
-        return AuthFile(stored_key, False, problem=problem)
-    return AuthFile(stored_key, True, login_key=data.get("dextoApiKey"))
+        return AuthFile(None, problem="is not valid JSON")
+    if not isinstance(data, dict):
+        return AuthFile(None, problem="is not a JSON object")
+    stored = data.get("dextoApiKey")
+    return AuthFile(
+        stored_key=stored.strip() or None if isinstance(stored, str) else None,
+        problem=_login_problem(data, now_ms),
+        bad_key_source="dextoApiKeySource" in data
+        and data["dextoApiKeySource"] not in _KEY_SOURCES,
+        login_key=stored if isinstance(stored, str) else None,
+    )
 
 
 def _now_ms() -> float:
@@ -239,12 +242,8 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
-def _login_problem(data: Any, version: str, now_ms: float) -> str | None:
+def _login_problem(data: dict[str, Any], now_ms: float) -> str | None:
     """Why the CLI's login loader rejects `data`, or None when it accepts it."""
-    from dexto_config.versions import version_key
-
-    if not isinstance(data, dict):
-        return "is not a JSON object"
     expected: dict[str, type | tuple[type, ...]] = dict.fromkeys(_OPTIONAL_AUTH_STRINGS, str)
     expected.update(token=str, email=str, expiresAt=(int, float))
     for key, kind in expected.items():
@@ -256,9 +255,6 @@ def _login_problem(data: Any, version: str, now_ms: float) -> str | None:
         return "has an empty `token`"
     if "email" in data and not _EMAIL.match(data["email"]):
         return "has an invalid `email`"
-    source_checked = version_key(version) >= (1, 6, 2) and "dextoApiKeySource" in data
-    if source_checked and data["dextoApiKeySource"] not in _KEY_SOURCES:
-        return "has an invalid `dextoApiKeySource`"
     if not data.get("token") and not data.get("dextoApiKey"):
         return "holds neither a login token nor a `dextoApiKey`"
     expires = data.get("expiresAt")

@@ -16,7 +16,6 @@ from typing import Any, Literal
 
 from dexto_config import catalog
 from dexto_config.home import machine
-from dexto_config.versions import OLDEST_VERSION
 
 RouteVia = Literal["auto", "dexto", "direct"]
 ROUTE_VIA_CHOICES: tuple[RouteVia, ...] = ("auto", "dexto", "direct")
@@ -117,7 +116,7 @@ def routing_context_from_home(
     environment = machine.layered_environment(home, environ, cwd=None)
     known = {var for facts in catalog.providers() for var in facts.env_vars}
     provider_keys = frozenset(var for var in known if environment.value(var))
-    auth = machine.read_auth_file(home / machine.AUTH_FILE, OLDEST_VERSION, now_ms=0)
+    auth = machine.read_auth_file(home / machine.AUTH_FILE, now_ms=0)
     logged_in = auth is not None and auth.stored_key is not None
     prefs = preferences_path if preferences_path is not None else home / machine.PREFERENCES_FILE
     return RoutingContext(
