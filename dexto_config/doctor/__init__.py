@@ -5,7 +5,15 @@ Pure: `decide()` replays Dexto's start-up on facts read elsewhere
 and where they were found, never a value.
 """
 
-from dexto_config.doctor.startup import AgentLlm, decide, read_agent_llm
+from dexto_config.doctor.startup import AgentLlm, decide, read_agent_llm, unloadable
 from dexto_config.doctor.verdict import Credential, Effective, Verdict
 
-__all__ = ["AgentLlm", "Credential", "Effective", "Verdict", "decide", "read_agent_llm"]
+__all__ = [
+    "AgentLlm",
+    "Credential",
+    "Effective",
+    "Verdict",
+    "decide",
+    "read_agent_llm",
+    "unloadable",
+]

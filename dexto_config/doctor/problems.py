@@ -19,6 +19,10 @@ def ignored_preferences(path: Path, preferences: IgnoredPreferences) -> str:
     )
 
 
+def unloadable(reason: str) -> str:
+    return f"Dexto cannot load this file ({reason}): start-up fails; fix it first"
+
+
 def no_llm() -> str:
     return "the file has no `llm` with a provider: Dexto cannot start this agent; add llm.provider"
 
@@ -69,11 +73,13 @@ def preferences_override(
     )
 
 
-def key_carried(described_key: str, provider: str, own_variable: str) -> str:
+def key_carried(described_key: str, provider: str, own_variable: str | None) -> str:
+    fix = (
+        f"add `apiKey: ${own_variable}` to its llm" if own_variable else "remove the agent's apiKey"
+    )
     return (
         f"{CARRIED}: the agent's apiKey {described_key} is sent to {provider}, because "
-        f"preferences.yml's llm changes the provider but sets no apiKey; add "
-        f"`apiKey: ${own_variable}` to its llm"
+        f"preferences.yml's llm changes the provider but sets no apiKey; {fix}"
     )
 
 

@@ -105,6 +105,11 @@ def read_agent_llm(data: Any) -> AgentLlm | None:
     )
 
 
+def unloadable(path: str, reason: str) -> Verdict:
+    """The verdict for an agent file Dexto cannot load at all."""
+    return Verdict(path, None, None, None, None, (say.unloadable(reason),), stopped=True)
+
+
 def decide(
     path: str,
     agent: AgentLlm | None,
@@ -286,8 +291,8 @@ class _Startup:
             return ()
         notes: list[str] = []
         if after.api_key is not None and after.api_key.source == "agent":
-            target = self._facts(after.provider).primary_env_var
-            notes.append(say.key_carried(_describe(after.api_key.text), after.provider, target))
+            own = self._facts(after.provider).primary_env_var
+            notes.append(say.key_carried(_describe(after.api_key.text), after.provider, own))
         if after.base_url_source == "agent":
             accepts = self._facts(after.provider).base_url != "none"
             notes.append(say.base_url_carried(after.provider, accepts))
