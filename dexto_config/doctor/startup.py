@@ -214,7 +214,7 @@ class _Startup:
             return None
         if provider != self.behaviour.gateway:
             return None
-        missing = self.auth is None
+        missing = self.machine.auth is None
         if self._load_login() is not None:
             return None
         return say.login_gate(where, provider, "is missing" if missing else "was rejected")
