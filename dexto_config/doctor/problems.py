@@ -95,11 +95,11 @@ def base_url_carried(provider: str, accepted: bool) -> str:
     )
 
 
-def foreign_key(variable: str, owners: tuple[str, ...], provider: str) -> str:
-    return (
-        f"{CARRIED}: {variable} belongs to {', '.join(owners)} but is sent to "
-        f"{provider}; use {provider}'s own variable"
-    )
+def foreign_key(
+    variable: str, owners: tuple[str, ...], provider: str, own_variable: str | None
+) -> str:
+    fix = f"write `apiKey: ${own_variable}`" if own_variable else f"use {provider}'s own key"
+    return f"{CARRIED}: {variable} belongs to {', '.join(owners)} but is sent to {provider}; {fix}"
 
 
 def empty_in_shell(variable: str, found_in: str) -> str:

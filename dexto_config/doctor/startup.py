@@ -391,7 +391,8 @@ class _Startup:
         if credential is not None and credential.variable is not None:
             owners = self._owners(credential.variable)
             if owners and llm.provider not in owners and not _reported_as_carried(agent, llm):
-                notes.append(say.foreign_key(credential.variable, owners, llm.provider))
+                own = facts.primary_env_var
+                notes.append(say.foreign_key(credential.variable, owners, llm.provider, own))
             if credential.variable in self.env.emptied_in_shell:
                 notes.append(say.empty_in_shell(credential.variable, credential.found_in))
         if facts.requires_api_key and credential is None:
