@@ -288,8 +288,7 @@ def read_preferences(path: Path, version: str) -> Preferences:
         return IgnoredPreferences("is not a mapping of keys")
     issues = validate_document(FileKind.PREFERENCES, schema_at(version), data, source_path=path)
     if issues:
-        where = ".".join(str(part) for part in issues[0].path) or "the file"
-        return IgnoredPreferences(f"is invalid ({where}: {issues[0].message})")
+        return IgnoredPreferences(f"is invalid ({issues[0].message})")
     llm = _mapping(data.get("llm"))
     setup = _mapping(data.get("setup"))
     return LoadedPreferences(

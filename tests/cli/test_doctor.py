@@ -111,7 +111,10 @@ def _secret_home(root: Path) -> Path:
         f" label: ChatGPT, createdAt: x, updatedAt: y, credential: {{type: oauth, issuer: i,"
         f" refreshToken: {CANARY}, accessToken: {CANARY}, expiresAt: 1}}}}\n"
     )
-    (home / "preferences.yml").write_text(f"llm: {{provider: openai, model: {CANARY}}}\n")
+    (home / "preferences.yml").write_text(
+        f"llm: {{provider: openai, model: gpt-5-mini, apiKey: {CANARY}}}\n"
+        "defaults: {defaultAgent: a}\n"
+    )
     return home
 
 
