@@ -21,8 +21,9 @@ from dexto_config.migrate.routing import RoutingContext
 
 # Findings a migration rightly leaves for the user: a direct block keeps its
 # `apiKey` as written, so `apiKey: OPENAI_API_KEY` (a reference missing its `$`)
-# still needs a human.
-DOCUMENTED_AFTER_MIGRATION = {"DX301"}
+# still needs a human. A preferences `llm` without `apiKey` (setup completed) keeps
+# sending each agent's own key to its provider, as before the migration (DX104).
+DOCUMENTED_AFTER_MIGRATION = {"DX301", "DX104"}
 
 
 def _corpus(shared_dir: Path) -> list[tuple[Path, FileKind, bytes, bool]]:
