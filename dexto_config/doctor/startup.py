@@ -39,6 +39,7 @@ from dexto_config.home.machine import (
     AUTH_JSON,
     AuthFile,
     Environment,
+    IgnoredPreferences,
     LoadedPreferences,
     Machine,
     Variable,
@@ -136,10 +137,7 @@ class _Startup:
         self.login = behaviour.login_enabled(machine.environment.value("DEXTO_FEATURE_AUTH"))
 
     def run(self, path: str, agent: AgentLlm | None) -> Verdict:
-        preferences = self.machine.preferences
-        if not isinstance(preferences, LoadedPreferences) and preferences is not None:
-            self.notes.append(say.ignored_preferences(self.machine.preferences_path, preferences))
-        loaded = preferences if isinstance(preferences, LoadedPreferences) else None
+        loaded = self._preferences()
         if agent is None or not agent.provider:
             return self._verdict(path, agent, None, None, (say.no_llm(),), stopped=True)
         self._bootstrap_login()
@@ -157,6 +155,20 @@ class _Startup:
         effective = Effective(llm.provider, llm.model, changed_by, self._base_url(llm))
         checks = self._checks(agent, llm, credential)
         return self._verdict(path, agent, effective, credential, (*surprises, *key_notes, *checks))
+
+    def _preferences(self) -> LoadedPreferences | None:
+        """Preferences Dexto loads; one naming a provider this release lacks fails its schema."""
+        preferences = self.machine.preferences
+        provider = preferences.llm.provider if isinstance(preferences, LoadedPreferences) else None
+        if provider is not None and self.registry.provider(provider) is None:
+            release = self.behaviour.version
+            preferences = IgnoredPreferences(
+                f"names provider {provider}, unknown to Dexto {release}"
+            )
+        if isinstance(preferences, IgnoredPreferences):
+            self.notes.append(say.ignored_preferences(self.machine.preferences_path, preferences))
+            return None
+        return preferences
 
     def _verdict(
         self,

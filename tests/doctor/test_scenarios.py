@@ -186,6 +186,13 @@ SCENARIOS = {
         ("ANTHROPIC_API_KEY", "environment"),
         ("preferences.yml is not valid YAML",),
     ),
+    "preferences naming a provider the release lacks are ignored": Scenario(
+        {AGENT: ANTHROPIC, "preferences.yml": preferences("dexto", "openai/gpt-5", completed=True)},
+        {"ANTHROPIC_API_KEY": "k"},
+        ("anthropic", "claude-sonnet-4-5-20250929", None),
+        ("ANTHROPIC_API_KEY", "environment"),
+        ("preferences.yml names provider dexto, unknown to Dexto 1.10.4",),
+    ),
     "an empty shell variable loses to the home .env": Scenario(
         {AGENT: ANTHROPIC, ".env": "ANTHROPIC_API_KEY=from-dotenv\n"},
         {"ANTHROPIC_API_KEY": ""},
