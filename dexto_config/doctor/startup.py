@@ -49,6 +49,8 @@ DEXTO_API_KEY = "DEXTO_API_KEY"
 OPENAI_BASE_URL = "OPENAI_BASE_URL"
 DEXTO_API_URL = "DEXTO_API_URL"
 OPENAI_COMPATIBLE = "openai-compatible"
+# The endpoint an OpenAI "ChatGPT login" profile sends requests to, whatever llm.baseURL says.
+CHATGPT_LOGIN_URL = "https://chatgpt.com/backend-api/codex"
 # Login methods whose profile carries its own credential (OAuth), per provider.
 _OAUTH_HANDLERS = frozenset({("openai", "chatgpt_login")})
 _REFERENCE = re.compile(r"\$([A-Z_][A-Z0-9_]*)|\$\{([A-Z_][A-Z0-9_]*)\}", re.IGNORECASE)
@@ -152,7 +154,9 @@ class _Startup:
         llm = _Llm(agent.provider, agent.model, _written_key(agent.api_key, "agent"), *_url(agent))
         llm, changed_by, surprises = self._apply_overrides(llm, loaded)
         credential, key_notes = self._key_sent(llm)
-        effective = Effective(llm.provider, llm.model, changed_by, self._base_url(llm))
+        through_login = credential is not None and credential.found_in == MODEL_AUTH
+        base_url = CHATGPT_LOGIN_URL if through_login else self._base_url(llm)
+        effective = Effective(llm.provider, llm.model, changed_by, base_url)
         checks = self._checks(agent, llm, credential)
         return self._verdict(path, agent, effective, credential, (*surprises, *key_notes, *checks))
 
