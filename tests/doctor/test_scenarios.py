@@ -221,6 +221,49 @@ SCENARIOS = {
         ("WORK_OPENAI", "environment"),
         configured=("openai", "gpt-5-mini"),
     ),
+    "a ChatGPT login profile carries its own credential": Scenario(
+        {
+            AGENT: agent("openai", "gpt-5-mini", "apiKey: $OPENAI_API_KEY"),
+            "model-auth.yml": (
+                "version: 1\ndefaults: {openai: 'openai:chatgpt_login'}\nprofiles:\n"
+                "  - {id: 'openai:chatgpt_login', providerId: openai, methodId: chatgpt_login,"
+                " label: ChatGPT, createdAt: a, updatedAt: b, credential: {type: oauth,"
+                " issuer: i, refreshToken: r, accessToken: t, expiresAt: 1}}\n"
+            ),
+        },
+        {"OPENAI_API_KEY": "k"},
+        ("openai", "gpt-5-mini", None),
+        (None, "model-auth.yml"),
+        configured=("openai", "gpt-5-mini"),
+    ),
+    "the login bootstrap fills an agent's $DEXTO_API_KEY from auth.json": Scenario(
+        {
+            AGENT: agent("dexto-nova", "anthropic/claude-sonnet-4.5", "apiKey: $DEXTO_API_KEY"),
+            "auth.json": auth(),
+        },
+        {},
+        ("dexto-nova", "anthropic/claude-sonnet-4.5", None),
+        ("DEXTO_API_KEY", "auth.json"),
+        configured=("dexto-nova", "anthropic/claude-sonnet-4.5"),
+    ),
+    "an agent's $DEXTO_API_KEY is expanded before the resolver reads auth.json": Scenario(
+        {
+            AGENT: agent("dexto-nova", "anthropic/claude-sonnet-4.5", "apiKey: $DEXTO_API_KEY"),
+            "auth.json": auth(),
+        },
+        {"DEXTO_API_KEY": "other"},
+        ("dexto-nova", "anthropic/claude-sonnet-4.5", None),
+        ("DEXTO_API_KEY", "environment"),
+        configured=("dexto-nova", "anthropic/claude-sonnet-4.5"),
+    ),
+    "1.5.7: provider dexto, login off unless DEXTO_FEATURE_AUTH=true": Scenario(
+        {AGENT: agent("dexto", "anthropic/claude-sonnet-4.5")},
+        {"DEXTO_API_KEY": "k"},
+        ("dexto", "anthropic/claude-sonnet-4.5", None),
+        ("DEXTO_API_KEY", "environment"),
+        version="1.5.7",
+        configured=("dexto", "anthropic/claude-sonnet-4.5"),
+    ),
     "the agent's baseURL stays on a provider that takes none": Scenario(
         {
             AGENT: agent(
