@@ -191,13 +191,14 @@ def layered_environment(home: Path, environ: Mapping[str, str], *, cwd: Path | N
     another file), then every non-empty variable of `environ`. Without `cwd`
     only the home's `.env` is read (the legacy CLI's rule).
     """
-    layers: list[tuple[Path, str]] = [(home / ".env", HOME_DOTENV)]
+    home_env = (home / ".env").absolute()
+    layers: list[tuple[Path, str]] = [(home_env, HOME_DOTENV)]
     if cwd is not None:
-        cwd_env = cwd / ".env"
-        layers.append((cwd_env, CWD_DOTENV))
+        cwd_env = (cwd / ".env").absolute()
+        layers.append((cwd_env, HOME_DOTENV if cwd_env == home_env else CWD_DOTENV))
         project_env = project_env_path(cwd, home, environ)
-        if project_env is not None and project_env != cwd_env:
-            origin = HOME_DOTENV if project_env == home / ".env" else PROJECT_DOTENV
+        if project_env is not None and project_env.absolute() != cwd_env:
+            origin = HOME_DOTENV if project_env.absolute() == home_env else PROJECT_DOTENV
             layers.append((project_env, origin))
     from_files: dict[str, Variable] = {}
     for path, origin in layers:

@@ -175,3 +175,10 @@ def test_model_auth_default_profile(tmp_path: Path, text: str, env_var: str | No
     path.write_text(text)
     profile = read_model_auth(path).default_for("openai")
     assert (None if profile is None else profile.env_var) == env_var
+
+
+def test_working_in_the_home_reads_its_env_as_the_home_s(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("A=1\n")
+    env = layered_environment(tmp_path, {}, cwd=tmp_path)
+    variable = env.get("A")
+    assert variable is not None and variable.origin == "home .env"
