@@ -381,14 +381,14 @@ class _Startup:
     # -- step 7 and the remaining checks -----------------------------------------------------
 
     def _base_url(self, llm: _Llm) -> str | None:
-        written = _expand(llm.base_url, self.env).strip() if llm.base_url else ""
+        """The endpoint, shown as written: a value from the environment only by its name."""
+        written = llm.base_url.strip() if llm.base_url and _expand(llm.base_url, self.env) else ""
         if llm.provider == self.behaviour.gateway:
             return self._gateway_url(written)
         if written:
             return written.rstrip("/")
-        openai_base = (self.env.value(OPENAI_BASE_URL) or "").rstrip("/")
-        if llm.provider == OPENAI_COMPATIBLE and openai_base:
-            return openai_base
+        if llm.provider == OPENAI_COMPATIBLE and self.env.is_set(OPENAI_BASE_URL):
+            return f"${OPENAI_BASE_URL}"
         return None
 
     def _gateway_url(self, written: str) -> str:
@@ -399,7 +399,7 @@ class _Startup:
         configured = (self.env.value(DEXTO_API_URL) or "").strip().rstrip("/")
         if not configured:
             return self.behaviour.default_gateway_url
-        return configured if configured.endswith("/v1") else f"{configured}/v1"
+        return f"${DEXTO_API_URL}" + ("" if configured.endswith("/v1") else "/v1")
 
     def _checks(self, agent: AgentLlm, llm: _Llm, credential: Credential | None) -> list[str]:
         facts = self._facts(llm.provider)

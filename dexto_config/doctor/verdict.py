@@ -28,7 +28,11 @@ class Credential:
 
 @dataclass(frozen=True, slots=True)
 class Effective:
-    """The provider and model Dexto runs, and what changed them from the file's."""
+    """The provider and model Dexto runs, what changed them, and the endpoint.
+
+    `base_url` is shown as written (a value from the environment only by its
+    variable's name); None for the provider's own default.
+    """
 
     provider: str | None
     model: str | None

@@ -101,6 +101,9 @@ def _secret_home(root: Path) -> Path:
         "llm: {provider: dexto-nova, model: anthropic/claude-sonnet-4.5}\n"
     )
     (home / "agents" / "openai.yml").write_text("llm: {provider: openai, model: gpt-5-mini}\n")
+    (home / "agents" / "compatible.yml").write_text(
+        "llm: {provider: openai-compatible, model: m, baseURL: 'https://$PROXY_TOKEN@x/v1'}\n"
+    )
     (home / ".env").write_text(f"OPENAI_API_KEY={CANARY}-dotenv\nGROQ_API_KEY={CANARY}\n")
     (home / "auth.json").write_text(
         json.dumps({"createdAt": 1, "token": CANARY, "dextoApiKey": f"{CANARY}-auth"})
@@ -129,6 +132,8 @@ def test_no_secret_in_any_format(
     (Path.cwd() / ".env").write_text(f"XAI_API_KEY={CANARY}\n")
     monkeypatch.setenv("DEXTO_API_KEY", f"{CANARY}-shell")
     monkeypatch.setenv("ANTHROPIC_KEY", CANARY)
+    monkeypatch.setenv("PROXY_TOKEN", CANARY)
+    monkeypatch.setenv("DEXTO_API_URL", f"https://{CANARY}@gateway")
     code, out, err = doctor("--dexto-home", str(home), *output_format)
     assert code == 1, out
     assert "agents/a/a.yml" in out
