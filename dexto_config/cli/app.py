@@ -17,6 +17,7 @@ from dexto_config import __version__
 COMMAND_MODULES = {
     "backups": "hook_cmd",
     "catalog": "models_cmd",
+    "doctor": "doctor_cmd",
     "explain": "lint_cmd",
     "hook": "hook_cmd",
     "lint": "lint_cmd",
@@ -55,4 +56,5 @@ def main() -> None:
       dexto-config validate agents/
       dexto-config migrate --dry-run --diff ~/.dexto
       dexto-config lint --format sarif . > dexto.sarif
+      dexto-config doctor
     """

@@ -3,26 +3,24 @@
 `RoutingContext` is the frozen set of machine facts the legacy runtime used to
 pick a backend. `legacy_backend()` is that rule, pure. `routing_context_from_home()`
 is the one place that reads the machine (environment, `.env`, `auth.json`,
-`preferences.yml`) to build a context; it runs once per run, before any write.
+`preferences.yml`, through `dexto_config.home.machine`) to build a context; it runs
+once per run, before any write.
 """
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from dexto_config import catalog
+from dexto_config.home import machine
 
 RouteVia = Literal["auto", "dexto", "direct"]
 ROUTE_VIA_CHOICES: tuple[RouteVia, ...] = ("auto", "dexto", "direct")
 DEXTO = "dexto"
 DEXTO_KEY_VAR = "DEXTO_API_KEY"
-
-_DOTENV_LINE = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,63 +106,22 @@ def routing_context_from_home(
     route_via: RouteVia = "auto",
     preferences_path: Path | None = None,
 ) -> RoutingContext:
-    """Read the machine's routing facts as the legacy CLI did.
+    """Read the machine's routing facts as the legacy CLI did (through `dexto_config.home.machine`).
 
     Dexto key: `DEXTO_API_KEY` in the environment or `<home>/.env`, or
     `dextoApiKey` in `<home>/auth.json`. Provider keys: every provider variable
     set in the environment or `.env`. `preferDextoCredits`: from
     `preferences_path` (default `<home>/preferences.yml`), true when absent.
     """
-    variables = {**read_dotenv(home / ".env"), **{k: v for k, v in environ.items() if v}}
+    environment = machine.layered_environment(home, environ, cwd=None)
     known = {var for facts in catalog.providers() for var in facts.env_vars}
-    provider_keys = frozenset(var for var in known if variables.get(var))
-    dexto_key = bool(variables.get(DEXTO_KEY_VAR)) or _logged_in(home / "auth.json")
-    prefs = preferences_path if preferences_path is not None else home / "preferences.yml"
+    provider_keys = frozenset(var for var in known if environment.value(var))
+    auth = machine.read_auth_file(home / machine.AUTH_FILE, now_ms=0)
+    logged_in = auth is not None and auth.stored_key is not None
+    prefs = preferences_path if preferences_path is not None else home / machine.PREFERENCES_FILE
     return RoutingContext(
         route_via=route_via,
-        dexto_key=dexto_key,
+        dexto_key=bool(environment.value(DEXTO_KEY_VAR)) or logged_in,
         provider_keys=provider_keys - {DEXTO_KEY_VAR},
-        prefer_dexto_credits=read_prefer_dexto_credits(prefs),
+        prefer_dexto_credits=machine.read_prefer_dexto_credits(prefs),
     )
-
-
-def read_dotenv(path: Path) -> dict[str, str]:
-    """Variables of a dotenv file (empty when it is missing or unreadable)."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return {}
-    variables: dict[str, str] = {}
-    for line in lines:
-        match = _DOTENV_LINE.match(line)
-        if match is None or line.lstrip().startswith("#"):
-            continue
-        variables[match.group(1)] = _dotenv_value(match.group(2))
-    return variables
-
-
-def _dotenv_value(raw: str) -> str:
-    if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
-        return raw[1:-1]
-    return raw.split(" #", 1)[0].strip()
-
-
-def _logged_in(auth_path: Path) -> bool:
-    try:
-        auth = json.loads(auth_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return False
-    return isinstance(auth, dict) and bool(auth.get("dextoApiKey"))
-
-
-def read_prefer_dexto_credits(path: Path) -> bool:
-    """The legacy `preferDextoCredits` preference; true (its default) when unset or unreadable."""
-    from dexto_config.yamlio.fast import YamlSyntaxError, parse
-
-    try:
-        data = parse(path.read_bytes()).data
-    except (OSError, YamlSyntaxError, UnicodeDecodeError):
-        return True
-    if isinstance(data, dict) and isinstance(data.get("preferDextoCredits"), bool):
-        return bool(data["preferDextoCredits"])
-    return True

@@ -23,8 +23,10 @@ from dexto_config.versions import LATEST_VERSION
 
 # Findings a migration rightly leaves for the user, and that Dexto does not check: a
 # block keeps its `apiKey` as written, so `apiKey: OPENAI_API_KEY` (a reference missing
-# its `$`, sent as the key itself) still needs a human.
-DOCUMENTED_AFTER_MIGRATION = {"DX301"}
+# its `$`, sent as the key itself) still needs a human. A preferences `llm` without
+# `apiKey` (setup completed) keeps sending each agent's own key to its provider, as
+# before the migration (DX104).
+DOCUMENTED_AFTER_MIGRATION = {"DX301", "DX104"}
 
 
 def _corpus(shared_dir: Path, release: str = "1.5.4") -> list[tuple[Path, FileKind, bytes, bool]]:

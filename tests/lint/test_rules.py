@@ -156,6 +156,34 @@ CASES = [
         target=LEGACY,
     ),
     Case("DX103", agent("  provider: dexto\n  model: gpt-5-mini\n"), 0),
+    # DX104 preferences-override-carries-agent-keys
+    Case(
+        "DX104",
+        prefs("{provider: openai, model: gpt-5-mini}", extra="setup: {completed: true}\n"),
+        1,
+        "add `apiKey: $OPENAI_API_KEY`",
+        kind=PREFS,
+    ),
+    Case(
+        "DX104",
+        prefs(
+            "{provider: openai, model: gpt-5-mini, apiKey: $OPENAI_API_KEY}",
+            extra="setup: {completed: true}\n",
+        ),
+        0,
+        kind=PREFS,
+    ),
+    Case("DX104", prefs("{provider: openai, model: gpt-5-mini}"), 0, kind=PREFS),
+    # DX105 preferences-ignored-at-startup
+    Case(
+        "DX105",
+        prefs("{provider: openai, model: gpt-5-mini}", extra="setup: {completed: yes}\n"),
+        1,
+        "ignores it without a word",
+        kind=PREFS,
+    ),
+    Case("DX105", "llm: [unclosed\n", 1, kind=PREFS),
+    Case("DX105", prefs("{provider: openai, model: gpt-5-mini}"), 0, kind=PREFS),
     # DX201 unknown-model-id
     Case(
         "DX201",

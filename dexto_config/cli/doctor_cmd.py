@@ -1,0 +1,166 @@
+"""`dexto-config doctor`: what Dexto will really run for each agent, and why (DESIGN §14)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import click
+
+from dexto_config import exitcodes
+from dexto_config.catalog.releases import REGISTRY_RELEASES, release_registry
+from dexto_config.cli.app import main
+from dexto_config.cli.options import resolve_targets
+from dexto_config.doctor import Verdict, decide, read_agent_llm, unloadable
+from dexto_config.doctor.release import FIRST_DOCTOR_RELEASE, StartupBehaviour, is_doctor_release
+from dexto_config.doctor.verdict import report_json
+from dexto_config.home import layout
+from dexto_config.home.machine import Machine, read_machine
+from dexto_config.kinds import FileKind
+from dexto_config.validation import UnreadableFile, read_file
+from dexto_config.versions import is_version_string
+from dexto_config.yamlio.fast import YamlSyntaxError, parse
+
+NEWEST_RELEASE = REGISTRY_RELEASES[-1]
+_LABEL_WIDTH = 12
+
+
+def _release(_ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if not is_version_string(value) or not is_doctor_release(value):
+        raise click.BadParameter(
+            f"{value!r} is not a released Dexto version doctor models "
+            f"({FIRST_DOCTOR_RELEASE} to {NEWEST_RELEASE})",
+            param=param,
+        )
+    return value
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--dexto-home",
+    "dexto_home",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The Dexto home. Default: $DEXTO_HOME, else ~/.dexto.",
+)
+@click.option(
+    "--dexto-version",
+    "dexto_version",
+    default=NEWEST_RELEASE,
+    show_default=True,
+    metavar="VERSION",
+    callback=_release,
+    help="The Dexto release whose start-up to replay.",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON document (DESIGN §14's shape).")
+def doctor(
+    paths: tuple[Path, ...], dexto_home: Path | None, dexto_version: str, as_json: bool
+) -> int:
+    """Show what Dexto will really run for each agent, and why.
+
+    Replays Dexto's start-up (`dexto --agent FILE`) on this machine: the
+    environment and its `.env` files, `auth.json`, `preferences.yml` and
+    `model-auth.yml` of the Dexto home. Without PATHs, the home's agents.
+    Prints, per agent, the configured and the effective provider and model,
+    what changed them, which variable supplies the key and where it was found
+    (never its value), and every surprise with what to do. Reads only.
+
+    Exit 0 when no agent has a problem, 1 when any has, 2 for a usage error
+    or an agent file that cannot be read.
+
+    \b
+    Examples:
+      dexto-config doctor
+      dexto-config doctor --dexto-home fixtures/homes/silent-switch
+      dexto-config doctor agents/my-agent.yml --dexto-version 1.8.0 --json
+    """
+    home = dexto_home or Path(layout.default_home(os.environ))
+    machine = read_machine(home, os.environ, cwd=Path.cwd(), version=dexto_version)
+    targets = _agent_paths(paths, home)
+    verdicts: list[Verdict] = []
+    unreadable: list[UnreadableFile] = []
+    for shown, path in targets:
+        try:
+            verdicts.append(_judge(shown, path, machine, dexto_version))
+        except UnreadableFile as error:
+            unreadable.append(error)
+    if as_json:
+        click.echo(json.dumps(report_json(dexto_version, verdicts), indent=2))
+    else:
+        _print_text(verdicts, dexto_version, home)
+    for failure in unreadable:
+        click.echo(f"{failure.path}:1:1: cannot read the file: {failure.reason}", err=True)
+    if unreadable:
+        return exitcodes.USAGE
+    return exitcodes.FINDINGS if any(v.problems for v in verdicts) else exitcodes.OK
+
+
+def _agent_paths(paths: tuple[Path, ...], home: Path) -> list[tuple[str, Path]]:
+    """(path as shown, path) of each agent: those named, else the home's agents."""
+    if paths:
+        targets = resolve_targets(paths, None, frozenset({FileKind.AGENT}))
+        return [(str(target.path), target.path) for target in targets]
+    agents = [
+        rel
+        for rel in layout.managed_files(str(home))
+        if rel.startswith(f"{layout.AGENTS_DIR}/") and rel.endswith((".yml", ".yaml"))
+    ]
+    if not agents:
+        click.echo(f"warning: no agents found in {home / layout.AGENTS_DIR}", err=True)
+    return [(rel, home / rel) for rel in agents]
+
+
+def _judge(shown: str, path: Path, machine: Machine, version: str) -> Verdict:
+    raw = read_file(path)
+    try:
+        data = parse(raw.decode("utf-8", "replace")).data
+    except YamlSyntaxError as error:
+        return unloadable(shown, f"not valid YAML at {error}")
+    behaviour = StartupBehaviour.at(version)
+    return decide(shown, read_agent_llm(data), machine, release_registry(version), behaviour)
+
+
+def _print_text(verdicts: list[Verdict], version: str, home: Path) -> None:
+    ordered = sorted(verdicts, key=lambda v: not v.problems)
+    for verdict in ordered:
+        for line in _block(verdict):
+            click.echo(line)
+        click.echo()
+    troubled = sum(1 for v in verdicts if v.problems)
+    noun = "agent" if len(verdicts) == 1 else "agents"
+    click.echo(
+        f"{len(verdicts)} {noun} checked with Dexto {version}'s start-up (home {home}): "
+        f"{troubled} with problems"
+    )
+
+
+def _block(verdict: Verdict) -> list[str]:
+    """One agent: its path, the surprises, then the aligned facts."""
+    lines = [verdict.path]
+    lines.extend(f"  ! {problem}" for problem in verdict.problems)
+    rows = [("configured", _llm(verdict.configured_provider, verdict.configured_model))]
+    effective = verdict.effective
+    if verdict.stopped or effective is None:
+        rows.append(("runs", "nothing: Dexto stops at start-up"))
+    else:
+        changed = {
+            "startup-fallback": "  (changed by the start-up fallback)",
+            "preferences": "  (changed by preferences.yml)",
+            None: "",
+        }[effective.changed_by]
+        rows.append(("runs", _llm(effective.provider, effective.model) + changed))
+        credential = verdict.credential
+        key = (
+            "none"
+            if credential is None
+            else f"{credential.variable or 'a literal key'} from {credential.found_in}"
+        )
+        rows.append(("key", key))
+        rows.append(("base URL", effective.base_url or "the provider's default"))
+    lines.extend(f"  {label.ljust(_LABEL_WIDTH)}{value}" for label, value in rows)
+    return lines
+
+
+def _llm(provider: str | None, model: str | None) -> str:
+    return f"{provider or '(none)'} / {model or '(none)'}"
