@@ -140,6 +140,11 @@ class _Composer(CParser, _Resolver):
         _Resolver.__init__(self)
 
 
+def decode(raw: bytes) -> str:
+    """The text Dexto parses: `fs.readFile(path, 'utf-8')` keeps a BOM, bad bytes become U+FFFD."""
+    return raw.decode("utf-8", "replace")
+
+
 def compose(text: str | bytes) -> Node | None:
     """Compose a single YAML document into a node tree, raising YamlSyntaxError."""
     loader = _Composer(text)
