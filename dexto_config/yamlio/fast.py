@@ -46,6 +46,19 @@ _FLOAT_RE = re.compile(r"\A[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9
 _INF_RE = re.compile(r"\A([-+]?)\.(?:inf|Inf|INF)\Z")
 _NAN_RE = re.compile(r"\A\.(?:nan|NaN|NAN)\Z")
 _CORE_TAG = "tag:yaml.org,2002:"
+# A `%YAML 1.1` directive before the document switches npm yaml to its YAML 1.1 schema.
+_YAML11_DIRECTIVE_RE = re.compile(r"\A\ufeff?(?:[ \t]*(?:#[^\n]*)?\r?\n|%[^\n]*\n)*%YAML[ \t]+1\.1[ \t\r\n#]")
+_YAML11_TRUE_RE = re.compile(r"\A(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)\Z")
+_YAML11_FALSE_RE = re.compile(r"\A(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)\Z")
+_YAML11_INTS = (
+    (re.compile(r"\A[-+]?0b[0-1_]+\Z"), 2, 2),
+    (re.compile(r"\A[-+]?0[0-7_]+\Z"), 8, 1),
+    (re.compile(r"\A[-+]?[0-9][0-9_]*\Z"), 10, 0),
+    (re.compile(r"\A[-+]?0x[0-9a-fA-F_]+\Z"), 16, 2),
+)
+_YAML11_FLOAT_RE = re.compile(
+    r"\A[-+]?(?:(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+|(?:[0-9][0-9_]*)?\.[0-9_]*)\Z"
+)
 # JavaScript numbers hold integers exactly up to 2**53; larger ones are rounded doubles.
 _JS_SAFE_INTEGER = 2**53
 
@@ -322,7 +335,9 @@ def parse(text: str | bytes, *, last_key_wins: bool = False) -> ParsedYaml:
     if root is None:
         return ParsedYaml(None, index, None)
     index.record((), None, root)
-    data = _Builder(index, last_key_wins, _Evener(text, scan)).build(root, (), -1)
+    builder = _Builder(index, last_key_wins, _Evener(text, scan))
+    builder.yaml11 = _YAML11_DIRECTIVE_RE.match(text) is not None
+    data = builder.build(root, (), -1)
     if ALIAS_RE.search(text):
         _AliasCounter().visit(root)
     return ParsedYaml(data, index, root)
@@ -360,6 +375,28 @@ def _core_value(text: str, otherwise: Any) -> Any:
     if _NAN_RE.match(text):
         return math.nan
     return otherwise
+
+
+def yaml11_value(text: str) -> Any:
+    """A plain scalar under npm yaml's YAML 1.1 schema (`yes` is true, `010` is octal, `1_000`)."""
+    if _NULL_RE.match(text):
+        return None
+    if _YAML11_TRUE_RE.match(text):
+        return True
+    if _YAML11_FALSE_RE.match(text):
+        return False
+    for pattern, base, prefix in _YAML11_INTS:
+        if pattern.match(text):
+            sign = -1 if text[0] == "-" else 1
+            digits = text.lstrip("+-")[prefix:].replace("_", "")
+            return _js_integer(sign * int(digits or "0", base))
+    if _YAML11_FLOAT_RE.match(text):
+        number = text.replace("_", "")
+        return float(number if any(char.isdigit() for char in number) else "nan")
+    inf = _INF_RE.match(text)
+    if inf:
+        return -math.inf if inf.group(1) == "-" else math.inf
+    return math.nan if _NAN_RE.match(text) else text
 
 
 def _js_integer(value: int) -> int | float:
@@ -404,6 +441,7 @@ class _Builder:
         self._last_key_wins = last_key_wins
         self._evener = evener
         self._budget = MAX_VALUES
+        self.yaml11 = False
 
     def build(self, node: Node, path: DataPath, parent_indent: int) -> Any:
         self._budget -= 1
@@ -416,6 +454,8 @@ class _Builder:
         if isinstance(node, ScalarNode):
             if node.style is not None or self._evener.every_scalar:
                 self._evener.scalar(node, parent_indent)
+            if self.yaml11 and node.tag == _PLAIN_TAG:
+                return yaml11_value(node.value)
             return scalar_value(node)
         if len(path) >= MAX_DEPTH:
             raise YamlSyntaxError(
@@ -445,6 +485,9 @@ class _Builder:
                 key_node.style is not None or self._evener.every_scalar
             ):
                 self._evener.scalar(key_node, indent)
+            if self.yaml11 and _is_merge_key(key_node):
+                self._merge(result, self.build(value_node, (*path, "<<"), indent), key_node)
+                continue
             key, identity = _key_and_identity(key_node)
             if identity is not None and identity in seen and not self._last_key_wins:
                 raise YamlSyntaxError(
@@ -456,6 +499,21 @@ class _Builder:
             self._index.record(child_path, key_node, value_node)
             result[key] = self.build(value_node, child_path, indent)
         return result
+
+    @staticmethod
+    def _merge(result: dict[str, Any], sources: Any, key_node: Node) -> None:
+        """YAML 1.1 `<<`: keys of the merged mappings that the mapping does not set yet."""
+        for source in sources if isinstance(sources, list) else [sources]:
+            if not isinstance(source, dict):
+                raise YamlSyntaxError(
+                    "a '<<' merge key needs a mapping or a list of mappings", Position.of(key_node)
+                )
+            for key, value in source.items():
+                result.setdefault(key, value)
+
+
+def _is_merge_key(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.tag == _PLAIN_TAG and node.value == "<<"
 
 
 def _key_and_identity(node: Node) -> tuple[str, object]:
