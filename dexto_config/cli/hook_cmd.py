@@ -191,8 +191,10 @@ def _print_text(report: HookReport) -> None:
 
 
 def _print_rewritten(outcome: FileOutcome) -> None:
-    versions = f"{outcome.from_version} -> {outcome.to_version}" if outcome.from_version else (
-        f"-> {outcome.to_version}"
+    versions = (
+        f"{outcome.from_version} -> {outcome.to_version}"
+        if outcome.from_version
+        else (f"-> {outcome.to_version}")
     )
     click.echo(f"{outcome.rel}: {outcome.status} {versions}")
     for line in outcome.decisions:

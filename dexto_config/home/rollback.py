@@ -89,4 +89,3 @@ def _plan(home: Path, backup: Backup) -> tuple[list[PlannedWrite], list[str]]:
             PlannedWrite(file.rel, kind, data, current, file.mode, file.to_version, version)
         )
     return writes, unchanged
-

@@ -20,7 +20,13 @@ import yaml
 from yaml._yaml import CParser
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from dexto_config.yamlio.fidelity import ALIAS_RE, MAX_ALIAS_COUNT, MAX_REPAIRS, ScanText, js_number_string
+from dexto_config.yamlio.fidelity import (
+    ALIAS_RE,
+    MAX_ALIAS_COUNT,
+    MAX_REPAIRS,
+    ScanText,
+    js_number_string,
+)
 
 PathKey = str | int
 DataPath = tuple[PathKey, ...]
@@ -47,7 +53,9 @@ _INF_RE = re.compile(r"\A([-+]?)\.(?:inf|Inf|INF)\Z")
 _NAN_RE = re.compile(r"\A\.(?:nan|NaN|NAN)\Z")
 _CORE_TAG = "tag:yaml.org,2002:"
 # A `%YAML 1.1` directive before the document switches npm yaml to its YAML 1.1 schema.
-_YAML11_DIRECTIVE_RE = re.compile(r"\A\ufeff?(?:[ \t]*(?:#[^\n]*)?\r?\n|%[^\n]*\n)*%YAML[ \t]+1\.1[ \t\r\n#]")
+_YAML11_DIRECTIVE_RE = re.compile(
+    r"\A\ufeff?(?:[ \t]*(?:#[^\n]*)?\r?\n|%[^\n]*\n)*%YAML[ \t]+1\.1[ \t\r\n#]"
+)
 _YAML11_TRUE_RE = re.compile(r"\A(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)\Z")
 _YAML11_FALSE_RE = re.compile(r"\A(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)\Z")
 _YAML11_INTS = (
@@ -165,7 +173,7 @@ def decode(raw: bytes) -> str:
 
 
 def _compose(text: str) -> tuple[Node | None, ScanText]:
-    """Compose a single YAML document with libyaml, repairing what Dexto reads; marks are in `text`."""
+    """One YAML document composed by libyaml, repaired where Dexto reads it; marks are in `text`."""
     scan = ScanText.of(text)
     for _ in range(MAX_REPAIRS + 1):
         try:
@@ -228,7 +236,9 @@ class _Evener:
                 _point(node.end_mark.line, node.end_mark.column),
             )
 
-    def _refuse_under_indented(self, node: Node, parent_indent: int, kind: str, *, flow: bool) -> None:
+    def _refuse_under_indented(
+        self, node: Node, parent_indent: int, kind: str, *, flow: bool
+    ) -> None:
         first, last = node.start_mark.line, node.end_mark.line
         if parent_indent < 0 or first == last:
             return
@@ -463,7 +473,7 @@ class _Builder:
                 Position.of(node),
             )
         indent = node.start_mark.column
-        if node.flow_style:
+        if getattr(node, "flow_style", False):
             self._evener.flow_collection(node, parent_indent)
             indent = -1
         if isinstance(node, SequenceNode):
@@ -538,7 +548,7 @@ def _key_and_identity(node: Node) -> tuple[str, object]:
 
 
 def mapping_key(node: Node) -> str:
-    """A mapping key as the string JavaScript makes of it (`String(value)`; collections as flow YAML)."""
+    """A mapping key as the string JavaScript makes of it (collections as flow YAML)."""
     return _key_and_identity(node)[0]
 
 
@@ -571,10 +581,27 @@ def _flow_text(node: Node) -> str:
 
 
 def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
-    mark = error.problem_mark or error.context_mark
+    """The error at the place it really is, naming the character, as yamllint does.
+
+    An unclosed quote or bracket is reported where it opens (libyaml stops at
+    the end of the file); a character libyaml stops at is shown as `'\\t'`.
+    """
     problem = error.problem or str(error)
-    message = f"{error.context}: {problem}" if error.context else problem
+    context = error.context or ""
+    mark = error.problem_mark or error.context_mark
+    if context in _OPENING_CONTEXTS and error.context_mark is not None:
+        mark = error.context_mark
+        problem = f"{_OPENING_CONTEXTS[context]} opened here is never closed ({problem})"
+    elif mark is not None and mark.index < len(text) and "character" in problem:
+        problem = f"{problem}: {text[mark.index]!r}"
+    message = f"{context}: {problem}" if context and context not in _OPENING_CONTEXTS else problem
     if mark is None:
         return YamlSyntaxError(message, FILE_START)
-    position = Position(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)
-    return YamlSyntaxError(message, position)
+    return YamlSyntaxError(message, _point(mark.line, mark.column))
+
+
+_OPENING_CONTEXTS = {
+    "while scanning a quoted scalar": "the quote",
+    "while parsing a flow sequence": "the '['",
+    "while parsing a flow mapping": "the '{'",
+}

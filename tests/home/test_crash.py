@@ -132,12 +132,15 @@ def test_lock_of_a_killed_holder_is_recovered(pristine: Path, tmp_path: Path) ->
     home = _copy(pristine, tmp_path)
     holder = subprocess.Popen(
         [
-            sys.executable, "-c",
+            sys.executable,
+            "-c",
             "import sys, time; from dexto_config.home.lock import HomeLock\n"
             "with HomeLock(sys.argv[1]):\n    print('held', flush=True); time.sleep(60)",
             os.path.realpath(home),
         ],
-        env=hook_env(), stdout=subprocess.PIPE, text=True,
+        env=hook_env(),
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert holder.stdout is not None and holder.stdout.readline() == "held\n"
     holder.kill()
