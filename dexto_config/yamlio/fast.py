@@ -348,7 +348,7 @@ def parse(text: str | bytes, *, last_key_wins: bool = False) -> ParsedYaml:
     builder = _Builder(index, last_key_wins, _Evener(text, scan))
     builder.yaml11 = _YAML11_DIRECTIVE_RE.match(text) is not None
     data = builder.build(root, (), -1)
-    if ALIAS_RE.search(text):
+    if "*" in text and ALIAS_RE.search(text):
         _AliasCounter().visit(root)
     return ParsedYaml(data, index, root)
 
@@ -462,7 +462,7 @@ class _Builder:
                 Position.of(node),
             )
         if isinstance(node, ScalarNode):
-            if node.style is not None or self._evener.every_scalar:
+            if node.style or self._evener.every_scalar:
                 self._evener.scalar(node, parent_indent)
             if self.yaml11 and node.tag == _PLAIN_TAG:
                 return yaml11_value(node.value)
@@ -491,9 +491,7 @@ class _Builder:
         result: dict[str, Any] = {}
         seen: set[object] = set()
         for key_node, value_node in node.value:
-            if isinstance(key_node, ScalarNode) and (
-                key_node.style is not None or self._evener.every_scalar
-            ):
+            if isinstance(key_node, ScalarNode) and (key_node.style or self._evener.every_scalar):
                 self._evener.scalar(key_node, indent)
             if self.yaml11 and _is_merge_key(key_node):
                 self._merge(result, self.build(value_node, (*path, "<<"), indent), key_node)
@@ -536,12 +534,14 @@ def _key_and_identity(node: Node) -> tuple[str, object]:
         return _flow_text(node), None
     text = node.value
     if node.tag == _PLAIN_TAG and text and text[0] not in _NON_STRING_STARTS:
-        return text, (str, text)
+        return text, text
     value = scalar_value(node)
     if value is None:
         return "", (None, None)
-    if isinstance(value, bool | str):
-        return _js_string(value), (type(value), value)
+    if isinstance(value, str):
+        return value, value
+    if isinstance(value, bool):
+        return _js_string(value), (bool, value)
     if isinstance(value, float) and math.isnan(value):
         return "NaN", None
     return _js_string(value), (float, float(value))
@@ -573,7 +573,7 @@ def _flow_text(node: Node) -> str:
     value = scalar_value(node)
     if value is None:
         return "null"
-    if not isinstance(value, str) or node.style is None:
+    if not isinstance(value, str) or not node.style:
         return _js_string(value)
     if node.style == "'":
         return "'" + value.replace("'", "''") + "'"

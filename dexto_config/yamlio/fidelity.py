@@ -74,11 +74,11 @@ class ScanText:
     def of(cls, text: str) -> ScanText:
         """Mask the characters libyaml refuses (when the text uses none of the stand-ins)."""
         # A BOM as the first character is the byte-order mark both parsers skip.
-        body = text[1:] if text.startswith("\ufeff") else text
-        if not _MASKED_RE.search(body) or _STAND_IN_RE.search(body):
+        skip = 1 if text.startswith("\ufeff") else 0
+        if not _MASKED_RE.search(text, skip) or _STAND_IN_RE.search(text):
             return cls(text, False, [])
-        masked = _MASKED_RE.sub(lambda match: stand_in(match.group()), body)
-        return cls(text[: len(text) - len(body)] + masked, True, [])
+        masked = _MASKED_RE.sub(lambda match: stand_in(match.group()), text[skip:])
+        return cls(text[:skip] + masked, True, [])
 
     def restore(self, value: str) -> str:
         """A scalar's value with every stand-in back to the character it stands for."""
