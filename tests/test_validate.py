@@ -44,7 +44,7 @@ def _problems(
             [(4, 3, "duplicate-key")],
             id="nested-duplicate",
         ),
-        pytest.param("systemPrompt: [a\nllm: b\n", [(2, 4, "yaml-syntax")], id="syntax-error"),
+        pytest.param("systemPrompt: [a\nllm: b\n", [(1, 15, "yaml-syntax")], id="syntax-error"),
         pytest.param("llm:\n\tprovider: openai\n", [(2, 1, "yaml-syntax")], id="tab-indent"),
         pytest.param(VALID + "starterPrompts: []\n", [(5, 1, "schema-unknown-key")], id="unknown"),
         pytest.param(

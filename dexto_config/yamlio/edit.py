@@ -51,6 +51,8 @@ _GAP_RE = re.compile(r"(?:[ \t\r\n]|#[^\r\n]*)*")
 _PROPERTY_RE = re.compile(r"[^ \t\r\n]*")
 _KEY_VALUE_SEPARATOR_RE = re.compile(r"\A[ \t]*:[ \t]*\Z")
 _ITEM_SEPARATOR_RE = re.compile(r"\A[ \t]*,[ \t]*\Z")
+_BLANK_LINE_RE = re.compile(r"[ \t]*(?:\r\n|\r|\n)")
+_KEEP_HEADER_RE = re.compile(r"[|>][-+0-9]*")
 _NEXT_KEY_GAP_RE = re.compile(r"\A[ \t]*(?:#[^\r\n]*)?(?:(?:\r\n|\r|\n)[ \t]*)+\Z")
 
 
@@ -298,6 +300,7 @@ class EditableDocument:
         """The original bytes with all edits applied, verified to parse to the intended data."""
         text = self._spliced_text()
         if self._edits:
+            self._refuse_blank_lines_joining_kept_scalars()
             self._verify(text)
         return ((BOM if self._bom else "") + text).encode("utf-8")
 
@@ -539,6 +542,41 @@ class EditableDocument:
         kept.append(edit)
         self._edits = kept
         return edit
+
+    def _refuse_blank_lines_joining_kept_scalars(self) -> None:
+        """Refuse edits that put blank lines right after a keep-chomped (`|+`) block scalar.
+
+        Those blank lines are the user's and stay, but after a `|+` scalar they
+        would become part of its value; the user has to decide which to give up.
+        """
+        for node in _walk(self._root) if self._root is not None else []:
+            if not isinstance(node, ScalarNode) or node.style not in ("|", ">"):
+                continue
+            header = _KEEP_HEADER_RE.search(self._text, node.start_mark.index)
+            end = node.end_mark.index
+            if header is None or "+" not in header.group() or _BLANK_LINE_RE.match(self._text, end):
+                continue
+            if _BLANK_LINE_RE.match(self._text_after(end)):
+                raise UnsupportedEdit(
+                    f"this edit would put blank lines right after the keep (`|+`) block scalar "
+                    f"on line {node.start_mark.line + 1}, changing its value; "
+                    "remove the blank lines or make the edit by hand"
+                )
+
+    def _text_after(self, position: int) -> str:
+        """The edited text from where original `position` ends up (edits there come after it)."""
+        pieces: list[str] = []
+        previous = position
+        for edit in sorted(self._edits, key=lambda e: (e.start, e.end, e.sequence)):
+            if edit.start < position:
+                if edit.end > position:
+                    return ""
+                continue
+            pieces.append(self._text[previous : edit.start])
+            pieces.append(edit.text)
+            previous = edit.end
+        pieces.append(self._text[previous:])
+        return "".join(pieces)
 
     def _spliced_text(self) -> str:
         pieces: list[str] = []

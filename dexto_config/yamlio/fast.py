@@ -9,6 +9,7 @@ key and value sits, so later layers can point at `file:line:col`.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Iterator, Mapping
@@ -18,6 +19,14 @@ from typing import Any
 import yaml
 from yaml._yaml import CParser
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from dexto_config.yamlio.fidelity import (
+    ALIAS_RE,
+    MAX_ALIAS_COUNT,
+    MAX_REPAIRS,
+    ScanText,
+    js_number_string,
+)
 
 PathKey = str | int
 DataPath = tuple[PathKey, ...]
@@ -42,6 +51,24 @@ _HEX_RE = re.compile(r"\A0x[0-9a-fA-F]+\Z")
 _FLOAT_RE = re.compile(r"\A[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 _INF_RE = re.compile(r"\A([-+]?)\.(?:inf|Inf|INF)\Z")
 _NAN_RE = re.compile(r"\A\.(?:nan|NaN|NAN)\Z")
+_CORE_TAG = "tag:yaml.org,2002:"
+# A `%YAML 1.1` directive before the document switches npm yaml to its YAML 1.1 schema.
+_YAML11_DIRECTIVE_RE = re.compile(
+    r"\A\ufeff?(?:[ \t]*(?:#[^\n]*)?\r?\n|%[^\n]*\n)*%YAML[ \t]+1\.1[ \t\r\n#]"
+)
+_YAML11_TRUE_RE = re.compile(r"\A(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)\Z")
+_YAML11_FALSE_RE = re.compile(r"\A(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)\Z")
+_YAML11_INTS = (
+    (re.compile(r"\A[-+]?0b[0-1_]+\Z"), 2, 2),
+    (re.compile(r"\A[-+]?0[0-7_]+\Z"), 8, 1),
+    (re.compile(r"\A[-+]?[0-9][0-9_]*\Z"), 10, 0),
+    (re.compile(r"\A[-+]?0x[0-9a-fA-F_]+\Z"), 16, 2),
+)
+_YAML11_FLOAT_RE = re.compile(
+    r"\A[-+]?(?:(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+|(?:[0-9][0-9_]*)?\.[0-9_]*)\Z"
+)
+# JavaScript numbers hold integers exactly up to 2**53; larger ones are rounded doubles.
+_JS_SAFE_INTEGER = 2**53
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,42 +167,204 @@ class _Composer(CParser, _Resolver):
         _Resolver.__init__(self)
 
 
-def compose(text: str | bytes) -> Node | None:
-    """Compose a single YAML document into a node tree, raising YamlSyntaxError."""
+def decode(raw: bytes) -> str:
+    """The text Dexto parses: `fs.readFile(path, 'utf-8')` keeps a BOM, bad bytes become U+FFFD."""
+    return raw.decode("utf-8", "replace")
+
+
+def _compose(text: str) -> tuple[Node | None, ScanText]:
+    """One YAML document composed by libyaml, repaired where Dexto reads it; marks are in `text`."""
+    scan = ScanText.of(text)
+    for _ in range(MAX_REPAIRS + 1):
+        try:
+            root = _compose_once(scan.text)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            if mark is None or not scan.repair(error.problem, error.context, mark.index, mark.line):
+                raise _syntax_error(error, text) from None
+            continue
+        except yaml.YAMLError as error:
+            raise YamlSyntaxError(str(error), FILE_START) from None
+        return root, scan
+    raise YamlSyntaxError("too many tab characters on blank lines", FILE_START)
+
+
+class _Evener:
+    """Node by node, makes libyaml's tree read as Dexto reads the text, or raises YamlSyntaxError.
+
+    Every check is idempotent: a node reached again through an alias is unchanged.
+    """
+
+    def __init__(self, text: str, scan: ScanText) -> None:
+        self._text = text
+        self._scan = scan
+        self._lines: list[str] | None = None
+        self.every_scalar = scan.masked or bool(scan.tab_lines)
+
+    def scalar(self, node: ScalarNode, parent_indent: int) -> None:
+        """Restore, complete or refuse a scalar (plain ones only need it when `every_scalar`)."""
+        node.value = self._scan.restore(node.value)
+        style = node.style
+        if style in ("|", ">"):
+            self._keep_final_break(node)
+        elif style in ("'", '"'):
+            self._refuse_glued_comment(node, "a quoted scalar")
+            self._refuse_under_indented(node, parent_indent, "a quoted scalar", flow=False)
+        elif self._scan.tab_lines:
+            self._refuse_tab_line_inside(node)
+
+    def _keep_final_break(self, node: ScalarNode) -> None:
+        """A clip or keep block scalar ends with a line break even at the end of a file."""
+        if not node.value or node.value.endswith("\n"):
+            return
+        header = re.compile(r"[|>][-+0-9]*").search(self._text, node.start_mark.index)
+        if header is not None and "-" not in header.group():
+            node.value += "\n"
+
+    def flow_collection(self, node: Node, parent_indent: int) -> None:
+        """Refuse a flow collection glued to a comment or not indented past its parent."""
+        kind = "a flow sequence" if isinstance(node, SequenceNode) else "a flow mapping"
+        self._refuse_glued_comment(node, kind)
+        self._refuse_under_indented(node, parent_indent, kind, flow=True)
+
+    def _refuse_glued_comment(self, node: Node, kind: str) -> None:
+        end = node.end_mark.index
+        if end < len(self._text) and self._text[end] == "#":
+            raise YamlSyntaxError(
+                f"a comment must be separated by a space from {kind} before it: "
+                "write ' #' instead of '#'",
+                _point(node.end_mark.line, node.end_mark.column),
+            )
+
+    def _refuse_under_indented(
+        self, node: Node, parent_indent: int, kind: str, *, flow: bool
+    ) -> None:
+        first, last = node.start_mark.line, node.end_mark.line
+        if parent_indent < 0 or first == last:
+            return
+        if self._lines is None:
+            self._lines = self._text.split("\n")
+        for number in range(first + 1, last + 1):
+            line = self._lines[number].rstrip("\r")
+            content = line.lstrip(" ")
+            if not content or (flow and (content[0] in "]}#" or not content.strip("\t"))):
+                continue
+            if len(line) - len(content) <= parent_indent:
+                raise YamlSyntaxError(
+                    f"this line continues {kind} that starts on line {first + 1}; indent it "
+                    f"past column {parent_indent + 1}, where its parent starts",
+                    _point(number, len(line) - len(content)),
+                )
+
+    def _refuse_tab_line_inside(self, node: ScalarNode) -> None:
+        first, last = node.start_mark.line, node.end_mark.line
+        for number in self._scan.tab_lines:
+            if first < number < last:
+                raise YamlSyntaxError(
+                    f"a line with a tab ('\\t') inside the multi-line value that starts on line "
+                    f"{first + 1}; remove the tab or quote the value",
+                    _point(number, 0),
+                )
+
+
+def _point(line: int, column: int) -> Position:
+    """A 1-based position from libyaml's 0-based line and column."""
+    return Position(line + 1, column + 1, line + 1, column + 1)
+
+
+class _AliasCounter:
+    """npm yaml's guard: refuse when an anchor's uses times its own alias weight exceed 100."""
+
+    def __init__(self) -> None:
+        self._first_seen: set[int] = set()
+        self._alias_slots: set[tuple[int, int]] = set()
+        self._uses: dict[int, list[int]] = {}
+
+    def visit(self, node: Node) -> None:
+        for slot, child in enumerate(_children_of(node)):
+            if id(child) in self._first_seen:
+                self._alias_slots.add((id(node), slot))
+                self._use(child)
+            else:
+                self._first_seen.add(id(child))
+                self.visit(child)
+
+    def _use(self, source: Node) -> None:
+        data = self._uses.setdefault(id(source), [0, 0])
+        data[0] += 1
+        if data[1] == 0:
+            data[1] = self._weight(source)
+        if data[0] * data[1] > MAX_ALIAS_COUNT:
+            raise YamlSyntaxError(
+                f"aliases are used more than {MAX_ALIAS_COUNT} times; Dexto refuses such a file "
+                "as a resource-exhaustion attack",
+                Position.of(source),
+            )
+
+    def _weight(self, node: Node) -> int:
+        if isinstance(node, ScalarNode):
+            return 1
+        weight = 0
+        for slot, child in enumerate(_children_of(node)):
+            if (id(node), slot) in self._alias_slots:
+                uses = self._uses.get(id(child), [0, 0])
+                weight = max(weight, uses[0] * uses[1])
+            else:
+                weight = max(weight, self._weight(child))
+        return weight
+
+
+def _children_of(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [child for pair in node.value for child in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _compose_once(text: str) -> Node | None:
     loader = _Composer(text)
     try:
         node: Node | None = loader.get_single_node()
         return node
-    except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error) from None
-    except yaml.YAMLError as error:
-        raise YamlSyntaxError(str(error), FILE_START) from None
     finally:
         loader.dispose()
 
 
 def parse(text: str | bytes, *, last_key_wins: bool = False) -> ParsedYaml:
-    """Parse one YAML document into plain data with a position index.
+    """Parse one YAML document into plain data with a position index, as Dexto reads it.
 
-    A duplicate key is a YamlSyntaxError (as in Dexto's YAML loader) unless
-    `last_key_wins`, which is how `JSON.parse` reads JSON files.
+    Bytes are decoded as Dexto decodes a file (`decode`). A duplicate key is a
+    YamlSyntaxError (as in Dexto's YAML loader) unless `last_key_wins`, which
+    is how `JSON.parse` reads JSON files.
     """
-    root = compose(text)
+    if isinstance(text, bytes):
+        text = decode(text)
+    root, scan = _compose(text)
     index = PositionIndex()
     if root is None:
         return ParsedYaml(None, index, None)
     index.record((), None, root)
-    data = _Builder(index, last_key_wins).build(root, ())
+    builder = _Builder(index, last_key_wins, _Evener(text, scan))
+    builder.yaml11 = _YAML11_DIRECTIVE_RE.match(text) is not None
+    data = builder.build(root, (), -1)
+    if "*" in text and ALIAS_RE.search(text):
+        _AliasCounter().visit(root)
     return ParsedYaml(data, index, root)
 
 
 def scalar_value(node: ScalarNode) -> Any:
-    """The YAML 1.2 core-schema value of a scalar node."""
+    """The YAML 1.2 core-schema value of a scalar node, numbers as JavaScript holds them."""
     text = node.value
     if node.tag != _PLAIN_TAG:
         return _tagged_scalar(node)
     if text and text[0] not in _NON_STRING_STARTS:
         return text
+    return _core_value(text, text)
+
+
+def _core_value(text: str, otherwise: Any) -> Any:
+    """`text` resolved by the core schema's tests, or `otherwise` when none matches."""
     if _NULL_RE.match(text):
         return None
     if _TRUE_RE.match(text):
@@ -183,11 +372,11 @@ def scalar_value(node: ScalarNode) -> Any:
     if _FALSE_RE.match(text):
         return False
     if _INT_RE.match(text):
-        return int(text)
+        return _js_integer(int(text))
     if _OCT_RE.match(text):
-        return int(text[2:], 8)
+        return _js_integer(int(text[2:], 8))
     if _HEX_RE.match(text):
-        return int(text[2:], 16)
+        return _js_integer(int(text[2:], 16))
     if _FLOAT_RE.match(text):
         return float(text)
     inf = _INF_RE.match(text)
@@ -195,35 +384,76 @@ def scalar_value(node: ScalarNode) -> Any:
         return -math.inf if inf.group(1) == "-" else math.inf
     if _NAN_RE.match(text):
         return math.nan
-    return text
+    return otherwise
+
+
+def yaml11_value(text: str) -> Any:
+    """A plain scalar under npm yaml's YAML 1.1 schema (`yes` is true, `010` is octal, `1_000`)."""
+    if _NULL_RE.match(text):
+        return None
+    if _YAML11_TRUE_RE.match(text):
+        return True
+    if _YAML11_FALSE_RE.match(text):
+        return False
+    for pattern, base, prefix in _YAML11_INTS:
+        if pattern.match(text):
+            sign = -1 if text[0] == "-" else 1
+            digits = text.lstrip("+-")[prefix:].replace("_", "")
+            return _js_integer(sign * int(digits or "0", base))
+    if _YAML11_FLOAT_RE.match(text):
+        number = text.replace("_", "")
+        return float(number if any(char.isdigit() for char in number) else "nan")
+    inf = _INF_RE.match(text)
+    if inf:
+        return -math.inf if inf.group(1) == "-" else math.inf
+    return math.nan if _NAN_RE.match(text) else text
+
+
+def _js_integer(value: int) -> int | float:
+    """An integer as a JavaScript number: exact up to 2**53, a rounded double beyond."""
+    if -_JS_SAFE_INTEGER <= value <= _JS_SAFE_INTEGER:
+        return value
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
+
+
+# An explicit core tag applies only when its own test matches; otherwise the value is a string.
+_TAG_TESTS: dict[str, tuple[type, ...]] = {
+    "null": (type(None),),
+    "bool": (bool,),
+    "int": (int,),
+    "float": (float,),
+}
 
 
 def _tagged_scalar(node: ScalarNode) -> Any:
     tag = node.tag
-    if tag == "tag:yaml.org,2002:null":
-        return None
-    if tag == "tag:yaml.org,2002:bool":
-        return _TRUE_RE.match(node.value) is not None
-    if tag == "tag:yaml.org,2002:int":
-        try:
-            return int(node.value, 0)
-        except ValueError:
-            pass
-    if tag == "tag:yaml.org,2002:float":
-        try:
-            return float(node.value)
-        except ValueError:
-            pass
-    return node.value
+    if not tag.startswith(_CORE_TAG):
+        return node.value
+    wanted = _TAG_TESTS.get(tag[len(_CORE_TAG) :])
+    if wanted is None:
+        return node.value
+    value = _core_value(node.value, node.value)
+    if wanted == (float,) and _INT_RE.match(node.value):
+        return node.value
+    if wanted == (int,) and isinstance(value, float) and not _FLOAT_RE.match(node.value):
+        return value
+    if isinstance(value, bool) != (wanted == (bool,)) or not isinstance(value, wanted):
+        return node.value
+    return value
 
 
 class _Builder:
-    def __init__(self, index: PositionIndex, last_key_wins: bool) -> None:
+    def __init__(self, index: PositionIndex, last_key_wins: bool, evener: _Evener) -> None:
         self._index = index
         self._last_key_wins = last_key_wins
+        self._evener = evener
         self._budget = MAX_VALUES
+        self.yaml11 = False
 
-    def build(self, node: Node, path: DataPath) -> Any:
+    def build(self, node: Node, path: DataPath, parent_indent: int) -> Any:
         self._budget -= 1
         if self._budget < 0:
             raise YamlSyntaxError(
@@ -232,56 +462,146 @@ class _Builder:
                 Position.of(node),
             )
         if isinstance(node, ScalarNode):
+            if node.style or self._evener.every_scalar:
+                self._evener.scalar(node, parent_indent)
+            if self.yaml11 and node.tag == _PLAIN_TAG:
+                return yaml11_value(node.value)
             return scalar_value(node)
         if len(path) >= MAX_DEPTH:
             raise YamlSyntaxError(
                 f"nesting deeper than {MAX_DEPTH} levels: no Dexto file is shaped like this",
                 Position.of(node),
             )
+        indent = node.start_mark.column
+        if getattr(node, "flow_style", False):
+            self._evener.flow_collection(node, parent_indent)
+            indent = -1
         if isinstance(node, SequenceNode):
             items: list[Any] = []
             for position, child in enumerate(node.value):
                 child_path = (*path, position)
                 self._index.record(child_path, None, child)
-                items.append(self.build(child, child_path))
+                items.append(self.build(child, child_path, indent))
             return items
         if isinstance(node, MappingNode):
-            return self._build_mapping(node, path)
+            return self._build_mapping(node, path, indent)
         raise YamlSyntaxError("unsupported YAML node", Position.of(node))
 
-    def _build_mapping(self, node: MappingNode, path: DataPath) -> dict[str, Any]:
+    def _build_mapping(self, node: MappingNode, path: DataPath, indent: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        seen: set[object] = set()
         for key_node, value_node in node.value:
-            key = mapping_key(key_node)
-            if key in result and not self._last_key_wins:
+            if isinstance(key_node, ScalarNode) and (key_node.style or self._evener.every_scalar):
+                self._evener.scalar(key_node, indent)
+            if self.yaml11 and _is_merge_key(key_node):
+                self._merge(result, self.build(value_node, (*path, "<<"), indent), key_node)
+                continue
+            key, identity = _key_and_identity(key_node)
+            if identity is not None and identity in seen and not self._last_key_wins:
                 raise YamlSyntaxError(
-                    f"duplicate key {key!r}: map keys must be unique", Position.of(key_node)
+                    f"duplicate key {key_node.value!r}: map keys must be unique",
+                    Position.of(key_node),
                 )
+            seen.add(identity)
             child_path = (*path, key)
             self._index.record(child_path, key_node, value_node)
-            result[key] = self.build(value_node, child_path)
+            result[key] = self.build(value_node, child_path, indent)
         return result
+
+    @staticmethod
+    def _merge(result: dict[str, Any], sources: Any, key_node: Node) -> None:
+        """YAML 1.1 `<<`: keys of the merged mappings that the mapping does not set yet."""
+        for source in sources if isinstance(sources, list) else [sources]:
+            if not isinstance(source, dict):
+                raise YamlSyntaxError(
+                    "a '<<' merge key needs a mapping or a list of mappings", Position.of(key_node)
+                )
+            for key, value in source.items():
+                result.setdefault(key, value)
+
+
+def _is_merge_key(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.tag == _PLAIN_TAG and node.value == "<<"
+
+
+def _key_and_identity(node: Node) -> tuple[str, object]:
+    """The key's string, and what makes two keys duplicates for npm yaml.
+
+    Duplicates are keys whose scalar values are equal (`===`: 1 and 1.0 are,
+    1 and "1" are not, NaN never is); collections are never duplicates.
+    """
+    if not isinstance(node, ScalarNode):
+        return _flow_text(node), None
+    text = node.value
+    if node.tag == _PLAIN_TAG and text and text[0] not in _NON_STRING_STARTS:
+        return text, text
+    value = scalar_value(node)
+    if value is None:
+        return "", (None, None)
+    if isinstance(value, str):
+        return value, value
+    if isinstance(value, bool):
+        return _js_string(value), (bool, value)
+    if isinstance(value, float) and math.isnan(value):
+        return "NaN", None
+    return _js_string(value), (float, float(value))
 
 
 def mapping_key(node: Node) -> str:
-    """Object keys become strings, as in JavaScript; collections cannot be keys."""
-    if not isinstance(node, ScalarNode):
-        raise YamlSyntaxError("a mapping or list cannot be used as a key", Position.of(node))
-    value = scalar_value(node)
-    if value is None:
-        return "" if node.value in ("", "~") else node.value
+    """A mapping key as the string JavaScript makes of it (collections as flow YAML)."""
+    return _key_and_identity(node)[0]
+
+
+def _js_string(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
         return value
-    return node.value if node.tag == _PLAIN_TAG else str(value)
+    if isinstance(value, int):
+        return str(value)
+    return js_number_string(value)
 
 
-def _syntax_error(error: yaml.MarkedYAMLError) -> YamlSyntaxError:
-    mark = error.problem_mark or error.context_mark
+def _flow_text(node: Node) -> str:
+    """How npm yaml writes a collection used as a key: flow style, `[ a, b ]` and `{ k: v }`."""
+    if isinstance(node, SequenceNode):
+        return f"[ {', '.join(map(_flow_text, node.value))} ]" if node.value else "[]"
+    if isinstance(node, MappingNode):
+        pairs = [f"{_flow_text(key)}: {_flow_text(value)}" for key, value in node.value]
+        return f"{{ {', '.join(pairs)} }}" if pairs else "{}"
+    assert isinstance(node, ScalarNode)
+    value = scalar_value(node)
+    if value is None:
+        return "null"
+    if not isinstance(value, str) or not node.style:
+        return _js_string(value)
+    if node.style == "'":
+        return "'" + value.replace("'", "''") + "'"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
+    """The error at the place it really is, naming the character, as yamllint does.
+
+    An unclosed quote or bracket is reported where it opens (libyaml stops at
+    the end of the file); a character libyaml stops at is shown as `'\\t'`.
+    """
     problem = error.problem or str(error)
-    message = f"{error.context}: {problem}" if error.context else problem
+    context = error.context or ""
+    mark = error.problem_mark or error.context_mark
+    if context in _OPENING_CONTEXTS and error.context_mark is not None:
+        mark = error.context_mark
+        problem = f"{_OPENING_CONTEXTS[context]} opened here is never closed ({problem})"
+    elif mark is not None and mark.index < len(text) and "character" in problem:
+        problem = f"{problem}: {text[mark.index]!r}"
+    message = f"{context}: {problem}" if context and context not in _OPENING_CONTEXTS else problem
     if mark is None:
         return YamlSyntaxError(message, FILE_START)
-    position = Position(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 1)
-    return YamlSyntaxError(message, position)
+    return YamlSyntaxError(message, _point(mark.line, mark.column))
+
+
+_OPENING_CONTEXTS = {
+    "while scanning a quoted scalar": "the quote",
+    "while parsing a flow sequence": "the '['",
+    "while parsing a flow mapping": "the '{'",
+}

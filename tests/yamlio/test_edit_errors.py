@@ -50,6 +50,26 @@ def test_shared_nodes_are_never_edited(text: str, path: tuple[str, ...]) -> None
     assert not document.changed
 
 
+@pytest.mark.parametrize(
+    ("text", "paths"),
+    [
+        # Found by test_edits_compose_in_any_order: once `b` goes, the blank line
+        # would follow the `|+` scalar and become part of its value.
+        pytest.param("a: |+\n  keep\nb: 1\n\nc: 2\n", [("b",)], id="blank-line-after"),
+        pytest.param("a: |+\n  keep\nx: 0\nb: 1\n\nc: 2\n", [("x",), ("b",)], id="two-removals"),
+        pytest.param("a: |+\n  keep\n\nb: 1\n\nc: 2\n", [("b",)], id="kept-blank-lines"),
+    ],
+)
+def test_blank_lines_never_join_a_keep_block_scalar(
+    text: str, paths: list[tuple[str, ...]]
+) -> None:
+    document = _document(text)
+    for path in paths:
+        document.remove_key(path)
+    with pytest.raises(UnsupportedEdit, match="keep"):
+        document.to_bytes()
+
+
 def test_removing_an_entry_that_holds_a_used_anchor_is_refused() -> None:
     document = _document("a: &x 1\nb: *x\nc: 3\n")
     with pytest.raises(AliasedNodeError):
