@@ -2,6 +2,9 @@
 
 Authored from Dexto 1.5.6's `llm/registry.ts`, `llm/routing.ts` and
 `utils/api-key-resolver.ts`; where 1.5.4 differed, the difference is noted.
+The providers later releases added (`minimax`, `glm`, `dexto-nova`) are here
+too, so that rules and commands know every name; what a release accepts is
+`dexto_config.catalog.releases`.
 Importing this module loads no data: it is a table of constants.
 """
 
@@ -110,6 +113,9 @@ _ALL: tuple[ProviderFacts, ...] = (
         "xai", ("XAI_API_KEY", "X_AI_API_KEY"), routeable=True, prefix="x-ai", models_dev=("xai",)
     ),
     _facts("cohere", ("COHERE_API_KEY",), routeable=True, prefix="cohere", models_dev=("cohere",)),
+    # Added by 1.5.7 (their model lists live in each release's registry).
+    _facts("minimax", ("MINIMAX_API_KEY",), prefix="minimax"),
+    _facts("glm", ("ZHIPU_API_KEY", "ZHIPUAI_API_KEY"), prefix="z-ai"),
     _facts(
         "openrouter",
         ("OPENROUTER_API_KEY",),
@@ -157,17 +163,25 @@ _ALL: tuple[ProviderFacts, ...] = (
     ),
     # 1.5.4 let `dexto` take any model; 1.5.6 checks it against the OpenRouter catalog.
     _facts("dexto", ("DEXTO_API_KEY",), custom=True, openrouter_ids=True),
+    # 1.5.8 renamed the gateway provider; it takes the same OpenRouter IDs.
+    _facts("dexto-nova", ("DEXTO_API_KEY",), custom=True, openrouter_ids=True),
 )
+GATEWAY_PROVIDERS: tuple[str, ...] = ("dexto", "dexto-nova")
+"""The Dexto gateway's provider names: `dexto` up to 1.5.7, `dexto-nova` from 1.5.8."""
 
 PROVIDER_NAMES: tuple[str, ...] = tuple(facts.name for facts in _ALL)
 _BY_NAME: dict[str, ProviderFacts] = {facts.name: facts for facts in _ALL}
 
 ROUTEABLE_PROVIDERS: frozenset[str] = frozenset(f.name for f in _ALL if f.routeable)
-DIRECT_ONLY_PROVIDERS: frozenset[str] = frozenset(f.name for f in _ALL if f.direct_only)
+# The legacy router's sets (1.5.4): the providers it knew that it never rerouted.
+_LATER_PROVIDERS = frozenset({"minimax", "glm", "dexto-nova"})
+DIRECT_ONLY_PROVIDERS: frozenset[str] = frozenset(
+    f.name for f in _ALL if f.direct_only and f.name not in _LATER_PROVIDERS
+)
 
 
 def providers() -> tuple[ProviderFacts, ...]:
-    """Every provider Dexto 1.5.x knows, in Dexto's own order."""
+    """Every provider any known Dexto release knows, in Dexto's own order."""
     return _ALL
 
 

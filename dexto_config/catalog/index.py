@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from dexto_config.catalog import sources
 from dexto_config.catalog.facts import (
+    GATEWAY_PROVIDERS,
     PROVIDER_NAMES,
     ProviderFacts,
     provider,
@@ -256,6 +257,10 @@ def build(
                 if mapped is not None:
                     index.to_openrouter.setdefault(model.id.lower(), mapped)
                     index.from_openrouter.setdefault(mapped.lower(), model.id)
+    # One gateway under two names (`dexto-nova` from 1.5.8): one index serves both.
+    gateway = indexes[GATEWAY_PROVIDERS[0]]
+    for name in GATEWAY_PROVIDERS[1:]:
+        indexes[name] = gateway
     return Catalog(indexes, origin)
 
 

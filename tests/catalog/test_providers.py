@@ -44,6 +44,9 @@ from dexto_config import catalog
         pytest.param("local", (), "LOCAL_API_KEY", id="local-keyless"),
         pytest.param("ollama", (), "OLLAMA_API_KEY", id="ollama-keyless"),
         pytest.param("dexto", ("DEXTO_API_KEY",), "DEXTO_API_KEY", id="dexto"),
+        pytest.param("dexto-nova", ("DEXTO_API_KEY",), "DEXTO_API_KEY", id="dexto-nova"),
+        pytest.param("minimax", ("MINIMAX_API_KEY",), "MINIMAX_API_KEY", id="minimax"),
+        pytest.param("glm", ("ZHIPU_API_KEY", "ZHIPUAI_API_KEY"), "ZHIPU_API_KEY", id="glm"),
     ],
 )
 def test_key_variables(name: str, env_vars: tuple[str, ...], primary: str) -> None:
@@ -54,7 +57,8 @@ def test_key_variables(name: str, env_vars: tuple[str, ...], primary: str) -> No
 def test_every_provider_is_described_in_dexto_order() -> None:
     assert catalog.PROVIDER_NAMES == (
         "openai", "openai-compatible", "anthropic", "google", "groq", "xai", "cohere",
-        "openrouter", "litellm", "glama", "vertex", "bedrock", "local", "ollama", "dexto",
+        "minimax", "glm", "openrouter", "litellm", "glama", "vertex", "bedrock", "local",
+        "ollama", "dexto", "dexto-nova",
     )  # fmt: skip
     assert [facts.name for facts in catalog.providers()] == list(catalog.PROVIDER_NAMES)
 

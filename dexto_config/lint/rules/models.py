@@ -11,6 +11,7 @@ from dexto_config.lint.rule import RuleContext, rule
 from dexto_config.lint.rules.escape_hatches import is_legacy, native_id_violation
 from dexto_config.lint.rules.syntax import problems_with
 from dexto_config.models import registry_checked
+from dexto_config.yamlio.fast import DataPath
 
 
 def _named_models(document: LintDocument) -> Iterator[tuple[LlmBlock, str, str]]:
@@ -44,6 +45,33 @@ def _unknown_message(provider: str, model: str, suggestions: tuple[str, ...]) ->
     return message
 
 
+def _refused_models(document: LintDocument) -> dict[DataPath, Violation]:
+    """The `model` values the targeted release refuses (from 1.5.7), by path."""
+    if document.version is None or not registry_checked(document.version):
+        return {}
+    refused = {}
+    for violation in problems_with(document, "schema-model"):
+        for block in document.llm_blocks:
+            path = (*block.path, "model")
+            if document.value_at(path) == violation.position:
+                refused[path] = violation
+    return refused
+
+
+def _refused_by_release(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
+    """DX201 from 1.5.7: the release's refusal; a native ID under the gateway gets its
+    OpenRouter ID as the fix."""
+    refused = _refused_models(document)
+    by_path = {(*block.path, "model"): block for block in document.llm_blocks}
+    for path, violation in refused.items():
+        block = by_path[path]
+        if block.provider and block.model and _native_under_gateway(block.provider, block.model):
+            lead = f"Dexto {document.version} refuses it; use"
+            yield native_id_violation(document, block, context, lead)
+        else:
+            yield violation
+
+
 @rule(
     code="DX201",
     name="unknown-model-id",
@@ -57,7 +85,8 @@ def _unknown_message(provider: str, model: str, suggestions: tuple[str, ...]) ->
         `claude-3-5-sonnet-20240620` and others); for the seed's 1.5.4 and 1.5.6,
         by the model catalog, where `extra-known-models` in the lint configuration
         and `~/.dexto/models/custom-models.json` add your own IDs. Up to three near
-        IDs are suggested.
+        IDs are suggested; a native ID under the gateway (`dexto-nova`, `openrouter`)
+        is fixed to its OpenRouter ID when the catalog knows it.
     """,
     bad="""
         llm:
@@ -69,11 +98,12 @@ def _unknown_message(provider: str, model: str, suggestions: tuple[str, ...]) ->
           provider: anthropic
           model: claude-sonnet-4-5-20250929
     """,
+    fixable=True,
 )
 def unknown_model_id(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
     if document.version is not None and registry_checked(document.version):
         # From 1.5.7 the release's own registry judges the model, in the schema check.
-        yield from problems_with(document, "schema-model")
+        yield from _refused_by_release(document, context)
         return
     for block, provider, model in _named_models(document):
         if catalog.accepts_any_model(provider) or _native_under_gateway(provider, model):
@@ -187,11 +217,14 @@ def openrouter_id_under_direct_provider(
     fixable=True,
 )
 def native_id_under_gateway(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
+    refused = _refused_models(document)
     for block, provider, model in _named_models(document):
         if not _native_under_gateway(provider, model):
             continue
         if provider == "dexto" and is_legacy(document):
             continue  # DX103 reports the legacy form
+        if (*block.path, "model") in refused:
+            continue  # the release refuses it: DX201 reports it, with this fix
         if context.catalog.is_known(provider, model):
             continue
         yield native_id_violation(document, block, context, "use")
