@@ -134,6 +134,16 @@ def _agent_evidence(data: dict[str, Any]) -> Iterator[Evidence]:
 
 
 def _llm_evidence(llm: Any, at: tuple[str | int, ...] = ("llm",)) -> Iterator[Evidence]:
+    yield from _provider_evidence(llm, at)
+    if not isinstance(llm, dict):
+        return
+    if "reasoningEffort" in llm:
+        yield Evidence("`reasoningEffort`", (*at, "reasoningEffort"), until="1.6.2")
+    if "reasoning" in llm:
+        yield Evidence("`reasoning`", (*at, "reasoning"), since="1.6.2")
+
+
+def _provider_evidence(llm: Any, at: tuple[str | int, ...]) -> Iterator[Evidence]:
     if not isinstance(llm, dict):
         return
     provider = llm.get("provider")
@@ -143,10 +153,6 @@ def _llm_evidence(llm: Any, at: tuple[str | int, ...] = ("llm",)) -> Iterator[Ev
         yield Evidence("`provider: dexto-nova`", (*at, "provider"), since="1.5.8")
     elif provider in ("minimax", "glm"):
         yield Evidence(f"`provider: {provider}`", (*at, "provider"), since="1.5.7")
-    if "reasoningEffort" in llm:
-        yield Evidence("`reasoningEffort`", (*at, "reasoningEffort"), until="1.6.2")
-    if "reasoning" in llm:
-        yield Evidence("`reasoning`", (*at, "reasoning"), since="1.6.2")
 
 
 def _prompt_evidence(prompts: Any) -> Iterator[Evidence]:
@@ -190,9 +196,10 @@ def _custom_models_evidence(data: dict[str, Any]) -> Iterator[Evidence]:
     models = data.get("models")
     if not isinstance(models, list):
         return
+    # A custom model's unknown keys are dropped, not refused, so only its provider dates it
+    # (1.6.2 silently drops an old `reasoningEffort`).
     for index, model in enumerate(models):
-        if isinstance(model, dict):
-            yield from _llm_evidence(model, ("models", index))
+        yield from _provider_evidence(model, ("models", index))
 
 
 _EVIDENCE: dict[FileKind, Callable[[dict[str, Any]], Iterator[Evidence]]] = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,8 @@ from dexto_config.yamlio.fast import (
 )
 
 BOM = "\ufeff"
+# Dexto reads custom-models.json as one list: one bad entry and it warns and uses none.
+_DROPS_EVERY_MODEL = " (Dexto then drops every custom model in this file, with only a warning)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +147,8 @@ def check_bytes(
         for issue in issues
         if not _explained_by(issue, dated)
     )
+    if kind is FileKind.CUSTOM_MODELS:
+        problems = [replace(p, message=p.message + _DROPS_EVERY_MODEL) for p in problems]
     checked.problems.extend(sorted(problems, key=lambda p: (p.line, p.col)))
     return checked
 
