@@ -400,7 +400,8 @@ FACTORY_CASES = [
     pytest.param(
         storage(database={"type": "postgres", "port": 5432}, cache={"type": "redis", "url": ""}),
         "1.6.0",
-        [("storage", "database"), ("storage", "cache")],
+        # an absent key is reported at its mapping, an empty one at the value
+        [("storage", "database"), ("storage", "cache", "url")],
         id="storage-connection-missing",
     ),
     pytest.param(

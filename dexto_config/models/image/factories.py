@@ -28,9 +28,9 @@ from pydantic import (
     StrictStr,
     Tag,
     create_model,
-    model_validator,
 )
 
+from dexto_config.models.agent import InMemoryBackend, PostgresDatabase, RedisCache, SqliteDatabase
 from dexto_config.models.image import LOCAL_IMAGE, LOGGER_IMAGE
 from dexto_config.models.image.releases import (
     CREATOR_TOOLS_SINCE,
@@ -53,8 +53,6 @@ from dexto_config.models.types import (
     PositiveInt,
     PositiveNumber,
     StrictModel,
-    expand_env_assumed,
-    rule_error,
 )
 from dexto_config.models.unions import TAG_MARK, UNION_ERROR, UNIONS, UnionInfo, tag
 
@@ -313,76 +311,8 @@ class NoOpCompaction(_Compaction):
 # --- storage -----------------------------------------------------------------
 
 
-class _Pool(StrictModel):
-    maxConnections: PositiveInt = UNSET
-    idleTimeoutMillis: PositiveInt = UNSET
-    connectionTimeoutMillis: PositiveInt = UNSET
-    options: dict[str, Any] = UNSET
-
-
-class InMemoryCache(_Pool):
-    """`InMemoryCacheSchema`."""
-
-    type: Literal["in-memory"]
-
-
-class RedisCache(_Pool):
-    """`RedisCacheSchema`: a connection needs `url` or `host`."""
-
-    type: Literal["redis"]
-    url: StrictStr = UNSET
-    host: StrictStr = UNSET
-    port: PositiveInt = UNSET
-    password: StrictStr = UNSET
-    database: NonNegativeInt = UNSET
-
-    @model_validator(mode="after")
-    def _needs_connection(self) -> RedisCache:
-        if not (_env_text(self.url) or self.host):
-            raise rule_error(
-                "a redis cache needs 'url' or 'host'",
-                code="connection_config_missing",
-                at="url",
-                missing=True,
-            )
-        return self
-
-
-class InMemoryDatabase(_Pool):
-    """`InMemoryDatabaseSchema`."""
-
-    type: Literal["in-memory"]
-
-
-class SqliteDatabase(_Pool):
-    """`SqliteDatabaseSchema` (enrichment gives `path` a per-agent default)."""
-
-    type: Literal["sqlite"]
-    path: StrictStr
-
-
-class PostgresDatabase(_Pool):
-    """`PostgresDatabaseSchema`: a connection needs `url`, `connectionString` or `host`."""
-
-    type: Literal["postgres"]
-    url: StrictStr = UNSET
-    connectionString: StrictStr = UNSET
-    host: StrictStr = UNSET
-    port: PositiveInt = UNSET
-    database: StrictStr = UNSET
-    password: StrictStr = UNSET
-    keyPrefix: StrictStr = UNSET
-
-    @model_validator(mode="after")
-    def _needs_connection(self) -> PostgresDatabase:
-        if not (_env_text(self.url) or _env_text(self.connectionString) or self.host):
-            raise rule_error(
-                "a postgres database needs 'url', 'connectionString' or 'host'",
-                code="connection_config_missing",
-                at="url",
-                missing=True,
-            )
-        return self
+# The database and cache factories take the 1.5.x backend shapes (packages/storage).
+InMemoryCache = InMemoryDatabase = InMemoryBackend
 
 
 class InMemoryBlobStore(StrictModel):
@@ -401,11 +331,6 @@ class LocalBlobStore(StrictModel):
     maxBlobSize: PositiveInt = UNSET
     maxTotalSize: PositiveInt = UNSET
     cleanupAfterDays: PositiveInt = UNSET
-
-
-def _env_text(value: str | None) -> str:
-    """An `EnvExpandedString` after expansion, every variable assumed set."""
-    return expand_env_assumed(value) if value is not None else ""
 
 
 # --- the check of one config ---------------------------------------------------
