@@ -10,7 +10,7 @@ Dexto does, since a model a release does not list stops that release.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Literal, Self
 
 from pydantic import BaseModel, ValidationInfo, model_validator
 
@@ -21,6 +21,11 @@ from dexto_config.models.types import StrictModel, base_url_unsupported, rule_er
 RELEASE_CONTEXT_KEY = "release"
 MODEL_UNSUPPORTED = "model_unsupported"
 """The issue code of a model the release's registry does not accept (lint's DX201 owns it)."""
+
+
+def provider_literal(release: str) -> Any:
+    """The `llm.provider` enum of `release`: its registry's providers, in Dexto's order."""
+    return Literal[tuple(p.name for p in release_registry(release).providers)]
 
 
 def release_context(release: str) -> dict[str, str]:

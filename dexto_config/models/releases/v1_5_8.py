@@ -14,7 +14,7 @@ from pydantic import StrictBool
 
 from dexto_config.models import custom_models as seed_custom
 from dexto_config.models.derive import derived
-from dexto_config.models.registry_check import AgentLLMRules, PreferenceLLMRules
+from dexto_config.models.registry_check import AgentLLMRules, PreferenceLLMRules, provider_literal
 from dexto_config.models.releases import v1_5_7 as previous
 from dexto_config.models.types import UNSET, StrictModel
 
@@ -22,25 +22,7 @@ PIPELINE = previous.PIPELINE
 InlinePrompt = previous.InlinePrompt
 FilePrompt = previous.FilePrompt
 
-Provider = Literal[
-    "openai",
-    "openai-compatible",
-    "anthropic",
-    "google",
-    "groq",
-    "xai",
-    "cohere",
-    "minimax",
-    "glm",
-    "openrouter",
-    "litellm",
-    "glama",
-    "vertex",
-    "bedrock",
-    "local",
-    "ollama",
-    "dexto-nova",
-]
+Provider = provider_literal("1.5.8")
 CustomProvider = Literal[seed_custom.CustomProviderV154, "dexto-nova"]
 
 
