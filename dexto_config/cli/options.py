@@ -10,6 +10,7 @@ import click
 
 from dexto_config.discovery import MissingPath, Target, discover
 from dexto_config.kinds import SELECTABLE_KINDS, FileKind
+from dexto_config.terminal import escape_text
 from dexto_config.versions import (
     KNOWN_VERSIONS,
     FutureSchemaVersion,
@@ -58,11 +59,22 @@ def version_option(flag: str, name: str, help_text: str) -> Callable[[F], F]:
 def resolve_targets(
     paths: tuple[Path, ...], kind: FileKind | None, kinds: frozenset[FileKind] | None = None
 ) -> list[Target]:
-    """The files under `paths` (of `kinds`, if given); a missing path is a usage error (exit 2)."""
+    """The files under `paths` (of `kinds`, if given); a missing path is a usage error (exit 2).
+
+    Folders of this tool's own inside a Dexto home are named once on stderr.
+    """
+    skipped: list[Path] = []
     try:
-        targets = discover(paths, kind, kinds)
+        targets = discover(paths, kind, kinds, on_skip=skipped.append)
     except MissingPath as error:
         raise click.UsageError(str(error)) from None
+    if skipped:
+        names = ", ".join(escape_text(str(folder)) for folder in dict.fromkeys(skipped))
+        click.echo(
+            f"note: not searched: {names} (dexto-config's own backups and state in a"
+            " Dexto home; use `dexto-config rollback` to restore a backup)",
+            err=True,
+        )
     if not targets:
         click.echo("warning: no Dexto configuration files found", err=True)
     return targets

@@ -16,9 +16,8 @@ from pathlib import Path, PurePosixPath
 
 from dexto_config.home.atomic import atomic_write_bytes, fsync_directory, resolve_inside
 from dexto_config.home.digest import sha256_hex
-from dexto_config.home.layout import BACKUPS_DIR
+from dexto_config.home.layout import BACKUPS_DIR, MANIFEST_NAME
 
-MANIFEST_NAME = "manifest.json"
 KEEP_BACKUPS = 5
 _FOLDER_MODE = 0o700
 

@@ -14,6 +14,7 @@ STATE_NAME = "state.json"
 JOURNAL_NAME = "journal.json"
 LOCK_NAME = "hook.lock"
 BACKUPS_DIR = "backups"
+MANIFEST_NAME = "manifest.json"
 
 PREFERENCES = "preferences.yml"
 REGISTRY = "agents/registry.json"
@@ -49,6 +50,24 @@ def managed_files(home: str) -> list[str]:
     return found
 
 
+def is_tool_owned_folder(path: str) -> bool:
+    """True for this tool's own folders in a Dexto home: `.dexto-config/` and `backups/`.
+
+    A `backups/` folder counts when its parent holds `.dexto-config/` or when it
+    holds a backup (a folder with a `manifest.json`), so a project's own
+    `backups/` elsewhere is still searched. Rewriting a file in either folder
+    would corrupt the state or destroy a saved original.
+    """
+    name = os.path.basename(os.path.normpath(path))
+    if name == TOOL_DIR:
+        return os.path.isdir(path)
+    if name != BACKUPS_DIR or not os.path.isdir(path):
+        return False
+    if os.path.isdir(os.path.join(os.path.dirname(os.path.normpath(path)), TOOL_DIR)):
+        return True
+    return any(os.path.isfile(os.path.join(entry.path, MANIFEST_NAME)) for entry in _folders(path))
+
+
 def signature(path: str) -> Signature | None:
     """(size, mtime_ns, inode) of the file `path` names (symlinks followed), or None."""
     try:
@@ -76,6 +95,14 @@ def _visible_entries(folder: str) -> list[os.DirEntry[str]]:
     try:
         with os.scandir(folder) as entries:
             return [entry for entry in entries if not entry.name.startswith(".")]
+    except OSError:
+        return []
+
+
+def _folders(folder: str) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as entries:
+            return [entry for entry in entries if entry.is_dir(follow_symlinks=False)]
     except OSError:
         return []
 
