@@ -15,6 +15,7 @@ from typing import Any
 
 from dexto_config.agent_registry import registry_issues
 from dexto_config.detection import Evidence, Placement, describe, place
+from dexto_config.jsonio import read_json
 from dexto_config.kinds import FileKind
 from dexto_config.models import validate_document
 from dexto_config.models.issues import IssueKind, SchemaIssue
@@ -290,7 +291,7 @@ def _read_json(text: str, checked: CheckedFile) -> tuple[bool, Any]:
     libyaml alone would accept JSON that Dexto rejects (a trailing comma, say).
     """
     try:
-        return True, json.loads(text)
+        return True, read_json(text)
     except json.JSONDecodeError as error:
         position = Position(error.lineno, error.colno, error.lineno, error.colno)
         message = f"invalid JSON: {error.msg}: Dexto cannot read this file"

@@ -45,10 +45,10 @@ def custom_models_from_data(data: Any) -> tuple[UserModel, ...]:
 
 def read_custom_models(path: Path) -> tuple[UserModel, ...]:
     """The models of the `custom-models.json` at `path`; raises CustomModelsError."""
-    import json
+    from dexto_config.jsonio import read_json
 
     try:
-        data = json.loads(path.read_bytes())
+        data = read_json(path.read_bytes())
     except OSError as error:
         raise CustomModelsError(f"{path}: cannot read: {error.strerror}") from None
     except ValueError as error:

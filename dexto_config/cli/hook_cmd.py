@@ -11,7 +11,7 @@ from dexto_config import __version__, exitcodes
 from dexto_config.cli.app import main
 from dexto_config.cli.options import version_option
 from dexto_config.home.atomic import PathEscapesHome
-from dexto_config.home.backups import BackupError, list_backups
+from dexto_config.home.backups import BackupError, CorruptBackup, scan_backups
 from dexto_config.home.hook import HookOptions, HookReport, NotADextoHome, run_hook
 from dexto_config.home.journal import JournalError
 from dexto_config.home.layout import default_home
@@ -124,10 +124,13 @@ def backups_list(dexto_home: Path | None) -> int:
       dexto-config backups list --dexto-home ~/.dexto
     """
     home = dexto_home or Path(default_home(os.environ))
-    found = list_backups(home)
+    found = scan_backups(home)
     if not found:
         click.echo(f"{home}: no backups")
     for backup in found:
+        if isinstance(backup, CorruptBackup):
+            click.echo(f"{backup.backup_id}  CORRUPT: {backup}")
+            continue
         versions = sorted({f"{f.from_version} -> {f.to_version}" for f in backup.files})
         click.echo(
             f"{backup.backup_id}  {len(backup.files)} files  "
@@ -140,10 +143,17 @@ def backups_list(dexto_home: Path | None) -> int:
 @click.argument("backup_id", required=False, metavar="[ID]")
 @home_option
 @lock_wait_option
-def rollback(backup_id: str | None, dexto_home: Path | None, lock_wait: float) -> int:
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Restore even files edited since the backup was taken (those edits are lost).",
+)
+def rollback(backup_id: str | None, dexto_home: Path | None, lock_wait: float, force: bool) -> int:
     """Restore a backup (default: the newest) byte for byte.
 
-    Restored files are left alone by later hook runs until they change.
+    Refuses, restoring nothing, when the backup's manifest is corrupt or when a
+    file was edited after that run (unless --force). Restored files are left
+    alone by later hook runs until they change.
 
     \b
     Examples:
@@ -152,7 +162,7 @@ def rollback(backup_id: str | None, dexto_home: Path | None, lock_wait: float) -
     """
     home = dexto_home or Path(default_home(os.environ))
     try:
-        result = restore_backup(home, backup_id, lock_wait)
+        result = restore_backup(home, backup_id, lock_wait, force=force)
     except LockBusy as busy:
         click.echo(f"dexto-config rollback: {busy}", err=True)
         return exitcodes.TEMPFAIL

@@ -103,9 +103,22 @@ def _copy_metadata(path: Path, fd: int, mode: int | None) -> None:
 
 
 def _new_file_mode() -> int:
+    return _DEFAULT_FILE_MODE & ~_umask()
+
+
+def permission_bits(mode: int) -> int:
+    """`mode` reduced to read/write/execute bits the umask allows: no setuid, setgid or sticky.
+
+    For a mode that comes from a file that could have been tampered with (a backup
+    manifest), so restoring it never grants more than a new file would get.
+    """
+    return mode & 0o777 & ~_umask()
+
+
+def _umask() -> int:
     umask = os.umask(0)
     os.umask(umask)
-    return _DEFAULT_FILE_MODE & ~umask
+    return umask
 
 
 def unwritable_reason(path: Path) -> str | None:

@@ -1,29 +1,49 @@
 """Backups of files the hook rewrites: `<home>/backups/<UTC timestamp>/` with a manifest.
 
 A backup folder counts only once its manifest exists; the manifest is written
-last, so a folder without one is the debris of an interrupted run.
+last, so a folder without one is the debris of an interrupted run. A manifest
+that exists but does not check out (unreadable, a path that is not a managed
+file, a malformed hash or mode) makes its backup corrupt: it is listed as such
+and never skipped over silently, since restoring an older backup instead would
+drop the user's later edits.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from dexto_config.home.atomic import atomic_write_bytes, fsync_directory, resolve_inside
 from dexto_config.home.digest import sha256_hex
-from dexto_config.home.layout import BACKUPS_DIR, MANIFEST_NAME
+from dexto_config.home.layout import BACKUPS_DIR, MANIFEST_NAME, is_managed_path
+from dexto_config.jsonio import JsonLimitError, read_json
 
 KEEP_BACKUPS = 5
 _FOLDER_MODE = 0o700
+_SHA256 = re.compile(r"\A[0-9a-f]{64}\Z")
+_MAX_MODE = 0o7777
 
 
 class BackupError(Exception):
     """A backup that does not exist, is incomplete, or would restore outside the home."""
+
+
+class CorruptBackup(BackupError):
+    """A backup whose manifest exists but cannot be trusted."""
+
+    def __init__(self, backup_id: str, problem: str) -> None:
+        self.backup_id = backup_id
+        super().__init__(
+            f"backup {backup_id}: corrupt manifest ({problem}); nothing was restored. Inspect"
+            f" backups/{backup_id}/ by hand, or name another backup: dexto-config rollback ID"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,17 +55,19 @@ class BackupItem:
     mode: int
     from_version: str | None
     to_version: str | None
+    after_sha256: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class BackedUpFile:
-    """One file in a backup's manifest."""
+    """One file in a backup's manifest; `after_sha256` is the hash the run wrote in its place."""
 
     rel: str
     sha256: str
     mode: int
     from_version: str | None
     to_version: str | None
+    after_sha256: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,39 +110,68 @@ def write_backup(
 
 
 def list_backups(home: Path) -> list[Backup]:
-    """Every complete backup of `home`, oldest first."""
-    root = backups_root(home)
-    if not root.is_dir():
-        return []
-    found = []
-    for folder in sorted(root.iterdir()):
-        try:
-            found.append(load_backup(home, folder.name))
-        except BackupError:
+    """Every complete, sound backup of `home`, oldest first."""
+    return [found for found in scan_backups(home) if isinstance(found, Backup)]
+
+
+def scan_backups(home: Path) -> list[Backup | CorruptBackup]:
+    """Every backup of `home` that has a manifest, oldest first: sound, or why it is corrupt."""
+    found: list[Backup | CorruptBackup] = []
+    for backup_id in _backup_ids(home):
+        if not (backups_root(home) / backup_id / MANIFEST_NAME).is_file():
             continue
+        try:
+            found.append(load_backup(home, backup_id))
+        except CorruptBackup as error:
+            found.append(error)
     return found
 
 
 def load_backup(home: Path, backup_id: str) -> Backup:
-    """The backup `backup_id` of `home`; BackupError when it is missing or malformed."""
+    """The backup `backup_id` of `home`; BackupError when missing, CorruptBackup when malformed."""
     if not _is_plain_name(backup_id):
         raise BackupError(f"{backup_id!r} is not a backup id")
     manifest = backups_root(home) / backup_id / MANIFEST_NAME
     try:
-        data = json.loads(manifest.read_bytes())
-        files = tuple(
-            BackedUpFile(
-                rel=_safe_rel(str(entry["path"])),
-                sha256=str(entry["sha256"]),
-                mode=int(entry["mode"]),
-                from_version=entry["from_version"],
-                to_version=entry["to_version"],
-            )
-            for entry in data["files"]
-        )
+        raw = manifest.read_bytes()
+    except FileNotFoundError:
+        raise BackupError(
+            f"backup {backup_id}: no such backup (see dexto-config backups list)"
+        ) from None
+    except OSError as error:
+        raise CorruptBackup(backup_id, f"cannot read {MANIFEST_NAME}: {error.strerror}") from None
+    try:
+        data = read_json(raw)
+        files = tuple(_manifest_file(entry) for entry in data["files"])
         return Backup(backup_id, str(data["created"]), str(data["tool_version"]), files)
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise BackupError(f"backup {backup_id}: no readable manifest ({error})") from error
+    except (BackupError, JsonLimitError, ValueError, KeyError, TypeError) as error:
+        raise CorruptBackup(backup_id, _problem(error)) from None
+
+
+def _manifest_file(entry: dict[str, Any]) -> BackedUpFile:
+    rel = _safe_rel(str(entry["path"]))
+    if not is_managed_path(rel):
+        raise BackupError(f"{rel!r} is not a file the hook manages")
+    mode, sha, after = entry["mode"], str(entry["sha256"]), entry.get("after_sha256")
+    if not isinstance(mode, int) or not 0 <= mode <= _MAX_MODE:
+        raise BackupError(f"{rel}: mode {mode!r} is not a file mode")
+    if not _SHA256.match(sha) or not (after is None or _SHA256.match(str(after))):
+        raise BackupError(f"{rel}: malformed sha256")
+    return BackedUpFile(
+        rel, sha, mode, _version(entry["from_version"]), _version(entry["to_version"]), after
+    )
+
+
+def _version(value: object) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise BackupError(f"version {value!r} is not a string")
+
+
+def _problem(error: Exception) -> str:
+    if isinstance(error, KeyError):
+        return f"missing {error}"
+    return str(error)
 
 
 def read_backed_up(home: Path, backup: Backup, file: BackedUpFile) -> bytes:
@@ -139,16 +190,33 @@ def remove_backup(home: Path, backup_id: str) -> None:
 
 
 def prune_backups(home: Path, keep: int = KEEP_BACKUPS) -> list[str]:
-    """Remove incomplete backups and all but the newest `keep` complete ones; return their ids."""
+    """Remove incomplete backups and all but the newest `keep` sound ones; return their ids.
+
+    A corrupt backup is kept for the user to inspect.
+    """
     root = backups_root(home)
     if not root.is_dir():
         return []
-    complete = {backup.backup_id for backup in list_backups(home)}
-    removed = [folder.name for folder in root.iterdir() if folder.name not in complete]
-    removed.extend(sorted(complete)[:-keep] if keep else sorted(complete))
+    scanned = scan_backups(home)
+    with_manifest = {_id_of(found) for found in scanned}
+    removed = [name for name in _backup_ids(home) if name not in with_manifest]
+    complete = sorted(found.backup_id for found in scanned if isinstance(found, Backup))
+    removed.extend(complete[:-keep] if keep else complete)
     for backup_id in removed:
         remove_backup(home, backup_id)
     return removed
+
+
+def _id_of(found: Backup | CorruptBackup) -> str:
+    return found.backup_id
+
+
+def _backup_ids(home: Path) -> list[str]:
+    root = backups_root(home)
+    try:
+        return sorted(entry.name for entry in os.scandir(root) if entry.is_dir())
+    except OSError:
+        return []
 
 
 def _copy_item(folder: Path, item: BackupItem) -> BackedUpFile:
@@ -162,7 +230,14 @@ def _copy_item(folder: Path, item: BackupItem) -> BackedUpFile:
         os.fchmod(handle.fileno(), item.mode)
         handle.flush()
         os.fsync(handle.fileno())
-    return BackedUpFile(rel, sha256_hex(item.data), item.mode, item.from_version, item.to_version)
+    return BackedUpFile(
+        rel,
+        sha256_hex(item.data),
+        item.mode,
+        item.from_version,
+        item.to_version,
+        item.after_sha256,
+    )
 
 
 def _manifest_bytes(backup: Backup) -> bytes:
@@ -177,6 +252,7 @@ def _manifest_bytes(backup: Backup) -> bytes:
                 "mode": file.mode,
                 "from_version": file.from_version,
                 "to_version": file.to_version,
+                "after_sha256": file.after_sha256,
             }
             for file in backup.files
         ],
@@ -186,6 +262,8 @@ def _manifest_bytes(backup: Backup) -> bytes:
 
 def _safe_rel(rel: str) -> str:
     """`rel` if it is a relative path that stays below its base, else BackupError."""
+    if "\0" in rel:
+        raise BackupError(f"{rel!r}: a backup path cannot hold a NUL character")
     path = PurePosixPath(rel)
     if path.is_absolute() or not path.parts or any(p in ("..", ".", "") for p in path.parts):
         raise BackupError(f"{rel!r}: a backup path must stay inside the home")

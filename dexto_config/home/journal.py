@@ -29,6 +29,7 @@ from dexto_config.home.atomic import (
 )
 from dexto_config.home.digest import sha256_hex
 from dexto_config.home.layout import JOURNAL_NAME, TOOL_DIR
+from dexto_config.jsonio import read_json
 
 PREPARE = "prepare"
 COMMIT = "commit"
@@ -106,7 +107,7 @@ def read_journal(home: Path) -> Journal | None:
     """The journal of `home`, None when there is none; JournalError when unreadable."""
     path = journal_path(home)
     try:
-        data = json.loads(path.read_bytes())
+        data = read_json(path.read_bytes())
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as error:
@@ -229,7 +230,14 @@ def _write_journal(home: Path, journal: Journal) -> None:
 
 
 def _backup_item(write: PlannedWrite, before: bytes) -> backups.BackupItem:
-    return backups.BackupItem(write.rel, before, write.mode, write.from_version, write.to_version)
+    return backups.BackupItem(
+        write.rel,
+        before,
+        write.mode,
+        write.from_version,
+        write.to_version,
+        after_sha256=sha256_hex(write.data),
+    )
 
 
 def _stage(home: Path, write: PlannedWrite) -> JournalEntry:

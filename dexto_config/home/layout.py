@@ -50,6 +50,23 @@ def managed_files(home: str) -> list[str]:
     return found
 
 
+def is_managed_path(rel: str) -> bool:
+    """True when the home-relative POSIX path `rel` is one `managed_files` could list.
+
+    Only these may be restored from a backup: never `auth.json`, `.env` or
+    anything else a tampered manifest might name.
+    """
+    if rel in (PREFERENCES, REGISTRY, CUSTOM_MODELS):
+        return True
+    parts = rel.split("/")
+    return (
+        parts[0] == AGENTS_DIR
+        and len(parts) in (2, 3)
+        and all(part and not part.startswith(".") for part in parts)
+        and parts[-1].endswith(_YAML_SUFFIXES)
+    )
+
+
 def is_tool_owned_folder(path: str) -> bool:
     """True for this tool's own folders in a Dexto home: `.dexto-config/` and `backups/`.
 

@@ -11,6 +11,7 @@ import os
 from typing import Any
 
 from dexto_config.home.layout import Signature
+from dexto_config.jsonio import read_json
 
 CURRENT = "current"
 SKIPPED = "skipped"
@@ -123,7 +124,7 @@ def load_state(path: str) -> HookState | None:
     """The state stored at `path`, or None when it is missing or unreadable."""
     try:
         with open(path, "rb") as handle:
-            data = json.loads(handle.read())
+            data = read_json(handle.read())
         return HookState(
             tool_version=str(data["tool_version"]),
             home_version=data["home_version"],

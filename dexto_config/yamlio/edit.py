@@ -36,6 +36,7 @@ from typing import Any, ClassVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from dexto_config.jsonio import read_json
 from dexto_config.versions import MARKER_PREFIX
 from dexto_config.yamlio.fast import DataPath, Position, YamlSyntaxError, mapping_key, parse
 from dexto_config.yamlio.render import (
@@ -629,7 +630,7 @@ def _decode(raw: bytes) -> tuple[str, bool]:
 
 def _verify_json(text: str) -> None:
     try:
-        json.loads(text)
+        read_json(text)
     except json.JSONDecodeError as error:
         position = Position(error.lineno, error.colno, error.lineno, error.colno)
         raise YamlSyntaxError(f"invalid JSON: {error.msg}", position) from None
