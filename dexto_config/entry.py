@@ -9,10 +9,33 @@ from __future__ import annotations
 import os
 import sys
 
+USAGE = 2  # dexto_config.exitcodes.USAGE, not imported: the fast path stays lean
+
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI and return its exit code."""
+    """Run the CLI and return its exit code; exit 2, not a traceback, when stdout is unwritable."""
     args = sys.argv[1:] if argv is None else argv
+    try:
+        code = _dispatch(args)
+        sys.stdout.flush()
+    except OSError as error:  # stdout on a full disk (`> /dev/full`) or a closed pipe
+        _discard_stdout()
+        where = error.filename if error.filename is not None else "cannot write the output"
+        sys.stderr.write(f"dexto-config: {where}: {error.strerror or error}\n")
+        return USAGE
+    return code
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's own flush at exit cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)
+
+
+def _dispatch(args: list[str]) -> int:
     if args[:1] == ["hook"]:
         from dexto_config.home.fastpath import fast_hook
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from dexto_config.agent_registry import registry_issues
 from dexto_config.detection import Evidence, Placement, describe, place
-from dexto_config.jsonio import read_json
+from dexto_config.jsonio import JsonLimitError, read_json
 from dexto_config.kinds import FileKind
 from dexto_config.models import validate_document
 from dexto_config.models.issues import IssueKind, SchemaIssue
@@ -294,7 +294,11 @@ def _read_json(text: str, checked: CheckedFile) -> tuple[bool, Any]:
         return True, read_json(text)
     except json.JSONDecodeError as error:
         position = Position(error.lineno, error.colno, error.lineno, error.colno)
-        message = f"invalid JSON: {error.msg}: Dexto cannot read this file"
+        message = (
+            f"{error.msg}: no Dexto file is shaped like this"
+            if isinstance(error, JsonLimitError)
+            else f"invalid JSON: {error.msg}: Dexto cannot read this file"
+        )
         checked.problems.append(Problem.at(position, message, "yaml-syntax"))
         return False, None
 

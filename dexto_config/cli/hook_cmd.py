@@ -9,6 +9,7 @@ import click
 
 from dexto_config import __version__, exitcodes
 from dexto_config.cli.app import main
+from dexto_config.cli.failures import describe_error
 from dexto_config.cli.options import version_option
 from dexto_config.home.atomic import PathEscapesHome
 from dexto_config.home.backups import BackupError, CorruptBackup, scan_backups
@@ -97,11 +98,12 @@ def hook(
     try:
         report = run_hook(options)
     except LockBusy as busy:
-        click.echo(f"dexto-config hook: {busy}", err=True)
-        return exitcodes.TEMPFAIL
+        return _failed(options, as_json, exitcodes.TEMPFAIL, str(busy))
     except (NotADextoHome, JournalError, BackupError, PathEscapesHome, OSError) as error:
-        click.echo(f"dexto-config hook: {error}", err=True)
-        return exitcodes.USAGE
+        return _failed(options, as_json, exitcodes.USAGE, describe_error(error))
+    except Exception as error:
+        message = f"internal error ({type(error).__name__}: {error}); please report it"
+        return _failed(options, as_json, exitcodes.USAGE, message)
     if as_json:
         click.echo(_json(report))
     else:
@@ -167,7 +169,7 @@ def rollback(backup_id: str | None, dexto_home: Path | None, lock_wait: float, f
         click.echo(f"dexto-config rollback: {busy}", err=True)
         return exitcodes.TEMPFAIL
     except (BackupError, JournalError, PathEscapesHome, OSError) as error:
-        click.echo(f"dexto-config rollback: {error}", err=True)
+        click.echo(f"dexto-config rollback: {describe_error(error)}", err=True)
         return exitcodes.USAGE
     click.echo(
         f"restored {len(result.restored)} files from backup {result.backup_id}"
@@ -176,6 +178,23 @@ def rollback(backup_id: str | None, dexto_home: Path | None, lock_wait: float, f
     for rel in result.conflicts:
         click.echo(f"{rel}: not restored (changed during the rollback or not writable)")
     return exitcodes.FINDINGS if result.conflicts else exitcodes.OK
+
+
+def _failed(options: HookOptions, as_json: bool, code: int, message: str) -> int:
+    """Say why the run stopped; with --json, still print the document, with the error."""
+    click.echo(f"dexto-config hook: {message}", err=True)
+    if as_json:
+        document = report_json(
+            home=str(options.home),
+            target=options.target,
+            tool_version=__version__,
+            outcomes=[],
+            backup_id=None,
+            recovered=None,
+            failure=(code, message),
+        )
+        click.echo(document)
+    return code
 
 
 def _json(report: HookReport) -> str:

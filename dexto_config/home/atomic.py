@@ -58,6 +58,9 @@ def stage_bytes(path: Path, data: bytes, *, mode: int | None = None) -> Path:
             handle.flush()
             _copy_metadata(path, handle.fileno(), mode)
             os.fsync(handle.fileno())
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise OSError(error.errno, error.strerror, str(path)) from error
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

@@ -110,13 +110,18 @@ def report_json(
     outcomes: list[FileOutcome],
     backup_id: str | None,
     recovered: dict[str, Any] | None,
+    failure: tuple[int, str] | None = None,
 ) -> str:
-    """The `--json` document of a run."""
+    """The `--json` document of a run; `failure` (exit code, message) when it could not finish.
+
+    `error` is null on a run that finished, whatever its files' outcomes.
+    """
     data = {
         "home": home,
         "target": target,
         "tool_version": tool_version,
-        "exit_code": exit_code(outcomes),
+        "exit_code": failure[0] if failure is not None else exit_code(outcomes),
+        "error": failure[1] if failure is not None else None,
         "summary": summary_counts(outcomes),
         "backup": backup_id,
         "recovered": recovered,

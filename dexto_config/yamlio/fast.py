@@ -20,6 +20,7 @@ import yaml
 from yaml._yaml import CParser
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from dexto_config.jsonio import MAX_INPUT_BYTES, MAX_INT_DIGITS
 from dexto_config.yamlio.fidelity import (
     ALIAS_RE,
     MAX_ALIAS_COUNT,
@@ -33,6 +34,10 @@ DataPath = tuple[PathKey, ...]
 
 # Far beyond any real configuration; keeps every recursive walk of the data safe.
 MAX_DEPTH = 100
+_TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels: no Dexto file is shaped like this"
+_DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_DEPTH},}}\S", re.MULTILINE)
+# A decimal integer (signs and YAML 1.1 underscores allowed) too long for Python's int().
+_LONG_NUMBER_RE = re.compile(r"\A[-+]?[0-9_]+\Z")
 # Values a document may expand to through aliases ("billion laughs" guard).
 MAX_VALUES = 200_000
 _PLAIN_TAG = "tag:dexto-config,2024:plain"
@@ -174,6 +179,10 @@ def decode(raw: bytes) -> str:
 
 def _compose(text: str) -> tuple[Node | None, ScanText]:
     """One YAML document composed by libyaml, repaired where Dexto reads it; marks are in `text`."""
+    if len(text) > MAX_INPUT_BYTES:
+        raise YamlSyntaxError(f"larger than {MAX_INPUT_BYTES // 2**20} MiB", FILE_START)
+    if _may_nest_deeply(text):
+        _check_nesting(text)
     scan = ScanText.of(text)
     for _ in range(MAX_REPAIRS + 1):
         try:
@@ -187,6 +196,43 @@ def _compose(text: str) -> tuple[Node | None, ScanText]:
             raise YamlSyntaxError(str(error), FILE_START) from None
         return root, scan
     raise YamlSyntaxError("too many tab characters on blank lines", FILE_START)
+
+
+def _may_nest_deeply(text: str) -> bool:
+    """A cheap test that lets ordinary files skip the exact nesting check."""
+    openers = sum(text.count(mark) for mark in ("[", "{", "- ", "? "))
+    return openers > MAX_DEPTH or _DEEP_INDENT.search(text) is not None
+
+
+def _check_nesting(text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH from the parser's events, before composing.
+
+    libyaml's composer recurses in C: a document nested 100,000 deep would
+    overflow the stack instead of raising. The event stream needs no recursion.
+    """
+    parser = CParser(text)
+    depth = 0
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    where = _point(mark.line, mark.column) if mark is not None else FILE_START
+                    raise YamlSyntaxError(_TOO_DEEP, where)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # composing reports the syntax error
+    finally:
+        parser.dispose()
+
+
+def _refuse_long_number(node: ScalarNode) -> None:
+    """Python cannot convert a decimal integer of more than 4,300 digits: report it instead."""
+    if len(node.value) > MAX_INT_DIGITS and _LONG_NUMBER_RE.match(node.value):
+        raise YamlSyntaxError(f"a number longer than {MAX_INT_DIGITS} digits", Position.of(node))
 
 
 class _Evener:
@@ -355,6 +401,7 @@ def parse(text: str | bytes, *, last_key_wins: bool = False) -> ParsedYaml:
 
 def scalar_value(node: ScalarNode) -> Any:
     """The YAML 1.2 core-schema value of a scalar node, numbers as JavaScript holds them."""
+    _refuse_long_number(node)
     text = node.value
     if node.tag != _PLAIN_TAG:
         return _tagged_scalar(node)
@@ -465,13 +512,11 @@ class _Builder:
             if node.style or self._evener.every_scalar:
                 self._evener.scalar(node, parent_indent)
             if self.yaml11 and node.tag == _PLAIN_TAG:
+                _refuse_long_number(node)
                 return yaml11_value(node.value)
             return scalar_value(node)
         if len(path) >= MAX_DEPTH:
-            raise YamlSyntaxError(
-                f"nesting deeper than {MAX_DEPTH} levels: no Dexto file is shaped like this",
-                Position.of(node),
-            )
+            raise YamlSyntaxError(_TOO_DEEP, Position.of(node))
         indent = node.start_mark.column
         if getattr(node, "flow_style", False):
             self._evener.flow_collection(node, parent_indent)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -55,7 +56,7 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
 
 def artifact_uri(path: Path, root: Path) -> str:
     """`path` as a URI relative to `root` when below it, else an absolute file URI."""
-    absolute = path.resolve()
+    absolute = Path(os.path.realpath(path))  # unlike resolve(), never raises on a symlink loop
     try:
         return quote(absolute.relative_to(root).as_posix())
     except ValueError:

@@ -1,0 +1,15 @@
+"""Turning an exception a command could not avoid into one line for the user (DESIGN §5)."""
+
+from __future__ import annotations
+
+
+def describe_error(error: BaseException) -> str:
+    """`path: what went wrong` for an OSError that names its file, else the error's own words.
+
+    Never Python's `[Errno 2]` form: the user gets the reason and the file.
+    """
+    if isinstance(error, OSError) and error.strerror:
+        if error.filename is not None:
+            return f"{error.filename}: {error.strerror}"
+        return error.strerror
+    return str(error) or type(error).__name__
