@@ -20,6 +20,7 @@ from dexto_config.kinds import FileKind
 from dexto_config.models import validate_document
 from dexto_config.models.issues import IssueKind, SchemaIssue
 from dexto_config.models.registry_check import MODEL_UNSUPPORTED
+from dexto_config.redaction import find_secrets, redact_text
 from dexto_config.versions import (
     LATEST_VERSION,
     FutureSchemaVersion,
@@ -150,6 +151,9 @@ def check_bytes(
     )
     if kind is FileKind.CUSTOM_MODELS:
         problems = [replace(p, message=p.message + _DROPS_EVERY_MODEL) for p in problems]
+    if problems:  # no message shows a secret of the file, not even as a key name
+        secrets = find_secrets(data)
+        problems = [replace(p, message=redact_text(p.message, secrets)) for p in problems]
     checked.problems.extend(sorted(problems, key=lambda p: (p.line, p.col)))
     return checked
 

@@ -25,6 +25,8 @@ from dexto_config.home.report import (
     summary_counts,
 )
 from dexto_config.home.rollback import rollback as restore_backup
+from dexto_config.redaction import redact_text
+from dexto_config.terminal import escape_text
 from dexto_config.versions import MIGRATION_TARGET, effective_version
 
 home_option = click.option(
@@ -131,7 +133,7 @@ def backups_list(dexto_home: Path | None) -> int:
         click.echo(f"{home}: no backups")
     for backup in found:
         if isinstance(backup, CorruptBackup):
-            click.echo(f"{backup.backup_id}  CORRUPT: {backup}")
+            click.echo(escape_text(f"{backup.backup_id}  CORRUPT: {backup}"))
             continue
         versions = sorted({f"{f.from_version} -> {f.to_version}" for f in backup.files})
         click.echo(
@@ -169,20 +171,22 @@ def rollback(backup_id: str | None, dexto_home: Path | None, lock_wait: float, f
         click.echo(f"dexto-config rollback: {busy}", err=True)
         return exitcodes.TEMPFAIL
     except (BackupError, JournalError, PathEscapesHome, OSError) as error:
-        click.echo(f"dexto-config rollback: {describe_error(error)}", err=True)
+        click.echo(escape_text(f"dexto-config rollback: {describe_error(error)}"), err=True)
         return exitcodes.USAGE
     click.echo(
         f"restored {len(result.restored)} files from backup {result.backup_id}"
         f" ({len(result.unchanged)} already identical)"
     )
     for rel in result.conflicts:
-        click.echo(f"{rel}: not restored (changed during the rollback or not writable)")
+        click.echo(
+            escape_text(f"{rel}: not restored (changed during the rollback or not writable)")
+        )
     return exitcodes.FINDINGS if result.conflicts else exitcodes.OK
 
 
 def _failed(options: HookOptions, as_json: bool, code: int, message: str) -> int:
     """Say why the run stopped; with --json, still print the document, with the error."""
-    click.echo(f"dexto-config hook: {message}", err=True)
+    click.echo(escape_text(redact_text(f"dexto-config hook: {message}")), err=True)
     if as_json:
         document = report_json(
             home=str(options.home),
@@ -208,26 +212,31 @@ def _json(report: HookReport) -> str:
     )
 
 
+def _say(line: str) -> None:
+    """One line of the text report, redacted and escaped like every text output."""
+    click.echo(escape_text(redact_text(line)))
+
+
 def _print_text(report: HookReport) -> None:
     """Nothing when nothing changed; else a summary line, then what needs attention."""
     rewritten = [o for o in report.outcomes if o.status in REWRITTEN]
     problems = [o for o in report.outcomes if o.is_new_problem]
     if report.recovered is not None:
-        click.echo(_recovery_line(report.recovered))
+        _say(_recovery_line(report.recovered))
     if not rewritten and not problems:
         return
     counts = summary_counts(report.outcomes)
     tail = " (see below)" if problems else ""
-    click.echo(
+    _say(
         f"migrated {counts['migrated']}, up to date {counts['up_to_date']}, "
         f"skipped {counts['skipped']}{tail}"
     )
     for outcome in rewritten:
         _print_rewritten(outcome)
     for outcome in problems:
-        click.echo(f"{outcome.rel}:{outcome.line or 1}:{outcome.column or 1}: {outcome.reason}")
+        _say(f"{outcome.rel}:{outcome.line or 1}:{outcome.column or 1}: {outcome.reason}")
     if report.backup_id:
-        click.echo(f"backup: {report.backup_id} (dexto-config rollback {report.backup_id})")
+        _say(f"backup: {report.backup_id} (dexto-config rollback {report.backup_id})")
 
 
 def _print_rewritten(outcome: FileOutcome) -> None:
@@ -236,13 +245,13 @@ def _print_rewritten(outcome: FileOutcome) -> None:
         if outcome.from_version
         else (f"-> {outcome.to_version}")
     )
-    click.echo(f"{outcome.rel}: {outcome.status} {versions}")
+    _say(f"{outcome.rel}: {outcome.status} {versions}")
     for line in outcome.decisions:
-        click.echo(f"  {line}")
+        _say(f"  {line}")
     for warning in outcome.warnings:
-        click.echo(f"  warning: {warning}")
+        _say(f"  warning: {warning}")
     if outcome.reason and outcome.status != "migrated":
-        click.echo(f"  {outcome.reason}")
+        _say(f"  {outcome.reason}")
 
 
 def _recovery_line(recovered: dict[str, object]) -> str:

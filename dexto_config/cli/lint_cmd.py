@@ -25,6 +25,8 @@ from dexto_config.lint.engine import POOL_THRESHOLD, FileReport, LintJob, lint_b
 from dexto_config.lint.findings import Severity
 from dexto_config.lint.registry import all_rules, find_rule
 from dexto_config.lint.reporters import FORMATS, text
+from dexto_config.redaction import redact_text
+from dexto_config.terminal import escape_text
 
 if TYPE_CHECKING:
     from dexto_config.migrate.routing import RouteVia
@@ -217,7 +219,7 @@ def _fix(
             routing=routing,
         )
         for note in outcome.notes:
-            click.echo(f"{job.path}: {note}", err=True)
+            click.echo(escape_text(redact_text(f"{job.path}: {note}")), err=True)
         if outcome.changed:
             changed += 1
             fixed_findings += outcome.fixed
@@ -245,7 +247,8 @@ def _write_fixed(path: Path, data: bytes) -> None:
 def _write_report(reports: Sequence[FileReport], output_format: str) -> None:
     for report in reports:
         if report.unreadable is not None:
-            click.echo(f"{report.path}:1:1: cannot read the file: {report.unreadable}", err=True)
+            line = f"{report.path}:1:1: cannot read the file: {report.unreadable}"
+            click.echo(escape_text(line), err=True)
     if output_format == "text":
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
         click.echo(text.render(reports, colour=colour), nl=False, color=colour)

@@ -9,6 +9,8 @@ import click
 
 from dexto_config.cli.rewrite import unified_diff
 from dexto_config.migrate.step import REMOVED, Change, Decision, dotted
+from dexto_config.redaction import redact_data, redact_text
+from dexto_config.terminal import escape_text
 
 if TYPE_CHECKING:
     from dexto_config.cli.migrate_cmd import FileOutcome, Mode
@@ -25,28 +27,35 @@ def print_human(outcomes: list[FileOutcome], mode: Mode) -> None:
 def _print_file(outcome: FileOutcome, mode: Mode) -> None:
     path = outcome.target.path
     migration = outcome.migration
+    secrets = migration.secrets if migration is not None else frozenset()
+
+    def say(text: str, *, err: bool = False) -> None:
+        click.echo(escape_text(redact_text(text, secrets)), err=err)
+
     if migration is None:
-        click.echo(f"{path}:1:1: {outcome.io_error}", err=True)
+        say(f"{path}:1:1: {outcome.io_error}", err=True)
         return
     if migration.status == "refused" and migration.refusal is not None:
         refusal = migration.refusal
-        click.echo(f"{path}:{refusal.line}:{refusal.col}: refused: {refusal.message}")
+        say(f"{path}:{refusal.line}:{refusal.col}: refused: {refusal.message}")
         return
     if migration.status == "current":
-        click.echo(f"{path}: up to date ({migration.to_version})")
+        say(f"{path}: up to date ({migration.to_version})")
         return
     verb = "migrated" if mode.write and not outcome.verify_failures else "would migrate"
-    click.echo(f"{path}: {verb} {migration.from_version} -> {migration.to_version}")
+    say(f"{path}: {verb} {migration.from_version} -> {migration.to_version}")
     for decision in migration.decisions:
-        click.echo(f"{path}: {decision.describe()}")
+        say(f"{path}: {decision.describe()}")
     for warning in migration.warnings:
-        click.echo(f"{path}: warning: {warning}")
+        say(f"{path}: warning: {warning}")
     for failure in outcome.verify_failures:
-        click.echo(f"{path}: verify failed: {failure.describe()}")
+        say(f"{path}: verify failed: {failure.describe()}")
+    if mode.verify and not outcome.verify_failures:
+        say(f"{path}: verified: every llm block keeps its backend")
     if outcome.io_error:
-        click.echo(f"{path}:1:1: {outcome.io_error}", err=True)
+        say(f"{path}:1:1: {outcome.io_error}", err=True)
     if mode.diff:
-        click.echo(unified_diff(path, migration.original, migration.result), nl=False)
+        click.echo(unified_diff(path, migration.original, migration.result, secrets), nl=False)
 
 
 def _summary(outcomes: list[FileOutcome], mode: Mode) -> str:
@@ -74,6 +83,13 @@ def print_json(outcomes: list[FileOutcome], context: RoutingContext, mode: Mode)
 
 
 def _file_record(outcome: FileOutcome) -> dict[str, Any]:
+    """One file's record, every string in it redacted with the file's secrets."""
+    secrets = outcome.migration.secrets if outcome.migration is not None else frozenset()
+    redacted: dict[str, Any] = redact_data(_plain_record(outcome), secrets)
+    return redacted
+
+
+def _plain_record(outcome: FileOutcome) -> dict[str, Any]:
     record: dict[str, Any] = {"path": str(outcome.target.path), "kind": str(outcome.target.kind)}
     migration = outcome.migration
     if outcome.io_error:

@@ -10,6 +10,8 @@ from pathlib import Path
 from dexto_config.home.layout import default_home
 from dexto_config.kinds import FileKind
 from dexto_config.migrate.routing import RouteVia, RoutingContext, routing_context_from_home
+from dexto_config.redaction import find_secrets, redact_text
+from dexto_config.terminal import escape_lines
 
 
 def machine_routing(
@@ -25,12 +27,30 @@ def machine_routing(
     return routing_context_from_home(home, os.environ, route_via, preferences)
 
 
-def unified_diff(path: Path, before: bytes, after: bytes) -> str:
-    """A unified diff of two versions of a file, marking a missing final newline as git does."""
+def unified_diff(
+    path: Path, before: bytes, after: bytes, secrets: frozenset[str] | None = None
+) -> str:
+    """A unified diff of two versions of a file, marking a missing final newline as git does.
+
+    Ready to print: secrets (`secrets`, else those found in `before`) are redacted
+    on every line, context lines included, and control characters escaped.
+    """
     name = path.as_posix().lstrip("/")
     old = before.decode("utf-8", "replace").splitlines(keepends=True)
     new = after.decode("utf-8", "replace").splitlines(keepends=True)
     lines = difflib.unified_diff(old, new, f"a/{name}", f"b/{name}")
-    return "".join(
+    diff = "".join(
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     )
+    found = secrets if secrets is not None else file_secrets(before)
+    return escape_lines(redact_text(diff, found))
+
+
+def file_secrets(raw: bytes) -> frozenset[str]:
+    """The secrets in a YAML or JSON file's bytes (none when it does not parse)."""
+    from dexto_config.yamlio.fast import YamlSyntaxError, parse
+
+    try:
+        return find_secrets(parse(raw, last_key_wins=True).data)
+    except (YamlSyntaxError, UnicodeDecodeError, ValueError):
+        return frozenset()

@@ -12,6 +12,8 @@ from dexto_config.cli.app import main
 from dexto_config.cli.options import kind_option, paths_argument, resolve_targets, version_option
 from dexto_config.cli.progress import tracked
 from dexto_config.kinds import FileKind
+from dexto_config.redaction import redact_text
+from dexto_config.terminal import escape_text
 from dexto_config.validation import CheckedFile, UnreadableFile, check_file
 
 
@@ -67,9 +69,10 @@ def validate(
 def _print_text(results: list[CheckedFile], unreadable: list[UnreadableFile]) -> None:
     for result in results:
         for problem in result.problems:
-            click.echo(f"{result.path}:{problem.line}:{problem.col}: {problem.message}")
+            line = f"{result.path}:{problem.line}:{problem.col}: {problem.message}"
+            click.echo(escape_text(redact_text(line)))
     for error in unreadable:
-        click.echo(f"{error.path}:1:1: cannot read the file: {error.reason}", err=True)
+        click.echo(escape_text(f"{error.path}:1:1: cannot read the file: {error.reason}"), err=True)
     invalid = sum(1 for r in results if not r.valid)
     checked = len(results) + len(unreadable)
     parts = [f"{len(results) - invalid} valid", f"{invalid} invalid"]
@@ -93,7 +96,7 @@ def _print_json(results: list[CheckedFile], unreadable: list[UnreadableFile]) ->
                     "end_line": p.end_line,
                     "end_column": p.end_col,
                     "code": p.code,
-                    "message": p.message,
+                    "message": redact_text(p.message),
                 }
                 for p in r.problems
             ],

@@ -52,6 +52,7 @@ from dexto_config.home.state import (
 from dexto_config.kinds import FileKind, recognise
 from dexto_config.migrate.engine import FileMigration, migrate_bytes
 from dexto_config.migrate.routing import RoutingContext, routing_context_from_home
+from dexto_config.redaction import redact_text
 from dexto_config.validation import check_bytes
 from dexto_config.versions import MIGRATION_TARGET, OLDEST_VERSION, read_marker
 
@@ -266,7 +267,7 @@ def _record_migration(
             MIGRATED,
             from_version=result.from_version,
             to_version=result.to_version,
-            decisions=tuple(decision.describe() for decision in result.decisions),
+            decisions=tuple(redact_text(d.describe(), result.secrets) for d in result.decisions),
             warnings=tuple(result.warnings),
         )
         plan.writes[rel] = _write(

@@ -7,29 +7,24 @@ spread over a process pool; results keep the input order.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from dexto_config import catalog
 from dexto_config.catalog import UserModel
 from dexto_config.kinds import FileKind
 from dexto_config.lint.config import LintConfig
-from dexto_config.lint.document import LintDocument, env_reference
-from dexto_config.lint.findings import Finding, Fix, SetValue
-from dexto_config.lint.redaction import (
-    SECRET_KEY_IN_TEXT,
-    is_secret_key,
-    scrub,
-    variable_named_by,
-)
+from dexto_config.lint.document import LintDocument
+from dexto_config.lint.findings import Finding, Fix
 from dexto_config.lint.registry import all_rules, rules_by_code
 from dexto_config.lint.rule import Rule, RuleContext
 from dexto_config.lint.suppression import find_suppressions
+from dexto_config.redaction import find_secrets, redact_text
 from dexto_config.validation import UnreadableFile, check_bytes, read_file
 
 POOL_THRESHOLD = 64
@@ -98,9 +93,8 @@ def lint_bytes(
         for f in _without_superseded(found)
         if f.code in enabled and not suppressions.silences(f.line, f.code)
     ]
-    secrets = _secrets(document.data) if _may_hold_secrets(document.text) else frozenset()
-    if secrets:
-        kept = [_scrubbed(f, secrets) for f in kept]
+    secrets = find_secrets(document.data)
+    kept = [_scrubbed(f, secrets) for f in kept]
     return tuple(sorted(kept, key=lambda f: f.sort_key))
 
 
@@ -168,41 +162,20 @@ def _without_superseded(found: list[Finding]) -> list[Finding]:
     return [f for f in found if (f.code, f.line, f.col) not in superseded]
 
 
-def _may_hold_secrets(text: str) -> bool:
-    return SECRET_KEY_IN_TEXT.search(text) is not None
-
-
-def _secrets(data: Any) -> frozenset[str]:
-    """Literal values of secret-looking keys anywhere in the data."""
-    found: set[str] = set()
-    stack = [data]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if isinstance(value, str):
-                    if is_secret_key(key) and _is_secret_value(value):
-                        found.add(value)
-                elif isinstance(value, dict | list):
-                    stack.append(value)
-        elif isinstance(node, list):
-            stack.extend(item for item in node if isinstance(item, dict | list))
-    return frozenset(found)
-
-
-def _is_secret_value(value: str) -> bool:
-    return bool(value) and env_reference(value) is None and variable_named_by(value) is None
+def _holds_secret(fix: Fix, secrets: frozenset[str]) -> bool:
+    """True when the fix's operations (paths or values) would show or write a secret."""
+    operations = json.dumps(fix.as_json()["operations"], ensure_ascii=False)
+    return redact_text(operations, secrets) != operations
 
 
 def _scrubbed(finding: Finding, secrets: frozenset[str]) -> Finding:
-    message = scrub(finding.message, secrets)
+    """The finding with every secret redacted; a fix that would write one is dropped."""
+    message = redact_text(finding.message, secrets)
     fix = finding.fix
-    if fix is not None and any(
-        isinstance(op, SetValue) and op.value in secrets for op in fix.operations
-    ):
+    if fix is not None and _holds_secret(fix, secrets):
         fix = None
     elif fix is not None:
-        fix = Fix(scrub(fix.description, secrets), fix.operations)
+        fix = Fix(redact_text(fix.description, secrets), fix.operations)
     if message == finding.message and fix is finding.fix:
         return finding
     return replace(finding, message=message, fix=fix)

@@ -23,9 +23,11 @@ from dexto_config.migrate.step import (
     RefusedMigration,
     StepContext,
     StepResult,
+    dotted,
 )
 from dexto_config.models import validate_document
 from dexto_config.models.issues import IssueKind, SchemaIssue
+from dexto_config.redaction import find_secrets, redact, redact_text, secret_locations
 from dexto_config.versions import (
     LATEST_VERSION,
     MIGRATION_TARGET,
@@ -78,6 +80,8 @@ class FileMigration:
     warnings: tuple[str, ...] = ()
     refusal: Refusal | None = None
     steps: tuple[str, ...] = field(default=())
+    secrets: frozenset[str] = field(default=frozenset(), repr=False)
+    """Secrets found in the file: every report of it passes through `redact_text` with them."""
 
     @property
     def changed(self) -> bool:
@@ -107,10 +111,13 @@ def migrate_bytes(
     directory templates); nothing is read from it.
     """
     from_version: str | None = None
+    secrets: frozenset[str] = frozenset()
     try:
         if kind is FileKind.REGISTRY:
             return FileMigration("current", kind, raw, raw, None, target)
         document = _open(raw, kind)
+        secrets = find_secrets(document.data)
+        _refuse_misplaced_secret(document)
         steps_available = chain if chain is not None else default_chain()
         marker = read_marker(_first_line(raw)) if kind.is_yaml else None
         from_version = _file_version(document, marker, assumed_version, _newest(steps_available))
@@ -124,8 +131,17 @@ def migrate_bytes(
             return FileMigration("current", kind, raw, raw, from_version, target)
         _validate_result(document, kind, target, source_path, source_issues)
     except _Refused as refused:
+        refusal = refused.refusal
+        message = redact_text(refusal.message, secrets)
         return FileMigration(
-            "refused", kind, raw, raw, from_version, target, refusal=refused.refusal
+            "refused",
+            kind,
+            raw,
+            raw,
+            from_version,
+            target,
+            refusal=Refusal(message, refusal.line, refusal.col, refusal.reason),
+            secrets=secrets,
         )
     return FileMigration(
         "migrated",
@@ -136,8 +152,9 @@ def migrate_bytes(
         target,
         changes=tuple(report.changes),
         decisions=tuple(report.decisions),
-        warnings=tuple(report.warnings),
+        warnings=tuple(redact_text(warning, secrets) for warning in report.warnings),
         steps=tuple(step.version for step in steps),
+        secrets=secrets,
     )
 
 
@@ -161,6 +178,16 @@ def _open(raw: bytes, kind: FileKind) -> EditableDocument:
         what = "empty" if document.data is None else "not a mapping of keys"
         raise _Refused(Refusal(f"the file is {what}", reason="not-a-mapping"))
     return document
+
+
+def _refuse_misplaced_secret(document: EditableDocument) -> None:
+    """A secret pasted as a key name or a model ID: migrating would copy it into a new ID."""
+    for path, in_key, secret in secret_locations(document.data):
+        if in_key or path[-1:] == ("model",):
+            line, col = _where(document, path)
+            where = "a key name" if in_key else f"`{dotted(path)}`"
+            message = f"a secret ({redact(secret)}) is written as {where}: remove it, then migrate"
+            raise _Refused(Refusal(message, line, col, reason="literal-secret"))
 
 
 def _first_line(raw: bytes) -> str:

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from dexto_config.cli import run
 from dexto_config.kinds import FileKind
-from dexto_config.lint.redaction import redact
 from dexto_config.lint.reporters import FORMATS
+from dexto_config.redaction import redact
 from tests.lint.conftest import LATEST_MARKER, lint_text, report_of
 
 SECRET = "sk-proj-FAKEc0ffee0123456789abcdefFAKEc0ffee0123"

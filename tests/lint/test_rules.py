@@ -330,6 +330,33 @@ CASES = [
     Case(
         "DX304", agent("  provider: litellm\n  model: gpt-5\n  baseURL: http://localhost:4000\n"), 0
     ),
+    # DX305 literal-secret
+    Case("DX305", agent("  provider: anthropic\n  model: sk-ant-api03-Zq8vK2mLw9XcT4pR7nB1\n"), 1),
+    Case(
+        "DX305",
+        agent("  provider: openai\n  model: gpt-5\n", extra="sk-proj-Zq8vK2mLw9XcT4: 1\n"),
+        1,
+    ),
+    Case(
+        "DX305",
+        agent(
+            "  provider: openai\n  model: gpt-5\n",
+            extra="mcpServers:\n  g: {type: stdio, command: npx, env: {GH_TOKEN: literal123}}\n",
+        ),
+        1,
+        "mcpServers.g.env.GH_TOKEN",
+    ),
+    Case(
+        "DX305",
+        agent(
+            "  provider: openai\n  model: gpt-5\n",
+            extra="mcpServers:\n  g: {type: stdio, command: npx, env: {GH_TOKEN: $GH_TOKEN}}\n",
+        ),
+        0,
+    ),
+    Case(
+        "DX305", agent("  provider: openai\n  model: gpt-5\n  apiKey: sk-proj-Zq8vK2mLw9XcT4\n"), 0
+    ),
     # DX401 future-schema-version
     Case(
         "DX401",

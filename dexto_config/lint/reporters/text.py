@@ -9,6 +9,7 @@ import click
 
 from dexto_config.lint.engine import FileReport
 from dexto_config.lint.findings import Finding, Severity
+from dexto_config.terminal import escape_text
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
@@ -26,14 +27,14 @@ def render_plain(reports: Sequence[FileReport]) -> str:
 
 
 def _line(finding: Finding, colour: bool) -> str:
-    where = f"{finding.path}:{finding.line}:{finding.col}:"
+    where = escape_text(f"{finding.path}:{finding.line}:{finding.col}:")
     code = finding.code
     level = f"[{finding.severity}]"
     if colour:
         where = click.style(where, bold=True)
         code = click.style(code, fg=_COLOURS[finding.severity], bold=True)
         level = click.style(level, fg=_COLOURS[finding.severity])
-    return f"{where} {code} {level} {finding.message}"
+    return f"{where} {code} {level} {escape_text(finding.message)}"
 
 
 def summary(reports: Sequence[FileReport]) -> str:

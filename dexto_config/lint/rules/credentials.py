@@ -8,8 +8,9 @@ from dexto_config import catalog
 from dexto_config.kinds import FileKind
 from dexto_config.lint.document import LintDocument, LlmBlock, env_reference
 from dexto_config.lint.findings import Severity, Violation
-from dexto_config.lint.redaction import redact, variable_named_by
 from dexto_config.lint.rule import RuleContext, rule
+from dexto_config.migrate.step import dotted
+from dexto_config.redaction import redact, secret_locations, variable_named_by
 
 
 def _known_provider_blocks(document: LintDocument) -> Iterator[tuple[LlmBlock, str]]:
@@ -192,3 +193,54 @@ def base_url_missing(document: LintDocument, context: RuleContext) -> Iterator[V
         if not block.has_base_url and catalog.base_url_support(provider) == "required":
             message = f"provider `{provider}` requires `baseURL`: add the server's URL"
             yield Violation(document.key_at(block.path), message)
+
+
+@rule(
+    code="DX305",
+    name="literal-secret",
+    severity=Severity.ERROR,
+    summary="A secret outside `apiKey`: a key name, model ID, URL, MCP header, env or argument.",
+    explanation="""
+        A value shaped like a key or token (`sk-…`, `ghp_…`, `AIza…`, a long random
+        string), or a literal in a place that holds secrets (an `Authorization` or
+        `x-api-key` header, a `…_TOKEN` variable in an MCP server's `env`, the
+        argument after `--api-key`, a URL's password or `?api_key=` parameter) is a
+        secret written into the file. It ends up in repositories, backups and
+        screenshots, and a key pasted as a key name or a model ID is a mistake
+        Dexto rejects anyway. Findings show only a redacted form.
+    """,
+    bad="""
+        mcpServers:
+          github:
+            type: stdio
+            command: npx
+            args: ["-y", "@modelcontextprotocol/server-github"]
+            env:
+              GITHUB_TOKEN: ghp_0123456789abcdefghijklmnopqrstuvwxyz
+    """,
+    good="""
+        mcpServers:
+          github:
+            type: stdio
+            command: npx
+            args: ["-y", "@modelcontextprotocol/server-github"]
+            env:
+              GITHUB_TOKEN: $GITHUB_TOKEN
+    """,
+    supersedes=("DX003", "DX004", "DX201", "DX202", "DX203", "DX204"),
+)
+def literal_secret(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
+    reported: set[tuple[tuple[str | int, ...], bool]] = set()
+    for path, in_key, secret in secret_locations(document.data):
+        if (not in_key and path[-1:] == ("apiKey",)) or (path, in_key) in reported:
+            continue
+        reported.add((path, in_key))
+        if in_key:
+            message = f"a secret ({redact(secret)}) is written as a key name: remove it"
+            yield Violation(document.key_at(path), message)
+        else:
+            message = (
+                f"literal secret in `{dotted(path)}` ({redact(secret)}): move it to the "
+                "environment or ~/.dexto/.env and reference it as `$VARIABLE`"
+            )
+            yield Violation(document.value_at(path), message)
