@@ -7,6 +7,7 @@ spread over a process pool; results keep the input order.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -20,9 +21,9 @@ from dexto_config.catalog import UserModel
 from dexto_config.kinds import FileKind
 from dexto_config.lint.config import LintConfig
 from dexto_config.lint.document import LintDocument
-from dexto_config.lint.findings import Finding, Fix
+from dexto_config.lint.findings import Finding, Fix, Severity, Violation
 from dexto_config.lint.registry import all_rules, rules_by_code
-from dexto_config.lint.rule import Rule, RuleContext
+from dexto_config.lint.rule import MAX_FINDINGS_PER_RULE, Rule, RuleContext
 from dexto_config.lint.suppression import find_suppressions
 from dexto_config.redaction import find_secrets, redact_text
 from dexto_config.validation import UnreadableFile, check_bytes, read_file
@@ -137,21 +138,37 @@ def _warm_up(jobs: Sequence[LintJob]) -> None:
 def _run(
     rule: Rule, document: LintDocument, context: RuleContext, config: LintConfig
 ) -> Iterator[Finding]:
+    """The rule's findings in a file: at most MAX_FINDINGS_PER_RULE, then one counting the rest."""
     severity = config.severity_of(rule.code, rule.severity)
-    for violation in rule.check(document, context):
-        position = violation.position
-        yield Finding(
-            path=document.path,
-            line=position.line,
-            col=position.col,
-            end_line=position.end_line,
-            end_col=position.end_col,
-            code=rule.code,
-            name=rule.name,
-            severity=severity,
-            message=violation.message,
-            fix=violation.fix,
+    violations = iter(rule.check(document, context))
+    for violation in itertools.islice(violations, MAX_FINDINGS_PER_RULE):
+        yield _finding(rule, severity, document, violation)
+    hidden = next(violations, None)
+    if hidden is not None:
+        rest = 1 + sum(1 for _ in violations)
+        message = (
+            f"{rest:,} more {rule.code} findings in this file are not shown: "
+            "fix these first, then lint again"
         )
+        yield _finding(rule, severity, document, Violation(hidden.position, message))
+
+
+def _finding(
+    rule: Rule, severity: Severity, document: LintDocument, violation: Violation
+) -> Finding:
+    position = violation.position
+    return Finding(
+        path=document.path,
+        line=position.line,
+        col=position.col,
+        end_line=position.end_line,
+        end_col=position.end_col,
+        code=rule.code,
+        name=rule.name,
+        severity=severity,
+        message=violation.message,
+        fix=violation.fix,
+    )
 
 
 def _without_superseded(found: list[Finding]) -> list[Finding]:

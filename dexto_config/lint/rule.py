@@ -11,6 +11,9 @@ from dexto_config.catalog import Catalog
 from dexto_config.lint.document import LintDocument
 from dexto_config.lint.findings import Severity, Violation
 
+# Findings of one rule shown per file: nobody acts on more, the rest is counted (a pushed
+# file of 100,000 unknown keys must not stall CI); rules with costly messages stop here too.
+MAX_FINDINGS_PER_RULE = 100
 CODE_PATTERN = re.compile(r"\ADX\d{3}\Z")
 NAME_PATTERN = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 FAMILIES = {

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 from collections.abc import Iterator
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from dexto_config.kinds import FileKind
 from dexto_config.lint.document import LintDocument
 from dexto_config.lint.findings import Severity, Violation
-from dexto_config.lint.rule import RuleContext, rule
+from dexto_config.lint.rule import MAX_FINDINGS_PER_RULE, RuleContext, rule
 from dexto_config.lint.rules.syntax import problems_with
 from dexto_config.models import model_for
-from dexto_config.yamlio.fast import DataPath, Position
+from dexto_config.yamlio.fast import DataPath
 
 
 @rule(
@@ -44,8 +46,14 @@ from dexto_config.yamlio.fast import DataPath, Position
     """,
 )
 def unknown_key(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
-    for violation in problems_with(document, "schema-unknown-key"):
-        path = _key_path_at(document, violation.position)
+    key_paths: dict[tuple[int, int], DataPath] | None = None
+    for count, violation in enumerate(problems_with(document, "schema-unknown-key")):
+        if count >= MAX_FINDINGS_PER_RULE:  # only counted by the engine: no hint needed
+            yield violation
+            continue
+        if key_paths is None:  # built once: looking each key up by scanning was quadratic
+            key_paths = _key_paths(document)
+        path = key_paths.get((violation.position.line, violation.position.col))
         hint = _did_you_mean(document, path) if path else None
         if hint is None:
             yield violation
@@ -81,12 +89,14 @@ def schema_violation(document: LintDocument, context: RuleContext) -> Iterator[V
     return problems_with(document, "schema", "schema-missing-key")
 
 
-def _key_path_at(document: LintDocument, position: Position) -> DataPath | None:
+def _key_paths(document: LintDocument) -> dict[tuple[int, int], DataPath]:
+    """The data path of every mapping key, by the key's (line, column)."""
+    found: dict[tuple[int, int], DataPath] = {}
     for path, entry in document.positions.entries.items():
         key = entry.key
-        if key is not None and (key.line, key.col) == (position.line, position.col):
-            return path
-    return None
+        if key is not None:
+            found.setdefault((key.line, key.col), path)
+    return found
 
 
 def _did_you_mean(document: LintDocument, path: DataPath) -> str | None:
@@ -103,7 +113,12 @@ def _did_you_mean(document: LintDocument, path: DataPath) -> str | None:
 def allowed_keys(document: LintDocument, parent: DataPath) -> frozenset[str]:
     """The keys the schema allows in the mapping at `parent` (empty when not knowable)."""
     assert document.version is not None
-    annotation: Any = model_for(document.kind, document.version)
+    return _allowed_keys(document.kind, document.version, parent)
+
+
+@functools.lru_cache(maxsize=1024)
+def _allowed_keys(kind: FileKind, version: str, parent: DataPath) -> frozenset[str]:
+    annotation: Any = model_for(kind, version)
     candidates = [annotation]
     for part in parent:
         candidates = [child for c in candidates for child in _children(c, part)]
