@@ -196,7 +196,7 @@ def _remove_api_key(
     document: EditableDocument, path: DataPath, value: Any, provider: str, result: StepResult
 ) -> None:
     document.remove_key(path)
-    reason = f"never send a {provider} key to the Dexto gateway; it uses {DEXTO_KEY_VAR}"
+    reason = f"the Dexto gateway takes {DEXTO_KEY_VAR}, never the {provider} key: removed"
     result.changes.append(Change(path, value, REMOVED, reason))
 
 

@@ -240,18 +240,22 @@ def _print_text(report: HookReport) -> None:
 
 
 def _print_rewritten(outcome: FileOutcome) -> None:
-    versions = (
-        f"{outcome.from_version} -> {outcome.to_version}"
-        if outcome.from_version
-        else (f"-> {outcome.to_version}")
-    )
-    _say(f"{outcome.rel}: {outcome.status} {versions}")
+    _say(f"{outcome.rel}: {outcome.status}{_versions(outcome)}")
     for line in outcome.decisions:
         _say(f"  {line}")
     for warning in outcome.warnings:
         _say(f"  warning: {warning}")
     if outcome.reason and outcome.status != "migrated":
         _say(f"  {outcome.reason}")
+
+
+def _versions(outcome: FileOutcome) -> str:
+    """` 1.5.4 -> 1.5.6`, ` -> 1.5.6`, or nothing when the version did not change."""
+    if outcome.from_version == outcome.to_version:
+        return ""
+    if outcome.from_version is None:
+        return f" -> {outcome.to_version}"
+    return f" {outcome.from_version} -> {outcome.to_version}"
 
 
 def _recovery_line(recovered: dict[str, object]) -> str:

@@ -20,7 +20,13 @@ from dexto_config.discovery import Target
 from dexto_config.home.layout import default_home
 from dexto_config.kinds import FileKind
 from dexto_config.lint import docs
-from dexto_config.lint.config import ConfigError, ConfigFinder, check_selectors, load_config_file
+from dexto_config.lint.config import (
+    ConfigError,
+    ConfigFinder,
+    UnknownSelector,
+    check_selectors,
+    load_config_file,
+)
 from dexto_config.lint.engine import POOL_THRESHOLD, FileReport, LintJob, lint_bytes, lint_jobs
 from dexto_config.lint.findings import Severity
 from dexto_config.lint.registry import all_rules, find_rule
@@ -40,8 +46,8 @@ def _selectors(
     selectors = [part.strip() for part in value.split(",") if part.strip()]
     try:
         return tuple(check_selectors(selectors, f"--{param.name}"))
-    except ConfigError as error:
-        raise click.BadParameter(str(error), param=param) from None
+    except UnknownSelector as error:  # click names the option itself
+        raise click.BadParameter(error.detail, param=param) from None
 
 
 @main.command()

@@ -40,7 +40,13 @@ def _known_version(_ctx: click.Context, param: click.Parameter, value: str | Non
         return None
     try:
         effective_version(value)
-    except (FutureSchemaVersion, UnknownSchemaVersion) as error:
+    except FutureSchemaVersion:
+        message = (
+            f"{value} is newer than this tool knows (known: {', '.join(KNOWN_VERSIONS)});"
+            " update dexto-config"
+        )
+        raise click.BadParameter(message, param=param) from None
+    except UnknownSchemaVersion as error:
         raise click.BadParameter(str(error), param=param) from None
     return value
 

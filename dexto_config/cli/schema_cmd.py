@@ -49,8 +49,8 @@ def export(out: Path) -> int:
         click.echo(f"{out}: cannot write the schemas: {error.strerror or error}", err=True)
         return exitcodes.USAGE
     for path in touched:
-        click.echo(f"updated {path}")
-    click.echo(f"{out}: {len(touched)} schema file(s) updated" if touched else f"{out}: up to date")
+        click.echo(f"{'updated' if path.exists() else 'deleted'} {path}")
+    click.echo(f"{out}: {len(touched)} schema file(s) changed" if touched else f"{out}: up to date")
     return exitcodes.OK
 
 

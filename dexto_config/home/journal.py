@@ -165,7 +165,8 @@ def apply_writes(
     for entry in staged:
         if _commit_entry(home, entry):
             outcome.committed.append(entry)
-        else:
+        else:  # changed under the run (or an earlier entry was the same file): drop its temp
+            _temp_path(home, entry).unlink(missing_ok=True)
             outcome.conflicts.append(entry.rel)
     on_committed(outcome.committed)
     clear_journal(home)

@@ -6,6 +6,7 @@ holder dies, however it dies: a crashed hook can never block the next one.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import time
@@ -36,7 +37,7 @@ class HomeLock:
     def __enter__(self) -> HomeLock:
         folder = os.path.join(self.home, TOOL_DIR)
         os.makedirs(folder, mode=0o700, exist_ok=True)
-        fd = os.open(os.path.join(folder, LOCK_NAME), os.O_RDWR | os.O_CREAT, 0o600)
+        fd = _open_lock_file(os.path.join(folder, LOCK_NAME))
         deadline = time.monotonic() + self.wait_seconds
         while True:
             try:
@@ -60,3 +61,19 @@ class HomeLock:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None
+
+
+def _open_lock_file(path: str) -> int:
+    """Open (creating) the lock file itself, never what a symlink in its place points to.
+
+    A symlink there, dangling or not, is replaced by a plain file: following it
+    would create or lock a file outside the home.
+    """
+    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW
+    try:
+        return os.open(path, flags, 0o600)
+    except OSError as error:
+        if error.errno != errno.ELOOP:
+            raise
+    os.unlink(path)
+    return os.open(path, flags | os.O_EXCL, 0o600)

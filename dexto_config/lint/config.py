@@ -176,11 +176,19 @@ def _dexto_version(value: Any, where: str) -> str | None:
     return value
 
 
+class UnknownSelector(ConfigError):
+    """A selector that matches no rule; `detail` says so without naming where it was given."""
+
+    def __init__(self, selector: str, where: str) -> None:
+        self.detail = f"{selector!r} matches no rule (see `dexto-config rules`)"
+        super().__init__(f"{where}: {self.detail}")
+
+
 def check_selectors(selectors: list[str], where: str) -> list[str]:
     """`selectors` (codes, code prefixes or rule names) if each matches a rule."""
     for selector in selectors:
         if not any(_matches(r.code, r.name, [selector]) for r in all_rules()):
-            raise ConfigError(f"{where}: {selector!r} matches no rule (see `dexto-config rules`)")
+            raise UnknownSelector(selector, where)
     return selectors
 
 

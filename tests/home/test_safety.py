@@ -177,3 +177,20 @@ def test_rollback_of_a_missing_backup_says_so(
     assert _rollback(home, "nope") == 2
     err = capsys.readouterr().err
     assert "backup nope: no such backup" in err and "Errno" not in err
+
+
+def test_a_dangling_lock_symlink_never_creates_a_file_outside_the_home(tmp_path: Path) -> None:
+    home = build_home(tmp_path, legacy_agents=1)
+    (home / ".dexto-config").mkdir()
+    outside = tmp_path / "outside.lock"
+    (home / ".dexto-config" / "hook.lock").symlink_to(outside)
+    run_hook(HookOptions(home=home, environ=HOOK_ENV))
+    assert not outside.exists()
+    assert not (home / ".dexto-config" / "hook.lock").is_symlink()
+
+
+def test_two_managed_paths_to_one_file_leave_no_temporary_file(tmp_path: Path) -> None:
+    home = build_home(tmp_path, legacy_agents=1)
+    (home / "agents" / "alias.yml").symlink_to(home / "agents/legacy-0/legacy-0.yml")
+    run_hook(HookOptions(home=home, environ=HOOK_ENV))
+    assert not list(home.rglob("*.dexto-config.tmp"))

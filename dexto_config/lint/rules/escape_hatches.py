@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dexto_config import catalog
+from dexto_config.catalog.similarity import closest
 from dexto_config.kinds import FileKind
 from dexto_config.lint.document import LintDocument, LlmBlock
 from dexto_config.lint.findings import Fix, Migrate, SetValue, Severity, Violation
@@ -144,6 +145,12 @@ def dexto_native_model_id(document: LintDocument, context: RuleContext) -> Itera
         yield native_id_violation(document, block, context, "the legacy runtime rewrote it to")
 
 
+def _gateway_ids_like(context: RuleContext, provider: str, native_id: str) -> list[str]:
+    """Up to 3 of the provider's `vendor/model` IDs whose model part is closest to `native_id`."""
+    by_tail = {info.id.split("/", 1)[-1]: info.id for info in context.catalog.models(provider)}
+    return [by_tail[tail] for tail in closest(native_id, list(by_tail), 3)]
+
+
 def native_id_violation(
     document: LintDocument, block: LlmBlock, context: RuleContext, lead: str
 ) -> Violation:
@@ -152,9 +159,17 @@ def native_id_violation(
     mapped = context.catalog.to_openrouter(block.provider, block.model)
     model_path = (*block.path, "model")
     guess = "" if mapped.exact else " (a guess: no exact mapping is known)"
+    advice = f"{lead} {mapped.id!r}{guess}"
+    if mapped.id == block.model:  # the guess is the very ID flagged: name real ones instead
+        near = _gateway_ids_like(context, block.provider, block.model)
+        advice = (
+            "did you mean " + ", ".join(repr(s) for s in near) + "?"
+            if near
+            else "find its OpenRouter ID with `dexto-config models search`"
+        )
     message = (
         f"`{block.provider}` takes OpenRouter model IDs, but {block.model!r} is a native ID; "
-        f"{lead} {mapped.id!r}{guess}"
+        f"{advice}"
     )
     fix = None
     if mapped.exact:
