@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 from dexto_config.home.layout import is_tool_owned_folder
 from dexto_config.kinds import FileKind, recognise
+from dexto_config.terminal import escape_text
 
 _ALWAYS_SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__"})
 
@@ -30,7 +31,7 @@ class MissingPath(Exception):
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        super().__init__(f"{path}: no such file or directory")
+        super().__init__(f"{escape_text(str(path))}: no such file or directory")
 
 
 def discover(

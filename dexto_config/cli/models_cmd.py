@@ -14,6 +14,7 @@ import click
 
 from dexto_config import exitcodes
 from dexto_config.cli.app import main
+from dexto_config.terminal import escape_text
 
 if TYPE_CHECKING:
     from dexto_config.catalog import Catalog, ModelInfo
@@ -141,9 +142,9 @@ def map_model(provider: str, model: str, custom_models: Path | None, output_form
         }
         click.echo(json.dumps(payload, indent=2))
     else:
-        click.echo(f"{mapping.id}  {'exact' if mapping.exact else 'guess'}")
+        click.echo(escape_text(f"{mapping.id}  {'exact' if mapping.exact else 'guess'}"))
         if unknown:
-            click.echo(_unknown_message(provider, model, suggestions), err=True)
+            click.echo(escape_text(_unknown_message(provider, model, suggestions)), err=True)
     return exitcodes.FINDINGS if unknown else exitcodes.OK
 
 
@@ -224,7 +225,10 @@ def _print_models(
         click.echo(json.dumps([_model_json(info) for info in found], indent=2))
         return
     headers = ["MODEL", "NAME", "OPENROUTER", "SOURCE"]
-    rows = [[info.id, info.name, info.openrouter_id or "-", info.source] for info in found]
+    rows = [
+        [escape_text(cell) for cell in (info.id, info.name, info.openrouter_id or "-", info.source)]
+        for info in found
+    ]
     if with_provider:
         headers.insert(0, "PROVIDER")
         for row, info in zip(rows, found, strict=True):

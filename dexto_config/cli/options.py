@@ -42,8 +42,8 @@ def _known_version(_ctx: click.Context, param: click.Parameter, value: str | Non
         effective_version(value)
     except FutureSchemaVersion:
         message = (
-            f"{value} is newer than this tool knows (known: {', '.join(KNOWN_VERSIONS)});"
-            " update dexto-config"
+            f"{escape_text(value)} is newer than this tool knows"
+            f" (known: {', '.join(KNOWN_VERSIONS)}); update dexto-config"
         )
         raise click.BadParameter(message, param=param) from None
     except UnknownSchemaVersion as error:

@@ -53,7 +53,7 @@ from dexto_config.kinds import FileKind, recognise
 from dexto_config.migrate.engine import FileMigration, migrate_bytes
 from dexto_config.migrate.routing import RoutingContext, routing_context_from_home
 from dexto_config.redaction import redact_text
-from dexto_config.validation import check_bytes
+from dexto_config.validation import UnreadableFile, check_bytes, read_file
 from dexto_config.versions import MIGRATION_TARGET, OLDEST_VERSION, read_marker
 
 MigrateFn = Callable[..., FileMigration]
@@ -181,9 +181,9 @@ def _decide(inputs: _Inputs, rel: str, plan: _Plan) -> None:
         _keep_recorded_hash(inputs, rel, plan)
         return
     try:
-        raw = real.read_bytes()
-    except OSError as error:
-        plan.outcomes[rel] = _problem(inputs, rel, kind, FAILED, f"cannot read: {error.strerror}")
+        raw = read_file(real)
+    except UnreadableFile as error:
+        plan.outcomes[rel] = _problem(inputs, rel, kind, FAILED, f"cannot read: {error.reason}")
         return
     assumed = record.version if record is not None else _assumed_version(inputs)
     previous_bundled = bundled_copy(inputs.options.previous_bundled_dir, rel)

@@ -168,3 +168,29 @@ def _run_to_full_disk(args: list[str]) -> subprocess.CompletedProcess[str]:
             text=True,
             check=False,
         )
+
+
+def test_a_damaged_catalog_cache_falls_back_to_the_snapshot(tmp_path: Path) -> None:
+    (tmp_path / "models.dev-api.json").write_text(DEEP_JSON)
+    (tmp_path / "openrouter-models.json").write_text('{"data": ' + LONG_INT + "}")
+    done = subprocess.run(
+        [sys.executable, "-m", "dexto_config", "models", "map", "anthropic", "claude-sonnet-4-5"],
+        env={**hook_env(), "DEXTO_CONFIG_CACHE_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith("anthropic/claude-sonnet-4.5")
+
+
+def test_a_huge_file_is_a_finding_read_only_up_to_the_limit(tmp_path: Path) -> None:
+    from dexto_config.jsonio import MAX_INPUT_BYTES
+    from dexto_config.validation import read_file
+
+    agent = tmp_path / "agent.yml"
+    with agent.open("wb") as handle:
+        handle.truncate(MAX_INPUT_BYTES + 4096)
+    assert len(read_file(agent)) == MAX_INPUT_BYTES + 1
+    done = _cli(["validate", str(agent)])
+    assert done.returncode == 1 and f"{agent}:1:1: larger than 32 MiB" in done.stdout

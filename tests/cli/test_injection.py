@@ -77,3 +77,13 @@ def test_hook_text_is_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert "forged.yml: migrated" in captured.out
     _assert_safe(captured.out)
     _assert_safe(captured.err)
+
+
+def test_models_list_escapes_custom_model_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    custom = tmp_path / "custom-models.json"
+    name = "evil\\n::error::x\\u001b[31m"
+    custom.write_text('{"version": 1, "models": [{"name": "' + name + '", "provider": "openai"}]}')
+    run(["models", "list", "--provider", "openai", "--custom-models", str(custom)])
+    _assert_safe(capsys.readouterr().out)
