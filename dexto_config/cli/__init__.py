@@ -6,6 +6,7 @@ import click
 
 from dexto_config import exitcodes
 from dexto_config.cli.app import main
+from dexto_config.cli.failures import internal_error
 
 
 def run(args: list[str]) -> int:
@@ -20,4 +21,7 @@ def run(args: list[str]) -> int:
     except click.ClickException as error:
         error.show()
         return exitcodes.USAGE if error.exit_code == 2 else error.exit_code
+    except Exception as error:  # a bug is reported in one line, never as a traceback
+        click.echo(f"dexto-config: {internal_error(error)}", err=True)
+        return exitcodes.USAGE
     return result if isinstance(result, int) else exitcodes.OK

@@ -13,3 +13,12 @@ def describe_error(error: BaseException) -> str:
             return f"{error.filename}: {error.strerror}"
         return error.strerror
     return str(error) or type(error).__name__
+
+
+def internal_error(error: BaseException) -> str:
+    """A bug of this tool, said in one line without a secret or a control character."""
+    from dexto_config.redaction import redact_text
+    from dexto_config.terminal import escape_text
+
+    detail = escape_text(redact_text(f"{type(error).__name__}: {error}"))
+    return f"internal error ({detail}); please report it"

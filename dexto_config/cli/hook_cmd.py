@@ -9,7 +9,7 @@ import click
 
 from dexto_config import __version__, exitcodes
 from dexto_config.cli.app import main
-from dexto_config.cli.failures import describe_error
+from dexto_config.cli.failures import describe_error, internal_error
 from dexto_config.cli.options import version_option
 from dexto_config.home.atomic import PathEscapesHome
 from dexto_config.home.backups import BackupError, CorruptBackup, scan_backups
@@ -103,9 +103,8 @@ def hook(
         return _failed(options, as_json, exitcodes.TEMPFAIL, str(busy))
     except (NotADextoHome, JournalError, BackupError, PathEscapesHome, OSError) as error:
         return _failed(options, as_json, exitcodes.USAGE, describe_error(error))
-    except Exception as error:
-        message = f"internal error ({type(error).__name__}: {error}); please report it"
-        return _failed(options, as_json, exitcodes.USAGE, message)
+    except Exception as error:  # a crash still answers the Dexto CLI with its document
+        return _failed(options, as_json, exitcodes.USAGE, internal_error(error))
     if as_json:
         click.echo(_json(report))
     else:

@@ -192,14 +192,19 @@ def _decide(inputs: _Inputs, rel: str, plan: _Plan) -> None:
     if unedited and new_bundled is not None:
         _decide_bundled(inputs, rel, real, raw, new_bundled, plan)
         return
-    result = inputs.migrate(
-        raw,
-        kind,
-        assumed_version=assumed,
-        target=inputs.options.target,
-        context=inputs.context,
-        source_path=real,
-    )
+    try:
+        result = inputs.migrate(
+            raw,
+            kind,
+            assumed_version=assumed,
+            target=inputs.options.target,
+            context=inputs.context,
+            source_path=real,
+        )
+    except Exception as error:  # a bug on one file must not stop the others
+        reason = f"internal error while migrating ({type(error).__name__}); left as it is"
+        plan.outcomes[rel] = _problem(inputs, rel, kind, FAILED, reason)
+        return
     _record_migration(inputs, rel, real, raw, result, plan)
     if unedited:
         _note_unedited(rel, raw, plan)

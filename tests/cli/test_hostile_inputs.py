@@ -194,3 +194,38 @@ def test_a_huge_file_is_a_finding_read_only_up_to_the_limit(tmp_path: Path) -> N
     assert len(read_file(agent)) == MAX_INPUT_BYTES + 1
     done = _cli(["validate", str(agent)])
     assert done.returncode == 1 and f"{agent}:1:1: larger than 32 MiB" in done.stdout
+
+
+def test_a_bug_on_one_file_never_stops_the_hook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dexto_config.migrate.engine import migrate_bytes
+
+    def migrate_or_crash(raw: bytes, *args: object, **kwargs: object) -> object:
+        if b"crash-me" in raw:
+            raise RuntimeError("a bug")
+        return migrate_bytes(raw, *args, **kwargs)  # type: ignore[arg-type]
+
+    home = build_home(tmp_path, legacy_agents=2)
+    (home / "agents" / "odd.yml").write_text("systemPrompt: crash-me\n")
+    report = hook_module.run_hook(
+        hook_module.HookOptions(home=home, environ={}), migrate=migrate_or_crash
+    )
+    statuses = {o.rel: o.status for o in report.outcomes}
+    assert statuses["agents/odd.yml"] == "failed"
+    assert statuses["agents/legacy-1/legacy-1.yml"] == "migrated"
+
+
+def test_an_internal_error_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dexto_config.cli import lint_cmd
+
+    def crash(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("boom sk-ant-api03-Zq8vK2mLw9XcT4pR7nB1")
+
+    monkeypatch.setattr(lint_cmd, "resolve_targets", crash)
+    assert run(["lint", "."]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("dexto-config: internal error (RuntimeError: boom sk-an")
+    assert "Zq8vK2mLw9XcT4pR7nB1" not in err
