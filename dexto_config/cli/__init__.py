@@ -21,6 +21,8 @@ def run(args: list[str]) -> int:
     except click.ClickException as error:
         error.show()
         return exitcodes.USAGE if error.exit_code == 2 else error.exit_code
+    except OSError:
+        raise  # stdout on a full disk or a closed pipe: entry.main says so, exit 2
     except Exception as error:  # a bug is reported in one line, never as a traceback
         click.echo(f"dexto-config: {internal_error(error)}", err=True)
         return exitcodes.USAGE
