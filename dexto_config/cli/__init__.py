@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
+
 import click
 
 from dexto_config import exitcodes
 from dexto_config.cli.app import main
 from dexto_config.cli.failures import internal_error
+from dexto_config.terminal import escape_lines
 
 
 def run(args: list[str]) -> int:
@@ -19,7 +22,9 @@ def run(args: list[str]) -> int:
         click.echo("Aborted.", err=True)
         return exitcodes.USAGE
     except click.ClickException as error:
-        error.show()
+        shown = io.StringIO()
+        error.show(file=shown)
+        click.echo(escape_lines(shown.getvalue()), err=True, nl=False)  # may quote user input
         return exitcodes.USAGE if error.exit_code == 2 else error.exit_code
     except OSError:
         raise  # stdout on a full disk or a closed pipe: entry.main says so, exit 2

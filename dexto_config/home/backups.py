@@ -153,7 +153,7 @@ def _manifest_file(entry: dict[str, Any]) -> BackedUpFile:
     if not is_managed_path(rel):
         raise BackupError(f"{rel!r} is not a file the hook manages")
     mode, sha, after = entry["mode"], str(entry["sha256"]), entry.get("after_sha256")
-    if not isinstance(mode, int) or not 0 <= mode <= _MAX_MODE:
+    if isinstance(mode, bool) or not isinstance(mode, int) or not 0 <= mode <= _MAX_MODE:
         raise BackupError(f"{rel}: mode {mode!r} is not a file mode")
     if not _SHA256.match(sha) or not (after is None or _SHA256.match(str(after))):
         raise BackupError(f"{rel}: malformed sha256")

@@ -127,7 +127,10 @@ def load_config_file(path: Path) -> LintConfig:
 def _table(path: Path) -> dict[str, Any] | None:
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ConfigError(f"{path}: cannot read the configuration: {reason}") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: cannot read the configuration: {error}") from None
     tool = document.get("tool", {})
     section = tool.get("dexto-config") if isinstance(tool, dict) else None

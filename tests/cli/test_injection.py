@@ -87,3 +87,27 @@ def test_models_list_escapes_custom_model_names(
     custom.write_text('{"version": 1, "models": [{"name": "' + name + '", "provider": "openai"}]}')
     run(["models", "list", "--provider", "openai", "--custom-models", str(custom)])
     _assert_safe(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["lint", "--config", "c\n::error::c", "."],
+        ["hook", "--bundled-dir", "b\n::error::b"],
+        ["lint", "missing\n::error::m.yml"],
+        ["migrate", "--to", "9.0.0\n::error::v", "."],
+        ["rollback", "id\n::error::i", "--dexto-home", "."],
+    ],
+    ids=["config", "bundled-dir", "missing-path", "to", "rollback"],
+)
+def test_usage_errors_quote_user_input_safely(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run(args) == 2
+    captured = capsys.readouterr()
+    _assert_safe(captured.out)
+    _assert_safe(captured.err)
