@@ -30,7 +30,9 @@ MIGRATION_TARGET = "1.5.6"
 
 MARKER_PREFIX = "# dexto-config: schemaVersion="
 _MARKER_RE = re.compile(r"\A\ufeff?# dexto-config: schemaVersion=([^\s#]+)[ \t]*(?:\r\n|\n|\r|\Z)")
-_VERSION_RE = re.compile(r"\A\d+(\.\d+)*\Z")
+# Parts of at most 9 digits, at most 16 parts: a longer "version" is not one, and its
+# parts could not even be converted (Python refuses integers of more than 4,300 digits).
+_VERSION_RE = re.compile(r"\A\d{1,9}(\.\d{1,9}){0,15}\Z")
 
 
 class FutureSchemaVersion(Exception):

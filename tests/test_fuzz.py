@@ -54,6 +54,7 @@ AGENT_LINES = [
     "big: " + "9" * 5000,
     "# dexto-config: schemaVersion=1.5.6",
     "# dexto-config: schemaVersion=9.0.0",
+    "# dexto-config: schemaVersion=1." + "5" * 5000,
     "maxIterations: 3",
     "",
 ]

@@ -36,7 +36,14 @@ COMMIT = "commit"
 
 
 class JournalError(Exception):
-    """The journal exists but cannot be read or acted on."""
+    """The journal exists but cannot be read or acted on; the message says what to do."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(
+            f"{problem}; the interrupted run cannot be finished or undone automatically:"
+            " check the files (`dexto-config rollback` restores the last backup), then"
+            " delete the journal to go on"
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,11 @@ HOSTILE_FILES = [
         '{"version": 1, "models": [' + LONG_INT + "]}",
         "1:27: a number longer than 4300 digits",
     ),
+    (
+        "marker.yml",
+        f"# dexto-config: schemaVersion=1.{LONG_INT}\nsystemPrompt: x\n",
+        "1:1: is not a schema version",
+    ),
 ]
 
 
@@ -36,7 +41,14 @@ HOSTILE_FILES = [
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     HOSTILE_FILES,
-    ids=["long-int-yaml", "deep-flow-yaml", "deep-block-yaml", "deep-json", "long-int-json"],
+    ids=[
+        "long-int-yaml",
+        "deep-flow-yaml",
+        "deep-block-yaml",
+        "deep-json",
+        "long-int-json",
+        "long-marker",
+    ],
 )
 def test_limits_are_positioned_findings(
     tmp_path: Path,
@@ -229,3 +241,18 @@ def test_an_internal_error_is_one_line_and_exit_2(
     err = capsys.readouterr().err
     assert err.startswith("dexto-config: internal error (RuntimeError: boom sk-an")
     assert "Zq8vK2mLw9XcT4pR7nB1" not in err
+
+
+def test_a_damaged_journal_or_state_is_a_document_not_a_traceback(tmp_path: Path) -> None:
+    home = build_home(tmp_path, legacy_agents=1)
+    (home / ".dexto-config").mkdir()
+    (home / ".dexto-config" / "state.json").write_text(DEEP_JSON)
+    done = _hook_process(home, "--json")
+    assert done.returncode == 0 and json.loads(done.stdout)["error"] is None
+    (home / ".dexto-config" / "journal.json").write_text(DEEP_JSON)
+    done = _hook_process(home, "--json")
+    document = json.loads(done.stdout)
+    assert done.returncode == document["exit_code"] == 2
+    assert (
+        "cannot read the journal" in document["error"] and "delete the journal" in document["error"]
+    )
