@@ -132,6 +132,8 @@ def _table(path: Path) -> dict[str, Any] | None:
         raise ConfigError(f"{path}: cannot read the configuration: {reason}") from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"{path}: cannot read the configuration: {error}") from None
+    except RecursionError:  # tomllib recurses once per nesting level
+        raise ConfigError(f"{path}: cannot read the configuration: nested too deeply") from None
     tool = document.get("tool", {})
     section = tool.get("dexto-config") if isinstance(tool, dict) else None
     if isinstance(section, dict):

@@ -256,3 +256,14 @@ def test_a_damaged_journal_or_state_is_a_document_not_a_traceback(tmp_path: Path
     assert (
         "cannot read the journal" in document["error"] and "delete the journal" in document["error"]
     )
+
+
+def test_a_deeply_nested_lint_config_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / ".dexto-config.toml"
+    config.write_text("select = " + "[" * 50_000 + "]" * 50_000 + "\n")
+    agent = tmp_path / "agent.yml"
+    agent.write_text("systemPrompt: hi\n")
+    assert run(["lint", str(agent)]) == 2
+    assert "cannot read the configuration: nested too deeply" in capsys.readouterr().err
