@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 # Far beyond any real configuration file; the 5 MB systemPrompt benchmark fits easily.
@@ -28,17 +29,19 @@ class JsonLimitError(json.JSONDecodeError):
     """Well-formed or not, the input is beyond what the tool reads: too large, deep or long."""
 
 
-def read_json(data: str | bytes) -> Any:
+def read_json(data: str | bytes, *, parse_constant: Callable[[str], Any] | None = None) -> Any:
     """Parse `data` like `json.loads`; JsonLimitError (a JSONDecodeError) beyond the limits."""
     text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
     if len(data) > MAX_INPUT_BYTES:
         raise JsonLimitError(f"larger than {MAX_INPUT_BYTES // 2**20} MiB", text, 0)
     _check_depth(text)
     try:
-        return json.loads(data)
+        return json.loads(data, parse_constant=parse_constant)
     except json.JSONDecodeError:
         raise
-    except ValueError as error:  # Python's limit on converting long digit strings
+    except ValueError as error:
+        if "integer string conversion" not in str(error):
+            raise
         found = _LONG_INT.search(text)
         position = found.start() if found is not None else 0
         message = f"a number longer than {MAX_INT_DIGITS} digits"

@@ -10,7 +10,6 @@ module only reports that it would.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import time
@@ -21,6 +20,7 @@ from typing import Any
 
 from dexto_config.home.dotenv import read_dotenv
 from dexto_config.home.project import project_env_path
+from dexto_config.jsonio import read_json
 
 ENVIRONMENT = "environment"
 HOME_DOTENV = "home .env"
@@ -220,7 +220,7 @@ def read_auth_file(path: Path, now_ms: float) -> AuthFile | None:
     except OSError as error:
         return AuthFile(None, problem=f"cannot be read ({error.strerror})")
     try:
-        data = json.loads(raw.decode("utf-8", "replace"), parse_constant=_reject_constant)
+        data = read_json(raw.decode("utf-8", "replace"), parse_constant=_reject_constant)
     except ValueError:
         return AuthFile(None, problem="is not valid JSON")
     if not isinstance(data, dict):

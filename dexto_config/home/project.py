@@ -11,10 +11,11 @@ source root's `.env` in dev mode (`DEXTO_DEV_MODE=true`), and the home's own
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
+
+from dexto_config.jsonio import read_json
 
 _ROOT_MARKERS = (
     ".dexto/deploy.json",
@@ -69,7 +70,7 @@ def _walk_up(start: Path, test: Callable[[Path], bool]) -> Path | None:
 
 def _package(folder: Path) -> dict[str, object] | None:
     try:
-        data = json.loads((folder / "package.json").read_text(encoding="utf-8"))
+        data = read_json((folder / "package.json").read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError):
         return None
     return data if isinstance(data, dict) else None
