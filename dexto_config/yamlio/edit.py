@@ -31,6 +31,7 @@ import copy
 import json
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -42,6 +43,7 @@ from dexto_config.yamlio.fast import DataPath, Position, YamlSyntaxError, mappin
 from dexto_config.yamlio.render import (
     Scalar,
     UnrenderableValue,
+    render_flow,
     render_json,
     render_yaml,
 )
@@ -55,6 +57,9 @@ _ITEM_SEPARATOR_RE = re.compile(r"\A[ \t]*,[ \t]*\Z")
 _BLANK_LINE_RE = re.compile(r"[ \t]*(?:\r\n|\r|\n)")
 _KEEP_HEADER_RE = re.compile(r"[|>][-+0-9]*")
 _NEXT_KEY_GAP_RE = re.compile(r"\A[ \t]*(?:#[^\r\n]*)?(?:(?:\r\n|\r|\n)[ \t]*)+\Z")
+_DASH_PREFIX_RE = re.compile(r"\A[ ]*-[ ]+\Z")
+_TRAILING_COMMENT_RE = re.compile(r"[ \t]*(?:#[^\r\n]*)?\Z")
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
 
 
 class EditError(Exception):
@@ -135,6 +140,32 @@ def _strictly_inside(insertion: TextEdit, span: TextEdit) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceLines:
+    """The original lines of the mapping entry or list item at `path`, written elsewhere.
+
+    With `comments`, the full-line comments right above it come along: they
+    describe it. Every non-empty line moves right by `shift` columns (a block
+    may sit deeper than its new parent needs, so 0 is usual).
+    """
+
+    path: DataPath
+    shift: int = 0
+    comments: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class CommentsAbove:
+    """Only the full-line comments right above the entry at `path`, moved right by `shift`."""
+
+    path: DataPath
+    shift: int = 0
+
+
+# A `str` is one new line, indentation included, without its line ending.
+Fragment = str | SourceLines | CommentsAbove
+
+
+@dataclass(frozen=True, slots=True)
 class _Located:
     """A value node found by path, with its mapping key (if any) and its ancestors."""
 
@@ -169,6 +200,8 @@ class EditableDocument:
         self._marker: str | None = None
         self._marker_edit: TextEdit | None = None
         self._value_edits: dict[int, TextEdit] = {}
+        # (id of an original mapping node, current key) -> the key's text in the original.
+        self._renamed: dict[tuple[int, str], str] = {}
 
     @classmethod
     def from_bytes(cls, raw: bytes) -> EditableDocument:
@@ -251,9 +284,12 @@ class EditableDocument:
         del self._parent_data(path)[path[-1]]
 
     def add_key(
-        self, mapping_path: DataPath, key: str, value: Scalar, *, after: str | None = None
+        self, mapping_path: DataPath, key: str, value: Any, *, after: str | None = None
     ) -> None:
-        """Insert `key: value` into the mapping at `mapping_path`, after `after` (default: last)."""
+        """Insert `key: value` into the mapping at `mapping_path`, after `after` (default: last).
+
+        A list or mapping value is written in flow style (`tools: [{type: plan-tools}]`).
+        """
         mapping = self.get(mapping_path)
         if not isinstance(mapping, dict):
             raise UnsupportedEdit(f"{_show(mapping_path)} is not a mapping")
@@ -273,7 +309,8 @@ class EditableDocument:
         else:
             position, text = self._block_insertion(node, anchor_index, entry_text, value_text)
         self._add_edit(position, position, text, owner=(*mapping_path, key))
-        _insert_after(mapping, key, value, after if after is not None else _last_key(mapping))
+        anchor = after if after is not None else _last_key(mapping)
+        _insert_after(mapping, key, copy.deepcopy(value), anchor)
 
     def set_marker(self, marker_line: str) -> None:
         """Make the first line (after a BOM) exactly `marker_line`, replacing an older marker."""
@@ -297,6 +334,125 @@ class EditableDocument:
                 0, 0, marker_line + line_ending, owner=(), first=True
             )
 
+    # -- restructuring ------------------------------------------------------
+    # Moves of whole blocks between keys, as a release that restructures its
+    # schema needs them. The lines moved are the original ones (`SourceLines`).
+
+    def column(self, path: DataPath) -> int:
+        """The 0-based column of the entry's key, or of the list item's `-`, in the original."""
+        start = self._entry_start(path)
+        return start - _line_start(self._text, start)
+
+    def is_flow(self, path: DataPath) -> bool:
+        """True when the list or mapping at `path` is written in flow style, or lies in one."""
+        located = self._locate(path)
+        return located.in_flow or bool(getattr(located.node, "flow_style", False))
+
+    def rename_key(self, path: DataPath, new_key: str) -> None:
+        """Rename the mapping entry at `path` in place: its value's text is not touched."""
+        if not path or not isinstance(path[-1], str):
+            raise UnsupportedEdit(f"{_show(path)} is not a mapping entry")
+        self.get(path)
+        parent_data = self._parent_data(path)
+        if new_key in parent_data:
+            raise UnsupportedEdit(f"{_show((*path[:-1], new_key))} already exists")
+        located = self._locate(path)
+        key, parent = located.key, located.parent
+        if not isinstance(key, ScalarNode) or key.style in ("|", ">"):
+            raise UnsupportedEdit(f"the key of {_show(path)} is not a plain or quoted scalar")
+        start = self._scalar_start(key, path)
+        in_flow = located.in_flow or bool(getattr(parent, "flow_style", False))
+        text = self._render(new_key, style=key.style or "", in_flow=in_flow)
+        new_path = (*path[:-1], new_key)
+        self._drop_edit(self._value_edits.pop(id(key), None))
+        self._value_edits[id(key)] = self._add_edit(start, key.end_mark.index, text, owner=new_path)
+        renamed = dict.fromkeys(parent_data)
+        items = [(new_key if name == path[-1] else name, parent_data[name]) for name in renamed]
+        parent_data.clear()
+        parent_data.update(items)
+        self._renamed[(id(parent), new_key)] = self._renamed.pop((id(parent), path[-1]), path[-1])
+
+    def replace_value(self, path: DataPath, value: Any, lines: Sequence[Fragment] = ()) -> None:
+        """Give the mapping entry at `path` a new value of any kind.
+
+        Without `lines` the value is written in flow style where the old one was.
+        With `lines`, those become the value's block lines under the key (the
+        key's own line, with its comment, stays); they must read as `value`.
+        """
+        self.get(path)
+        located = self._locate(path)
+        key, node = located.key, located.node
+        if key is None or not isinstance(path[-1], str):
+            raise UnsupportedEdit(f"{_show(path)} is not a mapping entry")
+        self._refuse_shared_inside(node, path)
+        block = not getattr(node, "flow_style", False) and not isinstance(node, ScalarNode)
+        block = block or (isinstance(node, ScalarNode) and node.style in ("|", ">"))
+        if lines:
+            if located.in_flow:
+                raise UnsupportedEdit(f"{_show(path)} lies in a flow collection; no block fits")
+            start = self._after_value_indicator(key)
+            if block:
+                start = _line_end(self._text, start)
+            end = self._entry_end(key, node)
+            text = self._line_ending_near(start) + self._join(lines, start)
+        else:
+            start, end = self._after_value_indicator(key), self._entry_end(key, node)
+            if not block:
+                start = node.start_mark.index
+                if isinstance(node, ScalarNode):
+                    start = self._scalar_start(node, path)
+            text = self._render(value, style="", in_flow=located.in_flow)
+            if block or self._text[start - 1] not in " \t":
+                text = " " + text
+        self._add_edit(start, end, text, owner=path)
+        _assign(self._parent_data(path), path[-1], copy.deepcopy(value))
+
+    def insert_items(
+        self, list_path: DataPath, index: int, values: list[Any], lines: Sequence[Fragment] = ()
+    ) -> None:
+        """Insert `values` into the list at `list_path` before item `index` (or at its end).
+
+        A block list gets `lines`, the new items' text with its indentation
+        (see `column`); a flow list gets the values in flow style.
+        """
+        items = self.get(list_path)
+        if not isinstance(items, list) or not 0 <= index <= len(items):
+            raise UnsupportedEdit(f"{_show(list_path)} has no place {index} for new items")
+        located = self._locate(list_path)
+        node = located.node
+        if not isinstance(node, SequenceNode):
+            raise UnsupportedEdit(f"{_show(list_path)} is not a list in the original text")
+        self._refuse_shared_inside(node, list_path)
+        if node.flow_style or located.in_flow:
+            position, text = self._flow_items_insertion(node, index, values)
+        elif not lines:
+            raise UnsupportedEdit(f"{_show(list_path)} is a block list: new items need lines")
+        elif index < len(node.value):
+            position = self._comment_start(_line_start(self._text, self._item_start(node, index)))
+            text = self._join(lines, position) + self._line_ending_near(position)
+        else:
+            end = _content_end(self._text, node.value[-1], self._shared)
+            position = _next_line_start(self._text, end - 1)
+            body = self._join(lines, position)
+            line_ending = self._line_ending_near(end)
+            at_unterminated_end = position == len(self._text) and not _ends_with_break(self._text)
+            text = line_ending + body if at_unterminated_end else body + line_ending
+        self._add_edit(position, position, text, owner=(*list_path, index))
+        items[index:index] = copy.deepcopy(values)
+
+    def remove_moved(self, path: DataPath) -> None:
+        """Remove the entry at `path` with the comment lines right above it.
+
+        For an entry whose lines a `SourceLines(path)` wrote elsewhere.
+        """
+        start = self._entry_start(path)
+        line_start = _line_start(self._text, start)
+        comment_start = self._comment_start(line_start)
+        self.remove_key(path)
+        if comment_start < line_start:
+            # Owned by the parent: an edit owned by `path` would count as made moot.
+            self._add_edit(comment_start, line_start, "", owner=path[:-1])
+
     def to_bytes(self) -> bytes:
         """The original bytes with all edits applied, verified to parse to the intended data."""
         text = self._spliced_text()
@@ -314,7 +470,8 @@ class EditableDocument:
         key: Node | None = None
         chain: list[Node] = [node]
         for depth, part in enumerate(path):
-            key, node = _child_node(node, part, path)
+            original = self._renamed.get((id(node), part), part) if isinstance(part, str) else part
+            key, node = _child_node(node, original, path)
             chain.append(node)
             if id(node) in self._shared:
                 raise AliasedNodeError(path[: depth + 1])
@@ -370,7 +527,7 @@ class EditableDocument:
         if not remaining:
             return [(key_start, end, "{}")]
         next_key = mapping.value[index + 1][0]
-        if _key_text(next_key) not in remaining:
+        if self._name(mapping, next_key) not in remaining:
             raise UnsupportedEdit("on a `- key:` line, remove the first key before the next one")
         next_key_start = next_key.start_mark.index
         if not _NEXT_KEY_GAP_RE.match(self._text[end:next_key_start]):
@@ -423,13 +580,17 @@ class EditableDocument:
         text = self._text
         key, value = mapping.value[index]
         start = key.start_mark.index
-        later = [pair for pair in mapping.value[index + 1 :] if _key_text(pair[0]) in remaining]
+        later = [
+            pair for pair in mapping.value[index + 1 :] if self._name(mapping, pair[0]) in remaining
+        ]
         if later:
             successor = later[0][0].start_mark.index
             if _only_indent_before(text, start) and _only_indent_before(text, successor):
                 return [(_line_start(text, start), _line_start(text, successor), "")]
             return [(start, successor, "")]
-        earlier = [pair for pair in mapping.value[:index] if _key_text(pair[0]) in remaining]
+        earlier = [
+            pair for pair in mapping.value[:index] if self._name(mapping, pair[0]) in remaining
+        ]
         if earlier:
             return [(self._entry_end(*earlier[-1]), self._entry_end(key, value), "")]
         opening = text.index("{", mapping.start_mark.index)
@@ -446,7 +607,7 @@ class EditableDocument:
         target = after if after is not None else _last_key(mapping)
         if target is None:
             return -1
-        original = {_key_text(key): index for index, (key, _) in enumerate(node.value)}
+        original = {self._name(node, key): index for index, (key, _) in enumerate(node.value)}
         # A key added in this session has no node: insert where it was inserted, after it.
         for candidate in reversed(keys[: keys.index(target) + 1]):
             if candidate in original:
@@ -500,8 +661,10 @@ class EditableDocument:
 
     # -- rendering ------------------------------------------------------------
 
-    def _render(self, value: Scalar, *, style: str, in_flow: bool) -> str:
+    def _render(self, value: Any, *, style: str, in_flow: bool) -> str:
         try:
+            if isinstance(value, dict | list):
+                return render_flow(value, as_json=self.is_json)
             if self.is_json:
                 return render_json(value)
             return render_yaml(value, style=style, in_flow=in_flow)
@@ -510,6 +673,90 @@ class EditableDocument:
 
     def _render_key(self, key: str, *, in_flow: bool) -> str:
         return self._render(key, style="", in_flow=in_flow)
+
+    # -- restructuring helpers ----------------------------------------------
+
+    def _name(self, mapping: Node, key: Node) -> str | None:
+        """The current name of an original key (after any `rename_key`)."""
+        text = _key_text(key)
+        for (owner, new), old in self._renamed.items():
+            if owner == id(mapping) and old == text:
+                return new
+        return text
+
+    def _entry_start(self, path: DataPath) -> int:
+        """Where the entry's key, or the list item's `-`, starts; it must open its line."""
+        if not path:
+            raise UnsupportedEdit("the document root is not an entry")
+        located = self._locate(path)
+        if isinstance(path[-1], int):
+            parent = located.parent
+            assert isinstance(parent, SequenceNode)
+            return self._item_start(parent, path[-1])
+        assert located.key is not None
+        start = int(located.key.start_mark.index)
+        if not _only_indent_before(self._text, start):
+            raise UnsupportedEdit(f"{_show(path)} does not start its own line")
+        return start
+
+    def _item_start(self, sequence: SequenceNode, index: int) -> int:
+        """The position of a block list item's `-`, which must open its line."""
+        start = int(sequence.value[index].start_mark.index)
+        line_start = _line_start(self._text, start)
+        prefix = self._text[line_start:start]
+        if not _DASH_PREFIX_RE.match(prefix):
+            raise UnsupportedEdit("a list item does not start its own line with `- `")
+        return line_start + prefix.index("-")
+
+    def _comment_start(self, line_start: int) -> int:
+        """The start of the full-line comments right above `line_start` (itself if none).
+
+        The version marker on the first line is never part of them.
+        """
+        start = line_start
+        while start > 0:
+            previous = _line_start(self._text, start - 1)
+            if start - 1 > 0 and self._text[start - 2 : start] == "\r\n":
+                previous = _line_start(self._text, start - 2)
+            line = self._text[previous:start].strip(" \t\r\n")
+            if not line.startswith("#") or (previous == 0 and line.startswith(MARKER_PREFIX)):
+                break
+            start = previous
+        return start
+
+    def _source_text(self, lines: SourceLines | CommentsAbove) -> str:
+        """The original text of `lines.path`'s entry, shifted, without its final line break."""
+        start = _line_start(self._text, self._entry_start(lines.path))
+        if isinstance(lines, CommentsAbove):
+            comments = self._text[self._comment_start(start) : start]
+            return _shifted(comments, lines.shift).rstrip("\r\n")
+        if lines.comments:
+            start = self._comment_start(start)
+        located = self._locate(lines.path)
+        if located.key is not None:
+            end = self._entry_end(located.key, located.node)
+        else:
+            end = _content_end(self._text, located.node, self._shared)
+        self._refuse_shared_inside(located.node, lines.path)
+        line_end = _line_end(self._text, end)
+        if _TRAILING_COMMENT_RE.match(self._text, end, line_end):
+            end = line_end
+        return _shifted(self._text[start:end], lines.shift)
+
+    def _join(self, lines: Sequence[Fragment], near: int) -> str:
+        line_ending = self._line_ending_near(near)
+        texts = (line if isinstance(line, str) else self._source_text(line) for line in lines)
+        return line_ending.join(text for text in texts if text)
+
+    def _flow_items_insertion(
+        self, node: SequenceNode, index: int, values: list[Any]
+    ) -> tuple[int, str]:
+        text = ", ".join(self._render(value, style="", in_flow=True) for value in values)
+        if not node.value:
+            return node.start_mark.index + 1, text
+        if index < len(node.value):
+            return node.value[index].start_mark.index, text + ", "
+        return _content_end(self._text, node.value[-1], self._shared), ", " + text
 
     # -- applying -------------------------------------------------------------
 
@@ -664,7 +911,7 @@ def _assign(container: Any, part: str | int, value: Scalar) -> None:
     container[part] = value
 
 
-def _insert_after(mapping: dict[str, Any], key: str, value: Scalar, after: str | None) -> None:
+def _insert_after(mapping: dict[str, Any], key: str, value: Any, after: str | None) -> None:
     items = list(mapping.items())
     position = next((i + 1 for i, (k, _) in enumerate(items) if k == after), len(items))
     items.insert(position, (key, value))
@@ -760,6 +1007,18 @@ def _value_start(node: Node) -> int:
 
 def _line_start(text: str, position: int) -> int:
     return max(text.rfind("\n", 0, position), text.rfind("\r", 0, position)) + 1
+
+
+def _shifted(text: str, shift: int) -> str:
+    """`text` with every non-empty line moved right by `shift` spaces."""
+    pad = " " * shift
+    return "".join(pad + line if line.strip("\r\n") else line for line in _LINE_RE.findall(text))
+
+
+def _line_end(text: str, position: int) -> int:
+    """Where the line holding `position` ends, before its line break."""
+    found = _BREAK_RE.search(text, position)
+    return found.start() if found else len(text)
 
 
 def _next_line_start(text: str, position: int) -> int:

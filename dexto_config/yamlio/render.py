@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from typing import Any
 
 from dexto_config.yamlio.fast import YamlSyntaxError, parse
 
@@ -64,6 +65,24 @@ def render_json(value: Scalar) -> str:
             raise UnrenderableValue("a string with unpaired surrogates cannot be encoded as UTF-8")
         return double_quoted(value)
     return _plain_non_string(value)
+
+
+def render_flow(value: Any, *, as_json: bool) -> str:
+    """One-line flow text (`{type: x, enabledTools: [a, b]}`) for scalars, lists and mappings.
+
+    With `as_json` every scalar is JSON, so the text is valid in a JSON file too.
+    """
+    if isinstance(value, dict):
+        entries = (
+            f"{render_flow(key, as_json=as_json)}: {render_flow(item, as_json=as_json)}"
+            for key, item in value.items()
+        )
+        return "{" + ", ".join(entries) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(render_flow(item, as_json=as_json) for item in value) + "]"
+    if as_json:
+        return render_json(value)
+    return render_yaml(value, style=PLAIN, in_flow=True)
 
 
 def double_quoted(value: str) -> str:
