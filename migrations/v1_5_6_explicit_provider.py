@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from dexto_config import catalog
+from dexto_config.migrate.gateway_ids import OPENROUTER, gateway_model_id
 from dexto_config.migrate.routing import DEXTO, DEXTO_KEY_VAR, RoutingContext, legacy_backend
 from dexto_config.migrate.step import (
     REMOVED,
@@ -31,20 +32,7 @@ breaking = True
 
 _ENV_REFERENCE = re.compile(r"\A\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))\Z")
 _BARE_VARIABLE = re.compile(r"\A[A-Z_][A-Z0-9_]*\Z")
-_OPENROUTER_PROVIDER = "openrouter"
-# Direct providers whose native IDs the gateway knows under a vendor prefix, in
-# the order a bare ID under the legacy `dexto` provider is looked up.
-_GATEWAY_VENDORS = ("anthropic", "openai", "google", "xai", "cohere")
-_VENDOR_BY_PREFIX = (
-    ("claude", "anthropic"),
-    ("gpt-", "openai"),
-    ("o1", "openai"),
-    ("o3", "openai"),
-    ("o4", "openai"),
-    ("gemini", "google"),
-    ("grok", "xai"),
-    ("command", "cohere"),
-)
+_OPENROUTER_PROVIDER = OPENROUTER
 
 
 def migrate_agent(document: EditableDocument, context: StepContext) -> StepResult:
@@ -67,7 +55,7 @@ def migrate_preferences(document: EditableDocument, context: StepContext) -> Ste
 def migrate_custom_models(document: EditableDocument, context: StepContext) -> StepResult:
     """Turn custom `openrouter` models the legacy runtime routed via Dexto into `dexto` ones."""
     result = StepResult()
-    models = _value_at(document, ("models",))
+    models = document.find(("models",))
     if not isinstance(models, list):
         return result
     for index, entry in enumerate(models):
@@ -100,15 +88,20 @@ def _migrate_llm_block(
     result = StepResult()
     if not document.has(block) or not isinstance(document.get(block), dict):
         return result
-    provider = _value_at(document, (*block, "provider"))
-    model = _value_at(document, (*block, "model"))
+    provider = document.find((*block, "provider"))
+    model = document.find((*block, "model"))
     if not isinstance(provider, str) or not isinstance(model, str):
         return result
     backend = legacy_backend(provider, routing)
     if not backend.is_dexto:
         result.decisions.append(_decision(block, provider, model, None, backend.reason))
         return result
-    new_model = _gateway_model(provider, model, result)
+    # The legacy runtime passed an `openrouter` model to the gateway as written.
+    new_model = (
+        model
+        if provider == _OPENROUTER_PROVIDER
+        else gateway_model_id(provider, model, result.warnings)
+    )
     if provider != DEXTO:
         _move_api_key(document, block, provider, result)
         document.set_value((*block, "provider"), DEXTO)
@@ -119,40 +112,6 @@ def _migrate_llm_block(
         result.changes.append(Change((*block, "model"), model, new_model, reason))
     result.decisions.append(_decision(block, provider, model, (DEXTO, new_model), backend.reason))
     return result
-
-
-def _value_at(document: EditableDocument, path: DataPath) -> Any:
-    return document.get(path) if document.has(path) else None
-
-
-def _gateway_model(provider: str, model: str, result: StepResult) -> str:
-    """`model` as the OpenRouter ID the gateway takes."""
-    if provider == _OPENROUTER_PROVIDER or (provider == DEXTO and "/" in model):
-        return model
-    native_provider = provider if provider != DEXTO else _vendor_of(model)
-    if native_provider is None:
-        result.warnings.append(
-            f"model {model!r}: no vendor is known for it, so it was kept as written; "
-            "the Dexto gateway expects an OpenRouter ID such as 'openai/gpt-5-mini'"
-        )
-        return model
-    mapping = catalog.to_openrouter(native_provider, model)
-    if not mapping.exact:
-        result.warnings.append(
-            f"model {model!r}: no known OpenRouter ID, guessed {mapping.id!r} by the legacy "
-            f"{native_provider} prefix rule; check it with `dexto-config models search`"
-        )
-    return mapping.id
-
-
-def _vendor_of(model: str) -> str | None:
-    for vendor in _GATEWAY_VENDORS:
-        if isinstance(catalog.lookup(vendor, model), catalog.Known):
-            return vendor
-    for prefix, vendor in _VENDOR_BY_PREFIX:
-        if model.startswith(prefix):
-            return vendor
-    return None
 
 
 def _move_api_key(

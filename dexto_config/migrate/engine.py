@@ -44,10 +44,10 @@ from dexto_config.versions import (
 )
 from dexto_config.yamlio.edit import (
     EditableDocument,
+    EditError,
     EditVerificationError,
     JsonDocument,
     UndecodableInput,
-    UnsupportedEdit,
 )
 from dexto_config.yamlio.fast import YamlSyntaxError
 
@@ -125,7 +125,8 @@ def migrate_bytes(
         if version_key(from_version) >= version_key(target):
             return FileMigration("current", kind, raw, raw, from_version, target)
         source_issues = _source_issues(document, kind, from_version, source_path)
-        report = _apply(document, kind, steps, context, target)
+        step_context = StepContext(context, source_version=from_version, target_version=target)
+        report = _apply(document, kind, steps, step_context)
         result = _render(document)
         if result == raw:
             return FileMigration("current", kind, raw, raw, from_version, target)
@@ -249,11 +250,9 @@ def _apply(
     document: EditableDocument,
     kind: FileKind,
     steps: tuple[MigrationStep, ...],
-    context: RoutingContext,
-    target: str,
+    step_context: StepContext,
 ) -> StepResult:
     report = StepResult()
-    step_context = StepContext(routing=context)
     for step in steps:
         transform = step.transforms.get(kind)
         if transform is None:
@@ -263,12 +262,12 @@ def _apply(
         except RefusedMigration as refused:
             line, col = _where(document, refused.path)
             raise _Refused(Refusal(refused.message, line, col, reason="refused-by-step")) from None
-        except UnsupportedEdit as error:
+        except EditError as error:
             raise _Refused(
                 Refusal(f"{error}; edit the file by hand", reason="unsupported-edit")
             ) from None
-    if kind.is_yaml:
-        document.set_marker(marker_line(target))
+    if kind.is_yaml and step_context.target_version is not None:
+        document.set_marker(marker_line(step_context.target_version))
     return report
 
 

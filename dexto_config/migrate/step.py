@@ -86,9 +86,16 @@ class StepResult:
 
 @dataclass(frozen=True, slots=True)
 class StepContext:
-    """What a transform may know: the routing facts, and nothing about files."""
+    """What a transform may know: the routing facts and the run's versions, nothing about files.
+
+    `source_version` is the file's version before the run (a step may need to
+    write out a default of that release); `target_version` is where the run
+    stops (registry facts are judged there). None: not known to the caller.
+    """
 
     routing: RoutingContext
+    source_version: str | None = None
+    target_version: str | None = None
 
 
 Transform = Callable[["EditableDocument", StepContext], StepResult]

@@ -144,13 +144,16 @@ class SourceLines:
     """The original lines of the mapping entry or list item at `path`, written elsewhere.
 
     With `comments`, the full-line comments right above it come along: they
-    describe it. Every non-empty line moves right by `shift` columns (a block
-    may sit deeper than its new parent needs, so 0 is usual).
+    describe it. With `value_only`, only the lines under a mapping entry's key
+    (its block value, blank and comment lines included). Every non-empty line
+    moves right by `shift` columns (a block may sit deeper than its new parent
+    needs, so 0 is usual).
     """
 
     path: DataPath
     shift: int = 0
     comments: bool = True
+    value_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +228,10 @@ class EditableDocument:
         for part in path:
             value = _child(value, part, path)
         return value
+
+    def find(self, path: DataPath) -> Any:
+        """The current value at `path`, or None when there is none."""
+        return self.get(path) if self.has(path) else None
 
     def has(self, path: DataPath) -> bool:
         """True when `path` names a value in the current data."""
@@ -412,6 +419,8 @@ class EditableDocument:
     ) -> None:
         """Insert `values` into the list at `list_path` before item `index` (or at its end).
 
+        Once a list has new items, more may only go at its end.
+
         A block list gets `lines`, the new items' text with its indentation
         (see `column`); a flow list gets the values in flow style.
         """
@@ -423,6 +432,8 @@ class EditableDocument:
         if not isinstance(node, SequenceNode):
             raise UnsupportedEdit(f"{_show(list_path)} is not a list in the original text")
         self._refuse_shared_inside(node, list_path)
+        if index < len(items) and len(items) != len(node.value):
+            raise UnsupportedEdit(f"{_show(list_path)} changed already: add items at its end")
         if node.flow_style or located.in_flow:
             position, text = self._flow_items_insertion(node, index, values)
         elif not lines:
@@ -730,9 +741,13 @@ class EditableDocument:
         if isinstance(lines, CommentsAbove):
             comments = self._text[self._comment_start(start) : start]
             return _shifted(comments, lines.shift).rstrip("\r\n")
-        if lines.comments:
-            start = self._comment_start(start)
         located = self._locate(lines.path)
+        if lines.value_only:
+            if located.key is None or not isinstance(located.node, MappingNode | SequenceNode):
+                raise UnsupportedEdit(f"{_show(lines.path)} has no block value to move")
+            start = _next_line_start(self._text, located.key.end_mark.index)
+        elif lines.comments:
+            start = self._comment_start(start)
         if located.key is not None:
             end = self._entry_end(located.key, located.node)
         else:

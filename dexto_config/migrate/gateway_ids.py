@@ -1,0 +1,64 @@
+"""OpenRouter model IDs for the gateway providers (`dexto`, `dexto-nova`, `openrouter`).
+
+One rule for every step that moves a model to a provider taking OpenRouter IDs
+(DESIGN §4.1, §11.1): the catalog's mapping, else the legacy vendor prefix, with
+a warning whenever the result is a guess.
+"""
+
+from __future__ import annotations
+
+from dexto_config import catalog
+
+OPENROUTER = "openrouter"
+# Direct providers whose native IDs the gateway knows under a vendor prefix, in
+# the order a bare ID under a gateway provider is looked up.
+_GATEWAY_VENDORS = ("anthropic", "openai", "google", "xai", "cohere")
+_VENDOR_BY_PREFIX = (
+    ("claude", "anthropic"),
+    ("gpt-", "openai"),
+    ("o1", "openai"),
+    ("o3", "openai"),
+    ("o4", "openai"),
+    ("gemini", "google"),
+    ("grok", "xai"),
+    ("command", "cohere"),
+)
+
+
+def gateway_model_id(provider: str, model: str, warnings: list[str]) -> str:
+    """`model` (named under `provider`) as the OpenRouter ID a gateway provider takes.
+
+    An ID that already has a vendor (`vendor/model`) is kept; a guess adds a
+    line to `warnings`.
+    """
+    if "/" in model:
+        return model
+    native_provider = _vendor_of(model) if provider in gateway_providers() else provider
+    if native_provider is None:
+        warnings.append(
+            f"model {model!r}: no vendor is known for it, so it was kept as written; "
+            "the gateway expects an OpenRouter ID such as 'openai/gpt-5-mini'"
+        )
+        return model
+    mapping = catalog.to_openrouter(native_provider, model)
+    if not mapping.exact:
+        warnings.append(
+            f"model {model!r}: no known OpenRouter ID, guessed {mapping.id!r} by the legacy "
+            f"{native_provider} prefix rule; check it with `dexto-config models search`"
+        )
+    return mapping.id
+
+
+def gateway_providers() -> frozenset[str]:
+    """Providers whose models are OpenRouter IDs, in every release."""
+    return frozenset({"dexto", "dexto-nova", OPENROUTER})
+
+
+def _vendor_of(model: str) -> str | None:
+    for vendor in _GATEWAY_VENDORS:
+        if isinstance(catalog.lookup(vendor, model), catalog.Known):
+            return vendor
+    for prefix, vendor in _VENDOR_BY_PREFIX:
+        if model.startswith(prefix):
+            return vendor
+    return None
