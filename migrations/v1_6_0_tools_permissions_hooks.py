@@ -61,7 +61,6 @@ def migrate_agent(document: EditableDocument, context: StepContext) -> StepResul
     """Restructure an agent into the 1.6.0 shape, or refuse it untouched."""
     _refuse_what_has_no_equivalent(document, context)
     result = StepResult()
-    _drop_empty_limits_map(document, result)
     _rename_tool_confirmation(document, result)
     _strip_prompt_tool_prefixes(document, result)
     _merge_tools(document, context, result)
@@ -101,14 +100,6 @@ def _refuse_what_has_no_equivalent(document: EditableDocument, context: StepCont
                 "in an image or remove them, then migrate again",
                 ("plugins", key),
             )
-
-
-def _drop_empty_limits_map(document: EditableDocument, result: StepResult) -> None:
-    if document.has(("tools",)) and document.get(("tools",)) in ({}, None):
-        old = document.get(("tools",))
-        document.remove_key(("tools",))
-        reason = "an empty map of tool limits sets nothing; in 1.6.0 `tools:` lists tools"
-        result.changes.append(Change(("tools",), old, REMOVED, reason))
 
 
 # -- permissions -------------------------------------------------------------------
@@ -151,10 +142,19 @@ def _merge_tools(document: EditableDocument, context: StepContext, result: StepR
     custom = _list_or_none(document, "customTools", result)
     entries = _builtin_entries(internal or [])
     plan = _plan_tools_given(context.source_version, custom or [])
+    # Left over: an empty map of tool limits or a null (a non-empty map was refused).
+    leftover = document.has(("tools",))
+    if leftover and (custom is not None or internal is not None):
+        old = document.get(("tools",))
+        document.remove_key(("tools",))
+        reason = "an empty map of tool limits sets nothing; in 1.6.0 `tools:` lists tools"
+        result.changes.append(Change(("tools",), old, REMOVED, reason))
     if custom is not None:
         _into_custom_tools(document, internal, entries, plan)
     elif internal is not None:
         _into_internal_tools(document, entries, plan)
+    elif leftover:
+        document.replace_value(("tools",), [PLAN_TOOLS] if plan else [])
     else:
         # Beside the agent's other capabilities (and not after a final block scalar).
         after = next((key for key in ("mcpServers", "llm") if document.has((key,))), None)
