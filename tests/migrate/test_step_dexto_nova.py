@@ -8,6 +8,10 @@ from dexto_config.kinds import FileKind
 from tests.migrate.steps import run_steps
 
 AGENT, PREFERENCES, CUSTOM = FileKind.AGENT, FileKind.PREFERENCES, FileKind.CUSTOM_MODELS
+JSON_MODELS = (
+    '{{\n  "version": 1,\n  "models": [\n    {{"name": "x-ai/grok-4", "provider": "{provider}"}},\n'
+    '    {{"name": "m", "provider": "openai-compatible", "baseURL": "http://h/v1"}}\n  ]\n}}\n'
+)
 
 
 @pytest.mark.parametrize(
@@ -45,10 +49,8 @@ AGENT, PREFERENCES, CUSTOM = FileKind.AGENT, FileKind.PREFERENCES, FileKind.CUST
         ),
         pytest.param(
             CUSTOM,
-            '{\n  "version": 1,\n  "models": [\n    {"name": "x-ai/grok-4", "provider": "dexto"},\n'
-            '    {"name": "m", "provider": "openai-compatible", "baseURL": "http://h/v1"}\n  ]\n}\n',
-            '{\n  "version": 1,\n  "models": [\n    {"name": "x-ai/grok-4", "provider": "dexto-nova"},\n'
-            '    {"name": "m", "provider": "openai-compatible", "baseURL": "http://h/v1"}\n  ]\n}\n',
+            JSON_MODELS.format(provider="dexto"),
+            JSON_MODELS.format(provider="dexto-nova"),
             id="custom-models-json-kept",
         ),
     ],
