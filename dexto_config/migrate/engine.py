@@ -14,6 +14,7 @@ from typing import Literal
 
 from dexto_config.kinds import FileKind
 from dexto_config.migrate.chain import default_chain, steps_between
+from dexto_config.migrate.registry_models import FIRST_REGISTRY_CHECKED, retarget_model
 from dexto_config.migrate.routing import RoutingContext
 from dexto_config.migrate.step import (
     Change,
@@ -253,10 +254,10 @@ def _apply(
     step_context: StepContext,
 ) -> StepResult:
     report = StepResult()
-    for step in steps:
-        transform = step.transforms.get(kind)
-        if transform is None:
-            continue
+    transforms = [step.transforms[kind] for step in steps if kind in step.transforms]
+    if kind in (FileKind.AGENT, FileKind.PREFERENCES) and _checks_registry(step_context):
+        transforms.append(_retarget_llm_model)
+    for transform in transforms:
         try:
             report.extend(transform(document, step_context))
         except RefusedMigration as refused:
@@ -269,6 +270,17 @@ def _apply(
     if kind.is_yaml and step_context.target_version is not None:
         document.set_marker(marker_line(step_context.target_version))
     return report
+
+
+def _checks_registry(context: StepContext) -> bool:
+    """Runs to a real release check models against its registry; the seed's form keeps its own."""
+    target = context.target_version
+    return target is not None and version_key(target) >= version_key(FIRST_REGISTRY_CHECKED)
+
+
+def _retarget_llm_model(document: EditableDocument, context: StepContext) -> StepResult:
+    assert context.target_version is not None
+    return retarget_model(document, ("llm",), context.target_version)
 
 
 def _render(document: EditableDocument) -> bytes:

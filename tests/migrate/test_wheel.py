@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from dexto_config.migrate.chain import default_chain
+
 from tests.conftest import REPO
 
 
@@ -51,4 +53,4 @@ def test_installed_wheel_finds_its_migrations(unpacked_wheel: Path, tmp_path: Pa
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "['1.5.6']"
+    assert result.stdout.strip() == str([step.version for step in default_chain()])
