@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from dexto_config.migrate.chain import default_chain
-
 from tests.conftest import REPO
 
 
