@@ -221,10 +221,12 @@ def _into_custom_tools(
     """customTools becomes `tools` in place; the internal tools' entries go first."""
     document.rename_key(("customTools",), "tools")
     block = not document.is_flow(("tools",))
+    # Block-style internal tools move with their comments; flow-style ones are rewritten.
+    moved = block and internal is not None and not document.is_flow(("internalTools",))
     if entries:
         if block:
             column = document.column(("tools", 0))
-            lines = _entry_lines(document, ("internalTools",), entries, column, moved=True)
+            lines = _entry_lines(document, ("internalTools",), entries, column, moved=moved)
             document.insert_items(("tools",), 0, entries, lines)
         else:
             document.insert_items(("tools",), 0, entries)
@@ -233,7 +235,7 @@ def _into_custom_tools(
         lines = [f"{' ' * document.column(('tools', 0))}- type: plan-tools"] if block else []
         document.insert_items(("tools",), length, [PLAN_TOOLS], lines)
     if internal is not None:
-        if entries and block and not document.is_flow(("internalTools",)):
+        if entries and moved:
             document.remove_moved(("internalTools",))
         else:
             document.remove_key(("internalTools",))

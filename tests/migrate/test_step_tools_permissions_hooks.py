@@ -68,6 +68,13 @@ def _migrated(source: str, release: str = "1.5.6") -> str:
             id="internal-and-custom-merge-with-comments",
         ),
         pytest.param(
+            HEAD + "# internal\ninternalTools: [ask_user]\ncustomTools:\n  - type: todo-tools\n",
+            "1.5.6",
+            HEAD + "# internal\ntools:\n  - type: builtin-tools\n    enabledTools: [ask_user]\n"
+            "  - type: todo-tools\n",
+            id="flow-internal-into-block-custom-comment-stays",
+        ),
+        pytest.param(
             HEAD + "customTools:\n  - type: plan-tools\n",
             "1.5.7",
             HEAD + "tools:\n  - type: plan-tools\n",
