@@ -33,6 +33,7 @@ from dexto_config.lint.registry import all_rules, find_rule
 from dexto_config.lint.reporters import FORMATS, text
 from dexto_config.redaction import redact_text
 from dexto_config.terminal import escape_text
+from dexto_config.versions import LATEST_VERSION
 
 if TYPE_CHECKING:
     from dexto_config.migrate.routing import RouteVia
@@ -220,8 +221,9 @@ def _fix(
             raw,
             job.path,
             job.kind,
-            job.config,
+            report.findings,
             assumed_version=job.from_version,
+            target=job.config.dexto_version or LATEST_VERSION,
             routing=routing,
         )
         for note in outcome.notes:

@@ -24,6 +24,7 @@ from dexto_config.migrate.step import (
     RefusedMigration,
     StepContext,
     StepResult,
+    Transform,
     dotted,
 )
 from dexto_config.models import validate_document
@@ -104,12 +105,14 @@ def migrate_bytes(
     context: RoutingContext,
     source_path: Path | None = None,
     chain: tuple[MigrationStep, ...] | None = None,
+    then: Transform | None = None,
 ) -> FileMigration:
     """Migrate a file's bytes from its version to `target`.
 
     The file's version is its marker (YAML), else `assumed_version`, else the
     oldest supported version. `source_path` only serves validation (agent
-    directory templates); nothing is read from it.
+    directory templates); nothing is read from it. `then` edits the migrated
+    document further before it is rendered and validated once (`lint --fix`).
     """
     from_version: str | None = None
     secrets: frozenset[str] = frozenset()
@@ -128,6 +131,8 @@ def migrate_bytes(
         source_issues = _source_issues(document, kind, from_version, source_path)
         step_context = StepContext(context, source_version=from_version, target_version=target)
         report = _apply(document, kind, steps, step_context)
+        if then is not None:
+            report.extend(then(document, step_context))
         result = _render(document)
         if result == raw:
             return FileMigration("current", kind, raw, raw, from_version, target)

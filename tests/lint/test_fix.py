@@ -9,8 +9,10 @@ import pytest
 from dexto_config.cli import run
 from dexto_config.kinds import FileKind
 from dexto_config.lint.config import LintConfig
+from dexto_config.lint.engine import lint_bytes
 from dexto_config.lint.fixer import fix_bytes
 from dexto_config.migrate.routing import RouteVia, RoutingContext
+from dexto_config.versions import LATEST_VERSION
 
 GATEWAY_NATIVE_ID = (
     "# dexto-config: schemaVersion=1.5.6\r\n"
@@ -30,13 +32,16 @@ SECRET = "sk-proj-FAKEc0ffee0123456789abcdefFAKEc0ffee0123"
 
 
 def _fix(text: str, route_via: RouteVia = "direct", target: str | None = None) -> tuple[str, int]:
+    raw, path = text.encode(), Path("agent.yml")
+    findings = lint_bytes(raw, path, FileKind.AGENT, LintConfig(dexto_version=target))
     outcome = fix_bytes(
-        text.encode(),
-        Path("agent.yml"),
+        raw,
+        path,
         FileKind.AGENT,
-        LintConfig(dexto_version=target),
+        findings,
         assumed_version=None,
         routing=RoutingContext(route_via=route_via),
+        target=target or LATEST_VERSION,
     )
     return outcome.result.decode(), outcome.fixed
 
