@@ -374,14 +374,26 @@ def _hook_entry(name: str, options: dict[str, Any], result: StepResult) -> dict[
 def _hook_lines(
     document: EditableDocument, names: list[str], entries: list[dict[str, Any]]
 ) -> list[Fragment]:
+    """Each plugin's key line becomes `- type: ...`; its kept option lines follow as they were.
+
+    The entries' `-` sits two columns left of the first kept option, so that
+    option's lines need not move (others move to its column).
+    """
+    options = [
+        ("hooks", name, option)
+        for name, entry in zip(names, entries, strict=True)
+        for option in entry
+        if option != "type"
+    ]
+    first_column = document.column(("hooks", names[0]))
+    dash = max(document.column(options[0]) - 2, 0) if options else first_column
     lines: list[Fragment] = []
     for name, entry in zip(names, entries, strict=True):
         path = ("hooks", name)
-        column = document.column(path)
-        lines.append(CommentsAbove(path))
-        lines.append(f"{' ' * column}- type: {entry['type']}")
+        lines.append(CommentsAbove(path, shift=dash - document.column(path)))
+        lines.append(f"{' ' * dash}- type: {entry['type']}")
         for option in entry:
             if option != "type":
-                shift = max(0, column + 2 - document.column((*path, option)))
+                shift = dash + 2 - document.column((*path, option))
                 lines.append(SourceLines((*path, option), shift=shift))
     return lines

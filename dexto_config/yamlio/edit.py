@@ -146,8 +146,8 @@ class SourceLines:
     With `comments`, the full-line comments right above it come along: they
     describe it. With `value_only`, only the lines under a mapping entry's key
     (its block value, blank and comment lines included). Every non-empty line
-    moves right by `shift` columns (a block may sit deeper than its new parent
-    needs, so 0 is usual).
+    moves right by `shift` columns, left when negative (a block may sit deeper
+    than its new parent needs, so 0 is usual).
     """
 
     path: DataPath
@@ -1025,9 +1025,18 @@ def _line_start(text: str, position: int) -> int:
 
 
 def _shifted(text: str, shift: int) -> str:
-    """`text` with every non-empty line moved right by `shift` spaces."""
-    pad = " " * shift
-    return "".join(pad + line if line.strip("\r\n") else line for line in _LINE_RE.findall(text))
+    """`text` with every non-empty line moved right by `shift` spaces (left when negative).
+
+    Moving left takes off only leading spaces, so a line never loses its text.
+    """
+    pad = " " * max(shift, 0)
+    lines = []
+    for line in _LINE_RE.findall(text):
+        if line.strip("\r\n"):
+            spaces = len(line) - len(line.lstrip(" "))
+            line = pad + line[min(max(-shift, 0), spaces) :]
+        lines.append(line)
+    return "".join(lines)
 
 
 def _line_end(text: str, position: int) -> int:

@@ -122,6 +122,15 @@ def _migrated(source: str, release: str = "1.5.6") -> str:
             id="flow-plugins",
         ),
         pytest.param(
+            HEAD + "internalTools: []\nplugins:\n    responseSanitizer:\n        priority: 2\n"
+            "        # redact\n        redactEmails: true\n    contentPolicy:\n"
+            "      enabled: false\n",
+            "1.5.6",
+            HEAD + "tools: []\nhooks:\n      - type: response-sanitizer\n        # redact\n"
+            "        redactEmails: true\n      - type: content-policy\n        enabled: false\n",
+            id="hooks-align-with-their-first-option",
+        ),
+        pytest.param(
             HEAD + "internalTools: []\nplugins:\n  custom: []\n",
             "1.5.6",
             HEAD + "tools: []\n",
