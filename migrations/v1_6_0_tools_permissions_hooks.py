@@ -47,6 +47,8 @@ _HOOKS = {
         ("redactEmails", "redactApiKeys", "maxResponseLength"),
     ),
 }
+# Limits where 0 meant "no limit" up to 1.5.8; 1.6.0 takes only positive ones.
+_LIMITS = ("maxInputChars", "maxResponseLength")
 _DROPPED_PLUGIN_OPTIONS = {
     "priority": "1.6.0 runs hooks in the order of the `hooks:` list",
     "blocking": "1.6.0 hooks have no blocking switch",
@@ -357,7 +359,12 @@ def _hook_entry(name: str, options: dict[str, Any], result: StepResult) -> dict[
     hook_type, accepted = _HOOKS[name]
     entry: dict[str, Any] = {"type": hook_type}
     for option, value in options.items():
-        if option == "enabled" or option in accepted:
+        if option in _LIMITS and value == 0:
+            result.warnings.append(
+                f"plugins.{name}.{option}: 0 was dropped: it meant no limit, which is the "
+                f"default of the {hook_type} hook (1.6.0 takes only a positive limit)"
+            )
+        elif option == "enabled" or option in accepted:
             entry[option] = value
         elif option in _DROPPED_PLUGIN_OPTIONS:
             result.warnings.append(

@@ -144,13 +144,15 @@ def test_tools_permissions_hooks(source: str, release: str, expected: str) -> No
 
 def test_dropped_plugin_options_are_warned() -> None:
     source = (
-        HEAD
-        + "internalTools: []\nplugins:\n  contentPolicy:\n    priority: 1\n    blocking: true\n"
+        HEAD + "internalTools: []\nplugins:\n  contentPolicy:\n    priority: 1\n"
+        "    blocking: true\n    maxInputChars: 0\n    redactEmails: true\n"
     )
-    _, result = run_steps(source, "1.5.6", "1.6.0")
+    migrated, result = run_steps(source, "1.5.6", "1.6.0")
+    assert migrated.endswith("hooks:\n  - type: content-policy\n    redactEmails: true\n")
     assert [w.split(":")[0] for w in result.warnings] == [
         "plugins.contentPolicy.priority was dropped",
         "plugins.contentPolicy.blocking was dropped",
+        "plugins.contentPolicy.maxInputChars",
     ]
 
 
