@@ -40,6 +40,8 @@ REFUSAL_REASONS = (
     ("auto-deny", "auto-deny"),
     ("alwaysDeny", "alwaysDeny"),
     ("allowed-tools", "allowed-tools"),
+    # A custom tool type no bundled image provides (1.5.x deferred that check to run time).
+    ("tool type no image provides", "is not a valid tool type"),
 )
 KNOWN_REASONS = {name for name, _words in REFUSAL_REASONS}
 # Lines the chain rewrites, moves or removes; any other line must survive as it was.
