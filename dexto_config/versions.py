@@ -24,9 +24,9 @@ KNOWN_VERSIONS: tuple[str, ...] = (
 )
 OLDEST_VERSION = KNOWN_VERSIONS[0]
 LATEST_VERSION = KNOWN_VERSIONS[-1]
-# The release `migrate` and the hook bring files to by default: the newest one
-# the shipped migration steps reach (a test keeps it equal to the chain's top).
-MIGRATION_TARGET = "1.5.6"
+# The release `migrate` and the hook bring files to by default: the newest known.
+# The releases after the chain's last step changed no key (a test says which).
+MIGRATION_TARGET = LATEST_VERSION
 
 MARKER_PREFIX = "# dexto-config: schemaVersion="
 _MARKER_RE = re.compile(r"\A\ufeff?# dexto-config: schemaVersion=([^\s#]+)[ \t]*(?:\r\n|\n|\r|\Z)")

@@ -92,7 +92,8 @@ def hook(
         home=dexto_home or Path(default_home(os.environ)),
         environ=os.environ,
         from_version=effective_version(from_version) if from_version else None,
-        target=effective_version(target) if target else MIGRATION_TARGET,
+        # The release itself (the marker names it); its schema is looked up when validating.
+        target=target or MIGRATION_TARGET,
         bundled_dir=bundled_dir,
         previous_bundled_dir=previous_bundled_dir,
         lock_wait=lock_wait,

@@ -73,7 +73,22 @@ def test_shipped_chain_targets_known_versions_in_order() -> None:
     assert versions == sorted(versions, key=version_key)
     assert len(set(versions)) == len(versions)
     assert set(versions) <= set(KNOWN_VERSIONS)
-    assert versions[-1] == MIGRATION_TARGET
+    assert KNOWN_VERSIONS[-1] == MIGRATION_TARGET
+
+
+# Known releases without a step, and why none is needed (DESIGN §11.1): the
+# engine stamps the target's marker, so these need no module of their own.
+RELEASES_WITHOUT_A_STEP = {
+    "1.5.4": "the oldest known: the chain starts there",
+    "1.5.7": "additive (the seed's explicit providers as released, new prompt fields)",
+    "1.6.1": "additive (preferences sounds, registry `enabled`)",
+    "1.10.4": "no key changed after 1.8.0",
+}
+
+
+def test_every_known_release_has_a_step_or_needs_none() -> None:
+    stepped = {step.version for step in default_chain()}
+    assert set(KNOWN_VERSIONS) - stepped == set(RELEASES_WITHOUT_A_STEP)
 
 
 def test_every_shipped_step_declares_its_metadata() -> None:
