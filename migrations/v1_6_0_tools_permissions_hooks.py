@@ -168,10 +168,10 @@ def _merge_tools(document: EditableDocument, context: StepContext, result: StepR
             reason = f"Dexto 1.6.0 lists every tool factory under tools: ({key} is gone)"
             result.changes.append(Change((key,), old, new, reason))
     if internal is None and custom is None:
-        result.changes.append(Change(("tools",), REMOVED, new, _no_tools_reason(source, plan)))
+        result.changes.append(Change(("tools",), None, new, _no_tools_reason(source, plan)))
     elif plan:
         reason = f"Dexto {source}'s plan plugin gave every agent the plan tools"
-        result.changes.append(Change(("tools",), REMOVED, PLAN_TOOLS, reason))
+        result.changes.append(Change(("tools",), None, PLAN_TOOLS, reason))
 
 
 def _list_or_none(document: EditableDocument, key: str, result: StepResult) -> list[Any] | None:

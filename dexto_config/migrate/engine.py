@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from dexto_config.detection import describe, place
 from dexto_config.kinds import FileKind
 from dexto_config.migrate.chain import default_chain, steps_between
 from dexto_config.migrate.registry_models import FIRST_REGISTRY_CHECKED, retarget_model
@@ -27,13 +28,12 @@ from dexto_config.migrate.step import (
     Transform,
     dotted,
 )
-from dexto_config.models import validate_document
+from dexto_config.models import start_up_issues, validate_document
 from dexto_config.models.issues import IssueKind, SchemaIssue
 from dexto_config.redaction import find_secrets, redact, redact_text, secret_locations
 from dexto_config.versions import (
     LATEST_VERSION,
     MIGRATION_TARGET,
-    OLDEST_VERSION,
     FutureSchemaVersion,
     UnknownSchemaVersion,
     is_newer_than_known,
@@ -124,7 +124,8 @@ def migrate_bytes(
         _refuse_misplaced_secret(document)
         steps_available = chain if chain is not None else default_chain()
         marker = read_marker(_first_line(raw)) if kind.is_yaml else None
-        from_version = _file_version(document, marker, assumed_version, _newest(steps_available))
+        newest = _newest(steps_available)
+        from_version = _file_version(document, kind, marker, assumed_version, newest)
         steps = steps_between(steps_available, from_version, target)
         if version_key(from_version) >= version_key(target):
             return FileMigration("current", kind, raw, raw, from_version, target)
@@ -208,17 +209,65 @@ def _newest(chain: tuple[MigrationStep, ...]) -> str:
 
 
 def _file_version(
-    document: EditableDocument, marker: str | None, assumed: str | None, newest: str
+    document: EditableDocument,
+    kind: FileKind,
+    marker: str | None,
+    assumed: str | None,
+    newest: str,
 ) -> str:
+    """The file's release: its marker, else the caller's, else its shape's (DESIGN §3, §11.2)."""
     key_version = schema_version_key(document.data)
     if key_version is not None and is_newer_than_known(key_version, newest):
         raise _future(key_version, document, ("schemaVersion",))
-    version = marker or assumed or OLDEST_VERSION
+    version = marker or assumed or _shaped_version(document, kind)
     if not is_version_string(version):
         raise _Refused(Refusal(str(UnknownSchemaVersion(version)), reason="unknown-version"))
     if is_newer_than_known(version, newest):
         raise _future(version, document, ())
+    if marker is None and assumed is not None:
+        return _newer_by_shape(document, kind, assumed)
     return version
+
+
+def _newer_by_shape(document: EditableDocument, kind: FileKind, stated: str) -> str:
+    """The stated release, unless the file's shape is a newer release's without doubt.
+
+    Dexto writes no marker: a file it wrote in a newer release's shape is at that
+    release, not at the one the caller assumed for unmarked files.
+    """
+    placement = place(kind, document.data)
+    shaped = placement.version
+    if shaped is None or schema_at(stated) in placement.candidates:
+        return stated
+    return shaped if version_key(shaped) > version_key(stated) else stated
+
+
+def _shaped_version(document: EditableDocument, kind: FileKind) -> str:
+    """The release an unmarked file's shape places it at; refused when that is not one release."""
+    placement = place(kind, document.data)
+    if placement.version is not None:
+        return placement.version
+    if placement.ambiguity is not None:
+        first, last = placement.candidates[0], placement.candidates[-1]
+        boundary = placement.ambiguity
+        raise _Refused(
+            Refusal(
+                f"the file has no version marker and its shape fits Dexto {first} to {last}, "
+                f"which do not run it alike at {boundary.release}: {boundary.why}; state the "
+                "release it was written for with --from (e.g. --from 1.5.6), then migrate again",
+                reason="ambiguous-version",
+            )
+        )
+    line, col = _where(document, placement.evidence[0].path if placement.evidence else ())
+    raise _Refused(
+        Refusal(
+            f"no Dexto release accepts these keys together ({describe(placement.evidence)}); "
+            "fix the file by hand, then migrate again",
+            line,
+            col,
+            reason="mixed-releases",
+        )
+    )
 
 
 def _future(version: str, document: EditableDocument, path: DataPath) -> _Refused:
@@ -309,7 +358,12 @@ def _validate_result(
     source_issues: list[SchemaIssue],
 ) -> None:
     # `to_bytes()` has already checked that the new text parses to `document.data`.
-    issues = validate_document(kind, schema_at(target), document.data, source_path=source_path)
+    schema = schema_at(target)
+    issues = validate_document(kind, schema, document.data, source_path=source_path)
+    if not issues and kind is FileKind.AGENT:
+        # What the image's factories refuse when Dexto creates the agent counts too:
+        # a migrated agent must start, not only pass the validator.
+        issues = start_up_issues(schema, document.data, source_path=source_path)
     if not issues:
         return
     first = issues[0]

@@ -16,6 +16,8 @@ from dexto_config.discovery import discover
 from tests.conftest import FIXTURES
 
 LEGACY_AGENT = FIXTURES / "agents" / "legacy-anthropic-routeable.yml"
+# Files without a marker are of the release the caller states (their shape alone is ambiguous).
+LEGACY = ("--from", "1.5.4")
 LEGACY_PREFERENCES = FIXTURES / "preferences" / "legacy-prefer-dexto-credits" / "preferences.yml"
 
 
@@ -45,7 +47,7 @@ def test_dry_run_writes_nothing_and_reports_each_decision(
     home: Path, workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = (workdir / "agent.yml").read_bytes()
-    code = run(["migrate", "--dry-run", "--route-via", "dexto", str(workdir)])
+    code = run(["migrate", *LEGACY, "--dry-run", "--route-via", "dexto", str(workdir)])
     out = capsys.readouterr().out
     assert code == 0
     assert (workdir / "agent.yml").read_bytes() == before
@@ -61,37 +63,55 @@ def test_write_mode_rewrites_in_place_keeping_the_mode(
 ) -> None:
     agent = workdir / "agent.yml"
     agent.chmod(0o640)
-    assert run(["migrate", "--route-via", "dexto", str(agent)]) == 0
+    assert run(["migrate", *LEGACY, "--route-via", "dexto", str(agent)]) == 0
     assert stat.S_IMODE(agent.stat().st_mode) == 0o640
-    assert agent.read_text().startswith("# dexto-config: schemaVersion=1.5.6\n")
+    assert agent.read_text().startswith("# dexto-config: schemaVersion=1.10.4\n")
     capsys.readouterr()
-    assert run(["migrate", "--route-via", "dexto", str(agent)]) == 0
-    assert "up to date (1.5.6)" in capsys.readouterr().out
+    assert run(["migrate", *LEGACY, "--route-via", "dexto", str(agent)]) == 0
+    assert "up to date (1.10.4)" in capsys.readouterr().out
 
 
 def test_check_exits_1_when_a_file_would_change(home: Path, workdir: Path) -> None:
     before = (workdir / "agent.yml").read_bytes()
-    assert run(["migrate", "--check", str(workdir / "agent.yml")]) == 1
+    assert run(["migrate", *LEGACY, "--check", str(workdir / "agent.yml")]) == 1
     assert (workdir / "agent.yml").read_bytes() == before
-    assert run(["migrate", str(workdir / "agent.yml")]) == 0
-    assert run(["migrate", "--check", str(workdir / "agent.yml")]) == 0
+    assert run(["migrate", *LEGACY, str(workdir / "agent.yml")]) == 0
+    assert run(["migrate", *LEGACY, "--check", str(workdir / "agent.yml")]) == 0
 
 
 def test_diff_shows_a_unified_patch(
     home: Path, workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(["migrate", "--dry-run", "--diff", "--route-via", "dexto", str(workdir)]) == 0
+    assert (
+        run(["migrate", *LEGACY, "--dry-run", "--diff", "--route-via", "dexto", str(workdir)]) == 0
+    )
     out = capsys.readouterr().out
-    assert "+# dexto-config: schemaVersion=1.5.6\n" in out
+    assert "+# dexto-config: schemaVersion=1.10.4\n" in out
     assert "-  provider: anthropic\n" in out
-    assert "+  provider: dexto\n" in out
+    assert "+  provider: dexto-nova\n" in out
+    assert "+tools: []\n" in out
     assert "-preferDextoCredits: true\n" in out
+
+
+def test_diff_of_a_1_5_6_agent_shows_every_release_in_one_run(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    agent = FIXTURES / "agents" / "explicit-1.5.6-gateway-tools-plugins.yml"
+    before = agent.read_bytes()
+    assert run(["migrate", "--dry-run", "--diff", str(agent)]) == 0
+    out = capsys.readouterr().out
+    assert agent.read_bytes() == before
+    for line in ("+  provider: dexto-nova", "+permissions:", "+tools:", "+hooks:"):
+        assert f"\n{line}\n" in out, line
+    assert "would migrate 1.5.6 -> 1.10.4" in out
 
 
 def test_json_output_lists_changes_and_decisions(
     home: Path, workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(["migrate", "--dry-run", "--json", "--route-via", "dexto", str(workdir)]) == 0
+    assert (
+        run(["migrate", *LEGACY, "--dry-run", "--json", "--route-via", "dexto", str(workdir)]) == 0
+    )
     report = json.loads(capsys.readouterr().out)
     assert report["routing"]["route_via"] == "dexto"
     agent, preferences = report["files"]
@@ -101,6 +121,13 @@ def test_json_output_lists_changes_and_decisions(
         "provider": "dexto",
         "model": "anthropic/claude-sonnet-4.5",
     }
+    assert [c["path"] for c in agent["changes"]] == [
+        "llm.apiKey",  # 1.5.6
+        "llm.provider",
+        "llm.model",
+        "llm.provider",  # 1.5.8
+        "tools",  # 1.6.0
+    ]
     removed = [c["path"] for c in preferences["changes"] if c["removed"]]
     assert removed == ["llm.apiKey", "preferDextoCredits"]
 
@@ -110,7 +137,7 @@ def test_refused_file_exits_1_and_others_still_migrate(
 ) -> None:
     bad = workdir / "broken.yml"
     bad.write_text("systemPrompt: hi\nllm: [\n")
-    code = run(["migrate", "--route-via", "dexto", str(workdir)])
+    code = run(["migrate", *LEGACY, "--route-via", "dexto", str(workdir)])
     out = capsys.readouterr().out
     assert code == 1
     assert f"{bad}:3:1: refused: invalid YAML" in out
@@ -128,7 +155,7 @@ def test_literal_secret_is_refused_and_never_printed(
         f"  apiKey: {secret}\n"
     )
     for extra in ([], ["--json"], ["--diff", "--dry-run"]):
-        code = run(["migrate", "--route-via", "dexto", *extra, str(agent)])
+        code = run(["migrate", *LEGACY, "--route-via", "dexto", *extra, str(agent)])
         captured = capsys.readouterr()
         assert code == 1
         assert secret not in captured.out + captured.err
@@ -138,7 +165,7 @@ def test_auto_routing_reads_the_home(
     home: Path, workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (home / "auth.json").write_text(json.dumps({"dextoApiKey": "dxt_secret_value"}))
-    assert run(["migrate", "--dry-run", str(workdir / "agent.yml")]) == 0
+    assert run(["migrate", *LEGACY, "--dry-run", str(workdir / "agent.yml")]) == 0
     out = capsys.readouterr().out
     assert "(logged in to Dexto; anthropic was routeable)" in out
     assert "dxt_secret_value" not in out
@@ -151,14 +178,17 @@ def test_auto_routing_honours_prefer_dexto_credits_false_with_own_key(
     (home / "preferences.yml").write_text("preferDextoCredits: false\n")
     agent = tmp_path / "agent.yml"
     shutil.copy(LEGACY_AGENT, agent)
-    assert run(["migrate", "--dry-run", str(agent)]) == 0
+    assert run(["migrate", *LEGACY, "--dry-run", str(agent)]) == 0
     out = capsys.readouterr().out
     assert "unchanged (preferDextoCredits was false and ANTHROPIC_API_KEY is set)" in out
 
 
 def test_verify_passes_for_auto_and_is_skipped_when_forced(home: Path, workdir: Path) -> None:
-    assert run(["migrate", "--dry-run", "--verify", str(workdir)]) == 0
-    assert run(["migrate", "--dry-run", "--verify", "--route-via", "dexto", str(workdir)]) == 0
+    assert run(["migrate", *LEGACY, "--dry-run", "--verify", str(workdir)]) == 0
+    assert (
+        run(["migrate", *LEGACY, "--dry-run", "--verify", "--route-via", "dexto", str(workdir)])
+        == 0
+    )
 
 
 @pytest.mark.parametrize(
@@ -178,7 +208,7 @@ def test_unreadable_file_exits_2(
 ) -> None:
     dangling = tmp_path / "agent.yml"
     dangling.symlink_to(tmp_path / "gone.yml")
-    assert run(["migrate", str(dangling)]) == 2
+    assert run(["migrate", *LEGACY, str(dangling)]) == 2
     assert f"{dangling}:1:1: cannot read the file" in capsys.readouterr().err
 
 
@@ -205,7 +235,7 @@ def test_fixture_snapshots(
     copy = tmp_path / path.relative_to(FIXTURES)
     copy.parent.mkdir(parents=True)
     shutil.copy(path, copy)
-    code = run(["migrate", "--route-via", route_via, str(copy)])
+    code = run(["migrate", *LEGACY, "--route-via", route_via, str(copy)])
     report = capsys.readouterr().out.replace(str(tmp_path), "<tmp>")
     assert {"exit": code, "report": report, "text": copy.read_text()} == snapshot
 
@@ -214,5 +244,5 @@ def test_the_agent_registry_is_left_to_the_hook(
     home: Path, workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (workdir / "registry.json").write_text('{"agents": []}')
-    assert run(["migrate", "--dry-run", str(workdir)]) == 0
+    assert run(["migrate", *LEGACY, "--dry-run", str(workdir)]) == 0
     assert "registry.json" not in capsys.readouterr().out

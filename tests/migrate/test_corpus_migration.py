@@ -1,4 +1,5 @@
-"""The real corpus: every file Dexto 1.5.4 accepted migrates, validates and keeps its bytes.
+"""The real corpus: every file Dexto 1.5.4 accepted migrates to the seed's explicit form
+(`--to 1.5.6`), validates and keeps its bytes.
 
 Reads `../shared/corpus/` in place and skips when it is absent.
 """
@@ -70,7 +71,7 @@ def test_corpus_migrates_and_preserves(
     for path, kind, dexto_valid in _corpus(shared_dir):
         raw = path.read_bytes()
         result = migrate_bytes(
-            raw, kind, assumed_version="1.5.4", context=context, source_path=path
+            raw, kind, assumed_version="1.5.4", target="1.5.6", context=context, source_path=path
         )
         reason = result.refusal.reason if result.refusal else None
         outcomes[result.status if reason is None else f"refused ({reason})"] += 1
@@ -85,7 +86,9 @@ def test_corpus_migrates_and_preserves(
             failures.append(f"{path.name}: not valid for 1.5.6 after migration")
         if broken := _unrelated_lines_kept(raw, result.result):
             failures.append(f"{path.name}: unrelated lines changed: {broken[:3]}")
-        again = migrate_bytes(result.result, kind, assumed_version="1.5.4", context=context)
+        again = migrate_bytes(
+            result.result, kind, assumed_version="1.5.4", target="1.5.6", context=context
+        )
         if again.status != "current" or again.result != result.result:
             failures.append(f"{path.name}: a second migration was not a no-op")
     figures = ", ".join(f"{status} {count}" for status, count in sorted(outcomes.items()))

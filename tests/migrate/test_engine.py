@@ -7,9 +7,15 @@ import pytest
 from dexto_config.kinds import FileKind
 from dexto_config.migrate.engine import migrate_bytes
 from dexto_config.migrate.routing import RoutingContext
-from dexto_config.versions import marker_line
+from dexto_config.versions import LATEST_VERSION, marker_line
 
 CONTEXT = RoutingContext(dexto_key=True)
+LEGACY = "1.5.4"
+# An agent in the shape Dexto 1.6.0 and later write (and without a marker, as Dexto writes it).
+CURRENT = (
+    "systemPrompt: You help.\nllm:\n  provider: anthropic\n  model: claude-haiku-4-5-20251001\n"
+    "tools: [{type: builtin-tools}]\n"
+)
 AGENT = "systemPrompt: You help.\nllm:\n  provider: anthropic\n  model: claude-haiku-4-5-20251001\n"
 
 
@@ -61,7 +67,7 @@ AGENT = "systemPrompt: You help.\nllm:\n  provider: anthropic\n  model: claude-h
     ],
 )
 def test_refused_files_stay_untouched(source: str, reason: str, line: int, message: str) -> None:
-    result = migrate_bytes(source.encode(), FileKind.AGENT, assumed_version=None, context=CONTEXT)
+    result = migrate_bytes(source.encode(), FileKind.AGENT, assumed_version=LEGACY, context=CONTEXT)
     assert result.status == "refused"
     assert result.result == source.encode()
     assert result.refusal is not None
@@ -80,9 +86,11 @@ def test_undecodable_bytes_are_refused() -> None:
 @pytest.mark.parametrize(
     "source",
     [
-        pytest.param(marker_line("1.5.6") + "\n" + AGENT, id="marker"),
-        pytest.param(marker_line("1.5.6") + "\r\n" + AGENT.replace("\n", "\r\n"), id="crlf"),
-        pytest.param("\ufeff" + marker_line("1.5.6") + "\n" + AGENT, id="bom"),
+        pytest.param(marker_line(LATEST_VERSION) + "\n" + CURRENT, id="marker"),
+        pytest.param(
+            marker_line(LATEST_VERSION) + "\r\n" + CURRENT.replace("\n", "\r\n"), id="crlf"
+        ),
+        pytest.param("\ufeff" + marker_line(LATEST_VERSION) + "\n" + CURRENT, id="bom"),
     ],
 )
 def test_a_current_file_is_a_byte_identical_no_op(source: str) -> None:
@@ -94,12 +102,47 @@ def test_a_current_file_is_a_byte_identical_no_op(source: str) -> None:
 
 def test_a_markerless_file_declared_current_is_not_touched() -> None:
     raw = AGENT.encode()
-    result = migrate_bytes(raw, FileKind.AGENT, assumed_version="1.5.6", context=CONTEXT)
+    result = migrate_bytes(raw, FileKind.AGENT, assumed_version=LATEST_VERSION, context=CONTEXT)
     assert (result.status, result.result) == ("current", raw)
 
 
+@pytest.mark.parametrize("stated", [None, "1.5.4", "1.5.6"])
+def test_a_file_in_the_newest_shape_is_current_whatever_was_assumed(stated: str | None) -> None:
+    # Dexto writes no marker; the hook assumes the release it upgraded from.
+    raw = CURRENT.encode()
+    result = migrate_bytes(raw, FileKind.AGENT, assumed_version=stated, context=CONTEXT)
+    assert (result.status, result.result, result.from_version) == ("current", raw, LATEST_VERSION)
+
+
+@pytest.mark.parametrize(
+    ("source", "reason", "message"),
+    [
+        pytest.param(
+            AGENT,
+            "ambiguous-version",
+            "state the release it was written for with --from",
+            id="no-tools-key-runs-differently-across-1.6.0",
+        ),
+        pytest.param(
+            AGENT + "toolConfirmation: {mode: manual}\nhooks: []\n",
+            "mixed-releases",
+            "no Dexto release accepts these keys together (`toolConfirmation`, `hooks`)",
+            id="keys-of-two-eras",
+        ),
+    ],
+)
+def test_an_unmarked_file_whose_release_its_shape_cannot_tell_is_refused(
+    source: str, reason: str, message: str
+) -> None:
+    result = migrate_bytes(source.encode(), FileKind.AGENT, assumed_version=None, context=CONTEXT)
+    assert result.status == "refused"
+    assert result.refusal is not None
+    assert (result.refusal.reason, result.result) == (reason, source.encode())
+    assert message in result.refusal.message
+
+
 def test_migrating_twice_is_a_no_op() -> None:
-    first = migrate_bytes(AGENT.encode(), FileKind.AGENT, assumed_version=None, context=CONTEXT)
+    first = migrate_bytes(AGENT.encode(), FileKind.AGENT, assumed_version=LEGACY, context=CONTEXT)
     second = migrate_bytes(first.result, FileKind.AGENT, assumed_version=None, context=CONTEXT)
     assert first.status == "migrated"
     assert second.status == "current"
@@ -109,7 +152,9 @@ def test_migrating_twice_is_a_no_op() -> None:
 def test_an_older_marker_is_replaced_in_place() -> None:
     source = "# dexto-config: schemaVersion=1.5.4\n# mine\n" + AGENT
     result = migrate_bytes(source.encode(), FileKind.AGENT, assumed_version=None, context=CONTEXT)
-    assert result.result.decode().startswith(marker_line("1.5.6") + "\n# mine\nsystemPrompt:")
+    assert result.result.decode().startswith(
+        marker_line(LATEST_VERSION) + "\n# mine\nsystemPrompt:"
+    )
 
 
 def test_an_intermediate_release_counts_as_behind() -> None:

@@ -11,7 +11,9 @@ from dexto_config.migrate.engine import migrate_bytes
 from dexto_config.migrate.routing import RoutingContext, legacy_backend
 from dexto_config.versions import marker_line
 
-MARKER = marker_line("1.5.6") + "\n"
+# This step's own form: runs stop there to show what it does alone.
+SEED = "1.5.6"
+MARKER = marker_line(SEED) + "\n"
 LOGGED_IN = RoutingContext(dexto_key=True)
 LOGGED_OUT = RoutingContext(dexto_key=False, provider_keys=frozenset({"ANTHROPIC_API_KEY"}))
 PREFER_OWN_KEY = RoutingContext(
@@ -174,7 +176,11 @@ CASES = {
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
 def test_rewrite(case: Case) -> None:
     result = migrate_bytes(
-        case.source.encode(), case.kind, assumed_version="1.5.4", context=case.context
+        case.source.encode(),
+        case.kind,
+        assumed_version="1.5.4",
+        target=SEED,
+        context=case.context,
     )
     assert result.status == "migrated", result.refusal
     assert result.result.decode() == case.expected
@@ -186,7 +192,9 @@ def test_rewrite(case: Case) -> None:
 
 def test_decision_is_reported_with_its_reason() -> None:
     source = AGENT_HEAD + "llm:\n  provider: anthropic\n  model: claude-sonnet-4-5-20250929\n"
-    result = migrate_bytes(source.encode(), FileKind.AGENT, assumed_version=None, context=LOGGED_IN)
+    result = migrate_bytes(
+        source.encode(), FileKind.AGENT, assumed_version="1.5.4", target=SEED, context=LOGGED_IN
+    )
     assert [d.describe() for d in result.decisions] == [
         "llm anthropic claude-sonnet-4-5-20250929 -> dexto anthropic/claude-sonnet-4.5 "
         "(logged in to Dexto; anthropic was routeable)"
@@ -198,7 +206,9 @@ def test_literal_key_that_would_change_backend_is_refused_without_echo() -> None
     source = (
         AGENT_HEAD + f"llm:\n  provider: anthropic\n  model: claude-haiku-4-5\n  apiKey: {secret}\n"
     )
-    result = migrate_bytes(source.encode(), FileKind.AGENT, assumed_version=None, context=LOGGED_IN)
+    result = migrate_bytes(
+        source.encode(), FileKind.AGENT, assumed_version="1.5.4", target=SEED, context=LOGGED_IN
+    )
     assert result.status == "refused"
     assert result.result == source.encode()
     assert result.refusal is not None

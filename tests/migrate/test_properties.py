@@ -61,7 +61,9 @@ def test_non_llm_lines_survive_and_migration_is_idempotent(
 ) -> None:
     source, kept = agent
     context = RoutingContext(route_via=route_via)  # type: ignore[arg-type]
-    first = migrate_bytes(source.encode(), FileKind.AGENT, assumed_version=None, context=context)
+    first = migrate_bytes(
+        source.encode(), FileKind.AGENT, assumed_version="1.5.4", target="1.5.6", context=context
+    )
     assert first.status == "migrated", first.refusal
     text = first.result.decode()
     ending = "\r\n" if "\r\n" in source else "\n"
@@ -69,5 +71,7 @@ def test_non_llm_lines_survive_and_migration_is_idempotent(
     result_lines = text.split(ending)
     for line in kept:
         assert line in result_lines
-    second = migrate_bytes(first.result, FileKind.AGENT, assumed_version=None, context=context)
+    second = migrate_bytes(
+        first.result, FileKind.AGENT, assumed_version=None, target="1.5.6", context=context
+    )
     assert (second.status, second.result) == ("current", first.result)
