@@ -33,7 +33,6 @@ from dexto_config.lint.registry import all_rules, find_rule
 from dexto_config.lint.reporters import FORMATS, text
 from dexto_config.redaction import redact_text
 from dexto_config.terminal import escape_text
-from dexto_config.versions import LATEST_VERSION
 
 if TYPE_CHECKING:
     from dexto_config.migrate.routing import RouteVia
@@ -207,7 +206,7 @@ def _fix(
     """Fix every file with fixable findings; returns the reports after fixing and how many
     files changed. With `show_diff` the patch goes to stdout and nothing is written."""
     from dexto_config.cli.rewrite import machine_routing, unified_diff
-    from dexto_config.lint.fixer import fix_bytes
+    from dexto_config.lint.fixer import fix_bytes, fix_target
 
     routing = machine_routing(((j.path, j.kind) for j in jobs), cast("RouteVia", route_via))
     after: list[FileReport] = []
@@ -223,7 +222,7 @@ def _fix(
             job.kind,
             report.findings,
             assumed_version=job.from_version,
-            target=job.config.dexto_version or LATEST_VERSION,
+            target=fix_target(job.config.dexto_version),
             routing=routing,
         )
         for note in outcome.notes:

@@ -19,7 +19,7 @@ from dexto_config.lint.findings import Finding, Migrate, RemoveKey, SetMarker, S
 from dexto_config.migrate.engine import migrate_bytes
 from dexto_config.migrate.routing import RoutingContext
 from dexto_config.migrate.step import StepContext, StepResult
-from dexto_config.versions import LATEST_VERSION, marker_line
+from dexto_config.versions import LATEST_VERSION, marker_line, version_key
 from dexto_config.yamlio.edit import EditableDocument, EditError, JsonDocument
 from dexto_config.yamlio.fast import YamlSyntaxError
 
@@ -37,6 +37,17 @@ class FixOutcome:
     @property
     def changed(self) -> bool:
         return self.result != self.original
+
+
+# The least release a `Migrate` fix brings a file to: the explicit-provider form,
+# which resolves every legacy finding even when lint targets a release before it.
+EXPLICIT_FORM = "1.5.6"
+
+
+def fix_target(dexto_version: str | None) -> str:
+    """The release `--fix` migrates to when lint targets `dexto_version` (None: the newest)."""
+    target = dexto_version or LATEST_VERSION
+    return max(target, EXPLICIT_FORM, key=version_key)
 
 
 def fix_bytes(

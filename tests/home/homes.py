@@ -19,12 +19,14 @@ llm:
   model: claude-sonnet-4-5-20250929
   apiKey: $ANTHROPIC_API_KEY
 """
+# An agent already in the newest release's form (migrated before, or written so).
 EXPLICIT_AGENT = """\
-# dexto-config: schemaVersion=1.5.6
+# dexto-config: schemaVersion=1.10.4
 systemPrompt: explicit agent {n}
 llm:
-  provider: dexto
+  provider: dexto-nova
   model: anthropic/claude-sonnet-4.5
+tools: []
 """
 BUNDLED_V2 = """\
 systemPrompt: the new bundled {n}

@@ -29,8 +29,8 @@ def test_migrates_legacy_home_then_is_silent(
     assert out.startswith("migrated 4, up to date 2, skipped 1 (see below)\n")
     assert "agents/broken-0/broken-0.yml:1:6: invalid YAML" in out
     prefs = (home / "preferences.yml").read_text()
-    assert prefs.startswith("# dexto-config: schemaVersion=1.5.6\n")
-    assert "preferDextoCredits" not in prefs and "provider: dexto" in prefs
+    assert prefs.startswith("# dexto-config: schemaVersion=1.10.4\n")
+    assert "preferDextoCredits" not in prefs and "provider: dexto-nova" in prefs
     assert run(["hook", "--dexto-home", str(home)]) == 0
     assert capsys.readouterr().out == ""
 

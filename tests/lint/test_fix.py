@@ -10,9 +10,8 @@ from dexto_config.cli import run
 from dexto_config.kinds import FileKind
 from dexto_config.lint.config import LintConfig
 from dexto_config.lint.engine import lint_bytes
-from dexto_config.lint.fixer import fix_bytes
+from dexto_config.lint.fixer import fix_bytes, fix_target
 from dexto_config.migrate.routing import RouteVia, RoutingContext
-from dexto_config.versions import LATEST_VERSION
 
 GATEWAY_NATIVE_ID = (
     "# dexto-config: schemaVersion=1.5.6\r\n"
@@ -31,7 +30,12 @@ LEGACY_UNMARKED = (
 SECRET = "sk-proj-FAKEc0ffee0123456789abcdefFAKEc0ffee0123"
 
 
-def _fix(text: str, route_via: RouteVia = "direct", target: str | None = None) -> tuple[str, int]:
+def _fix(
+    text: str,
+    route_via: RouteVia = "direct",
+    target: str | None = None,
+    from_version: str | None = None,
+) -> tuple[str, int]:
     raw, path = text.encode(), Path("agent.yml")
     findings = lint_bytes(raw, path, FileKind.AGENT, LintConfig(dexto_version=target))
     outcome = fix_bytes(
@@ -39,15 +43,15 @@ def _fix(text: str, route_via: RouteVia = "direct", target: str | None = None) -
         path,
         FileKind.AGENT,
         findings,
-        assumed_version=None,
+        assumed_version=from_version,
         routing=RoutingContext(route_via=route_via),
-        target=target or LATEST_VERSION,
+        target=fix_target(target),
     )
     return outcome.result.decode(), outcome.fixed
 
 
 def test_set_value_keeps_comments_quotes_and_crlf() -> None:
-    fixed, count = _fix(GATEWAY_NATIVE_ID)
+    fixed, count = _fix(GATEWAY_NATIVE_ID, target="1.5.6")
     assert count == 1
     assert fixed == GATEWAY_NATIVE_ID.replace(
         "'claude-sonnet-4-5-20250929'", "'anthropic/claude-sonnet-4.5'"
@@ -81,7 +85,8 @@ def test_schema_version_key_becomes_the_marker() -> None:
     ],
 )
 def test_legacy_file_is_migrated(route_via: RouteVia, provider_line: str, model_line: str) -> None:
-    fixed, count = _fix(LEGACY_UNMARKED, route_via, target="1.5.4")
+    # An unmarked file's release is stated (`lint --fix --from`): its shape fits several.
+    fixed, count = _fix(LEGACY_UNMARKED, route_via, target="1.5.4", from_version="1.5.4")
     assert count == 1
     assert fixed == (
         "# dexto-config: schemaVersion=1.5.6\n# An agent from before explicit providers.\n"
@@ -101,7 +106,7 @@ def test_unfixable_findings_leave_the_file_alone() -> None:
         f"# dexto-config: schemaVersion=1.5.6\nsystemPrompt: hi\n"
         f"llm: {{provider: openai, model: gpt-5, apiKey: {SECRET}}}\n"
     )
-    assert _fix(text) == (text, 0)
+    assert _fix(text, target="1.5.6") == (text, 0)
 
 
 def test_cli_fix_diff_prints_the_patch_and_writes_nothing(
@@ -126,7 +131,8 @@ def test_cli_fix_writes_and_reports_what_remains(
         f"llm:\n  provider: openai\n  model: gpt-5\n  apiKey: {SECRET}\nsystemPrompt: hi\n",
         encoding="utf-8",
     )
-    fix_legacy = ["lint", "--fix", "--dexto-version", "1.5.4", "--route-via", "direct"]
+    fix_legacy = ["lint", "--fix", "--dexto-version", "1.5.4", "--from", "1.5.4"]
+    fix_legacy += ["--route-via", "direct"]
     assert run([*fix_legacy, str(tmp_path)]) == 1
     captured = capsys.readouterr()
     assert agent.read_text(encoding="utf-8").startswith("# dexto-config: schemaVersion=1.5.6\n")
