@@ -137,7 +137,7 @@ def migrate_bytes(
         result = _render(document)
         if result == raw:
             return FileMigration("current", kind, raw, raw, from_version, target)
-        _validate_result(document, kind, target, source_path, source_issues)
+        report.warnings.extend(_validate_result(document, kind, target, source_path, source_issues))
     except _Refused as refused:
         refusal = refused.refusal
         message = redact_text(refusal.message, secrets)
@@ -356,16 +356,25 @@ def _validate_result(
     target: str,
     source_path: Path | None,
     source_issues: list[SchemaIssue],
-) -> None:
+) -> list[str]:
+    """Refuse a result Dexto `target` rejects; return warnings for what fails only at start-up.
+
+    The image's factories check an agent's tools and hooks when Dexto creates it,
+    after its validator. A file that was valid at its own release and fails
+    there only is migrated with a warning (its release failed it at start-up
+    too, e.g. a custom tool type no bundled image provides); a file that was
+    already invalid is refused.
+    """
     # `to_bytes()` has already checked that the new text parses to `document.data`.
     schema = schema_at(target)
     issues = validate_document(kind, schema, document.data, source_path=source_path)
     if not issues and kind is FileKind.AGENT:
-        # What the image's factories refuse when Dexto creates the agent counts too:
-        # a migrated agent must start, not only pass the validator.
-        issues = start_up_issues(schema, document.data, source_path=source_path)
+        at_start_up = start_up_issues(schema, document.data, source_path=source_path)
+        if not source_issues:
+            return [f"Dexto {target} will not start this agent: {i.message}" for i in at_start_up]
+        issues = at_start_up
     if not issues:
-        return
+        return []
     first = issues[0]
     line, col = _where(document, first.path)
     if source_issues:
