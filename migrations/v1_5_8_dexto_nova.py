@@ -7,6 +7,7 @@ bare model there gets its OpenRouter ID by the explicit-provider rule (§4.1).
 from __future__ import annotations
 
 from dexto_config.migrate.gateway_ids import OPENROUTER, gateway_model_id
+from dexto_config.migrate.routing import DEXTO, DEXTO_NOVA
 from dexto_config.migrate.step import Change, DataPath, StepContext, StepResult
 from dexto_config.yamlio.edit import EditableDocument
 
@@ -14,8 +15,8 @@ version = "1.5.8"
 summary = "provider dexto is renamed dexto-nova; gateway models are vendor/model IDs"
 breaking = True
 
-OLD_GATEWAY = "dexto"
-NEW_GATEWAY = "dexto-nova"
+OLD_GATEWAY = DEXTO
+NEW_GATEWAY = DEXTO_NOVA
 _RENAME_REASON = "Dexto 1.5.8 renamed the gateway provider dexto to dexto-nova (no alias)"
 
 

@@ -8,6 +8,7 @@ target version, or refused and left exactly as it was.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -132,6 +133,7 @@ def migrate_bytes(
         source_issues = _source_issues(document, kind, from_version, source_path)
         step_context = StepContext(context, source_version=from_version, target_version=target)
         report = _apply(document, kind, steps, step_context)
+        report.decisions = [_as_written(decision, document, kind) for decision in report.decisions]
         if then is not None:
             report.extend(then(document, step_context))
         result = _render(document)
@@ -324,6 +326,16 @@ def _apply(
     if kind.is_yaml and step_context.target_version is not None:
         document.set_marker(marker_line(step_context.target_version))
     return report
+
+
+def _as_written(decision: Decision, document: EditableDocument, kind: FileKind) -> Decision:
+    """A routing decision told with the provider and model the file names after every step."""
+    model_key = "name" if kind is FileKind.CUSTOM_MODELS else "model"
+    provider = document.find((*decision.path, "provider"))
+    model = document.find((*decision.path, model_key))
+    if not isinstance(provider, str) or not isinstance(model, str):
+        return decision
+    return dataclasses.replace(decision, new_provider=provider, new_model=model)
 
 
 def _checks_registry(context: StepContext) -> bool:

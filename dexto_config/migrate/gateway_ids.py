@@ -8,8 +8,11 @@ a warning whenever the result is a guess.
 from __future__ import annotations
 
 from dexto_config import catalog
+from dexto_config.migrate.routing import DEXTO, DEXTO_NOVA
 
 OPENROUTER = "openrouter"
+# Providers whose models are OpenRouter IDs, in every release.
+GATEWAY_PROVIDERS = frozenset({DEXTO, DEXTO_NOVA, OPENROUTER})
 # Direct providers whose native IDs the gateway knows under a vendor prefix, in
 # the order a bare ID under a gateway provider is looked up.
 _GATEWAY_VENDORS = ("anthropic", "openai", "google", "xai", "cohere")
@@ -33,7 +36,7 @@ def gateway_model_id(provider: str, model: str, warnings: list[str]) -> str:
     """
     if "/" in model:
         return model
-    native_provider = _vendor_of(model) if provider in gateway_providers() else provider
+    native_provider = _vendor_of(model) if provider in GATEWAY_PROVIDERS else provider
     if native_provider is None:
         warnings.append(
             f"model {model!r}: no vendor is known for it, so it was kept as written; "
@@ -47,11 +50,6 @@ def gateway_model_id(provider: str, model: str, warnings: list[str]) -> str:
             f"{native_provider} prefix rule; check it with `dexto-config models search`"
         )
     return mapping.id
-
-
-def gateway_providers() -> frozenset[str]:
-    """Providers whose models are OpenRouter IDs, in every release."""
-    return frozenset({"dexto", "dexto-nova", OPENROUTER})
 
 
 def _vendor_of(model: str) -> str | None:

@@ -20,6 +20,8 @@ from dexto_config.home import machine
 RouteVia = Literal["auto", "dexto", "direct"]
 ROUTE_VIA_CHOICES: tuple[RouteVia, ...] = ("auto", "dexto", "direct")
 DEXTO = "dexto"
+# Release 1.5.8 renamed the gateway provider; both names are the same backend.
+DEXTO_NOVA = "dexto-nova"
 DEXTO_KEY_VAR = "DEXTO_API_KEY"
 
 
@@ -71,6 +73,11 @@ class Backend:
     @property
     def is_dexto(self) -> bool:
         return self.name == DEXTO
+
+
+def backend_name(provider: str) -> str:
+    """The backend a provider name calls: the gateway's two names are one backend."""
+    return DEXTO if provider == DEXTO_NOVA else provider
 
 
 def legacy_backend(provider: str, context: RoutingContext) -> Backend:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dexto_config.migrate.engine import FileMigration
-from dexto_config.migrate.routing import RoutingContext, legacy_backend
+from dexto_config.migrate.routing import RoutingContext, backend_name, legacy_backend
 from dexto_config.migrate.step import DataPath, dotted
 from dexto_config.yamlio.fast import parse
 
@@ -36,7 +36,7 @@ def verify_backends(migration: FileMigration, context: RoutingContext) -> list[V
     for decision in migration.decisions:
         legacy = legacy_backend(decision.old_provider, context).name
         explicit = _provider_at(migrated, decision.path)
-        if legacy != explicit:
+        if not isinstance(explicit, str) or backend_name(explicit) != legacy:
             failures.append(VerifyFailure(decision.path, legacy, str(explicit)))
     return failures
 

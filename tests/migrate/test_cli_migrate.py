@@ -52,7 +52,7 @@ def test_dry_run_writes_nothing_and_reports_each_decision(
     assert code == 0
     assert (workdir / "agent.yml").read_bytes() == before
     assert (
-        f"{workdir / 'agent.yml'}: llm anthropic claude-sonnet-4-5-20250929 -> dexto "
+        f"{workdir / 'agent.yml'}: llm anthropic claude-sonnet-4-5-20250929 -> dexto-nova "
         "anthropic/claude-sonnet-4.5 (forced by --route-via dexto; anthropic was routeable)"
     ) in out
     assert out.rstrip().endswith("would migrate 2, up to date 0, refused 0")
@@ -118,7 +118,7 @@ def test_json_output_lists_changes_and_decisions(
     assert preferences["kind"] == "preferences", "preferences.yml is migrated last"
     assert agent["status"] == "migrated"
     assert agent["decisions"][0]["to"] == {
-        "provider": "dexto",
+        "provider": "dexto-nova",
         "model": "anthropic/claude-sonnet-4.5",
     }
     assert [c["path"] for c in agent["changes"]] == [
@@ -184,6 +184,9 @@ def test_auto_routing_honours_prefer_dexto_credits_false_with_own_key(
 
 
 def test_verify_passes_for_auto_and_is_skipped_when_forced(home: Path, workdir: Path) -> None:
+    assert run(["migrate", *LEGACY, "--dry-run", "--verify", str(workdir)]) == 0
+    # Logged in: the gateway the legacy runtime called is dexto-nova from 1.5.8 on.
+    (home / "auth.json").write_text(json.dumps({"dextoApiKey": "dxt_secret_value"}))
     assert run(["migrate", *LEGACY, "--dry-run", "--verify", str(workdir)]) == 0
     assert (
         run(["migrate", *LEGACY, "--dry-run", "--verify", "--route-via", "dexto", str(workdir)])
