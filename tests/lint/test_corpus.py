@@ -25,8 +25,10 @@ from dexto_config.versions import LATEST_VERSION
 # block keeps its `apiKey` as written, so `apiKey: OPENAI_API_KEY` (a reference missing
 # its `$`, sent as the key itself) still needs a human. A preferences `llm` without
 # `apiKey` (setup completed) keeps sending each agent's own key to its provider, as
-# before the migration (DX104).
-DOCUMENTED_AFTER_MIGRATION = {"DX301", "DX104"}
+# before the migration (DX104). An agent whose `customTools` name a type no bundled
+# image provides failed at start-up in its own release and still does (DX501); the
+# migration says so in a warning.
+DOCUMENTED_AFTER_MIGRATION = {"DX301", "DX104", "DX501"}
 
 
 def _corpus(shared_dir: Path, release: str = "1.5.4") -> list[tuple[Path, FileKind, bytes, bool]]:
