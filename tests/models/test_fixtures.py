@@ -38,6 +38,22 @@ EXPECTED: dict[str, tuple[tuple[str, ...], Issue | dict[str, Issue] | None]] = {
     ),
     "agents/valid-explicit-dexto.yml": (until("1.5.8"), (("llm", "provider"), IssueKind.VALUE)),
     "agents/valid-null-values-dropped.yml": (BOTH, None),
+    # Fixtures of the release steps (DESIGN §11.1): each valid at the releases it was written for.
+    "agents/explicit-1.5.6-gateway-tools-plugins.yml": (
+        until("1.5.8"),
+        (("llm", "provider"), IssueKind.VALUE),
+    ),
+    "agents/explicit-1.5.6-crlf-bom-flow-tools.yml": (
+        until("1.6.0"),
+        (("toolConfirmation",), IssueKind.UNKNOWN_KEY),
+    ),
+    "agents/release-1.5.7-no-tools.yml": (
+        ("1.5.7",),
+        {
+            "1.5.4": (("prompts", 0, "model"), IssueKind.UNKNOWN_KEY),
+            "1.5.8": (("llm", "provider"), IssueKind.VALUE),
+        },
+    ),
     "agents/valid-number-coercion.yml": (BOTH, None),
     "agents/valid-ollama-baseurl-without-scheme.yml": (BOTH, None),
     "agents/valid-openai-compatible-baseurl.yml": (BOTH, None),
