@@ -110,8 +110,9 @@ def migrate_bytes(
 ) -> FileMigration:
     """Migrate a file's bytes from its version to `target`.
 
-    The file's version is its marker (YAML), else `assumed_version`, else the
-    oldest supported version. `source_path` only serves validation (agent
+    The file's version is its marker (YAML), else `assumed_version` (unless its
+    shape is a newer release's without doubt), else the release its shape places
+    it at (DESIGN §11.2). `source_path` only serves validation (agent
     directory templates); nothing is read from it. `then` edits the migrated
     document further before it is rendered and validated once (`lint --fix`).
     """
