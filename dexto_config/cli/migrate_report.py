@@ -101,6 +101,8 @@ def _plain_record(outcome: FileOutcome) -> dict[str, Any]:
     record.update(
         status=migration.status,
         from_version=migration.from_version,
+        source_version=migration.from_version,
+        version_evidence=migration.version_evidence,
         to_version=migration.to_version,
         changes=[_change_record(c) for c in migration.changes],
         decisions=[_decision_record(d) for d in migration.decisions],

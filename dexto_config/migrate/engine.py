@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from dexto_config.detection import describe, place
+from dexto_config.detection import Placement, describe, place
 from dexto_config.kinds import FileKind
 from dexto_config.migrate.chain import default_chain, steps_between
 from dexto_config.migrate.registry_models import FIRST_REGISTRY_CHECKED, retarget_model
@@ -83,6 +83,8 @@ class FileMigration:
     warnings: tuple[str, ...] = ()
     refusal: Refusal | None = None
     steps: tuple[str, ...] = field(default=())
+    version_evidence: str = ""
+    """How `from_version` was found: the marker, the caller, or the keys of the file's shape."""
     secrets: frozenset[str] = field(default=frozenset(), repr=False)
     """Secrets found in the file: every report of it passes through `redact_text` with them."""
 
@@ -117,6 +119,7 @@ def migrate_bytes(
     document further before it is rendered and validated once (`lint --fix`).
     """
     from_version: str | None = None
+    evidence = ""
     secrets: frozenset[str] = frozenset()
     try:
         if kind is FileKind.REGISTRY:
@@ -127,10 +130,12 @@ def migrate_bytes(
         steps_available = chain if chain is not None else default_chain()
         marker = read_marker(_first_line(raw)) if kind.is_yaml else None
         newest = _newest(steps_available)
-        from_version = _file_version(document, kind, marker, assumed_version, newest)
+        from_version, evidence = _file_version(document, kind, marker, assumed_version, newest)
         steps = steps_between(steps_available, from_version, target)
         if version_key(from_version) >= version_key(target):
-            return FileMigration("current", kind, raw, raw, from_version, target)
+            return FileMigration(
+                "current", kind, raw, raw, from_version, target, version_evidence=evidence
+            )
         source_issues = _source_issues(document, kind, from_version, source_path)
         step_context = StepContext(context, source_version=from_version, target_version=target)
         report = _apply(document, kind, steps, step_context)
@@ -139,7 +144,9 @@ def migrate_bytes(
             report.extend(then(document, step_context))
         result = _render(document)
         if result == raw:
-            return FileMigration("current", kind, raw, raw, from_version, target)
+            return FileMigration(
+                "current", kind, raw, raw, from_version, target, version_evidence=evidence
+            )
         report.warnings.extend(_validate_result(document, kind, target, source_path, source_issues))
     except _Refused as refused:
         refusal = refused.refusal
@@ -152,6 +159,7 @@ def migrate_bytes(
             from_version,
             target,
             refusal=Refusal(message, refusal.line, refusal.col, refusal.reason),
+            version_evidence=evidence,
             secrets=secrets,
         )
     return FileMigration(
@@ -165,6 +173,7 @@ def migrate_bytes(
         decisions=tuple(report.decisions),
         warnings=tuple(redact_text(warning, secrets) for warning in report.warnings),
         steps=tuple(step.version for step in steps),
+        version_evidence=evidence,
         secrets=secrets,
     )
 
@@ -217,22 +226,26 @@ def _file_version(
     marker: str | None,
     assumed: str | None,
     newest: str,
-) -> str:
-    """The file's release: its marker, else the caller's, else its shape's (DESIGN §3, §11.2)."""
+) -> tuple[str, str]:
+    """The file's release and how it was found: its marker, else the caller's, else its
+    shape's (DESIGN §3, §11.2)."""
     key_version = schema_version_key(document.data)
     if key_version is not None and is_newer_than_known(key_version, newest):
         raise _future(key_version, document, ("schemaVersion",))
-    version = marker or assumed or _shaped_version(document, kind)
+    if marker is not None:
+        version, evidence = marker, "the version marker"
+    elif assumed is not None:
+        version, evidence = _newer_by_shape(document, kind, assumed)
+    else:
+        version, evidence = _shaped_version(document, kind)
     if not is_version_string(version):
         raise _Refused(Refusal(str(UnknownSchemaVersion(version)), reason="unknown-version"))
     if is_newer_than_known(version, newest):
         raise _future(version, document, ())
-    if marker is None and assumed is not None:
-        return _newer_by_shape(document, kind, assumed)
-    return version
+    return version, evidence
 
 
-def _newer_by_shape(document: EditableDocument, kind: FileKind, stated: str) -> str:
+def _newer_by_shape(document: EditableDocument, kind: FileKind, stated: str) -> tuple[str, str]:
     """The stated release, unless the file's shape is a newer release's without doubt.
 
     Dexto writes no marker: a file it wrote in a newer release's shape is at that
@@ -240,16 +253,26 @@ def _newer_by_shape(document: EditableDocument, kind: FileKind, stated: str) -> 
     """
     placement = place(kind, document.data)
     shaped = placement.version
-    if shaped is None or schema_at(stated) in placement.candidates:
-        return stated
-    return shaped if version_key(shaped) > version_key(stated) else stated
+    if (
+        shaped is None
+        or schema_at(stated) in placement.candidates
+        or version_key(shaped) <= version_key(stated)
+    ):
+        return stated, "stated by the caller (--from)"
+    return shaped, _shape_evidence(placement)
 
 
-def _shaped_version(document: EditableDocument, kind: FileKind) -> str:
+def _shape_evidence(placement: Placement) -> str:
+    if not placement.evidence:
+        return "the shape (no key dates it; the newest release)"
+    return f"the shape ({describe(placement.evidence)})"
+
+
+def _shaped_version(document: EditableDocument, kind: FileKind) -> tuple[str, str]:
     """The release an unmarked file's shape places it at; refused when that is not one release."""
     placement = place(kind, document.data)
     if placement.version is not None:
-        return placement.version
+        return placement.version, _shape_evidence(placement)
     if placement.ambiguity is not None:
         first, last = placement.candidates[0], placement.candidates[-1]
         boundary = placement.ambiguity

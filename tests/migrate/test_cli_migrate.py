@@ -117,6 +117,10 @@ def test_json_output_lists_changes_and_decisions(
     agent, preferences = report["files"]
     assert preferences["kind"] == "preferences", "preferences.yml is migrated last"
     assert agent["status"] == "migrated"
+    assert (agent["source_version"], agent["version_evidence"]) == (
+        "1.5.4",
+        "stated by the caller (--from)",
+    )
     assert agent["decisions"][0]["to"] == {
         "provider": "dexto-nova",
         "model": "anthropic/claude-sonnet-4.5",

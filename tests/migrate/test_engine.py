@@ -112,6 +112,7 @@ def test_a_file_in_the_newest_shape_is_current_whatever_was_assumed(stated: str 
     raw = CURRENT.encode()
     result = migrate_bytes(raw, FileKind.AGENT, assumed_version=stated, context=CONTEXT)
     assert (result.status, result.result, result.from_version) == ("current", raw, LATEST_VERSION)
+    assert result.version_evidence == "the shape (a `tools` list)"
 
 
 @pytest.mark.parametrize(
