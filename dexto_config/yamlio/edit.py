@@ -243,10 +243,25 @@ class EditableDocument:
 
     def position(self, path: DataPath) -> Position | None:
         """Where `path`'s key (or list item) sits in the original text, if it still exists there."""
-        entry = self._positions.entries.get(path)
+        entry = self._positions.entries.get(self._original_path(path))
         if entry is None or not self.has(path):
             return None
         return entry.key or entry.value
+
+    def _original_path(self, path: DataPath) -> DataPath:
+        """`path` with renamed keys (`rename_key`) spelled as in the original text."""
+        if not self._renamed or self._root is None:
+            return path
+        node: Node = self._root
+        original: list[str | int] = []
+        for part in path:
+            name = self._renamed.get((id(node), part), part) if isinstance(part, str) else part
+            original.append(name)
+            try:
+                node = _child_node(node, name, path)[1]
+            except PathNotFound:
+                return (*original, *path[len(original) :])
+        return tuple(original)
 
     def set_value(self, path: DataPath, value: Scalar) -> None:
         """Replace the scalar at `path` in place, keeping its quoting style when it round-trips."""

@@ -192,3 +192,11 @@ def test_restructure_refusals(source: str, edit: Edit, message: str) -> None:
     document = EditableDocument.from_bytes(source.encode())
     with pytest.raises(UnsupportedEdit, match=message):
         edit(document)
+
+
+def test_positions_follow_renamed_keys_to_the_original_text() -> None:
+    document = EditableDocument.from_bytes(b"a: 1\ntoolConfirmation:\n  mode: manual\n")
+    document.rename_key(("toolConfirmation",), "permissions")
+    position = document.position(("permissions", "mode"))
+    assert position is not None and (position.line, position.col) == (3, 3)
+    assert document.position(("toolConfirmation", "mode")) is None
