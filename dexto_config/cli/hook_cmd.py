@@ -63,6 +63,9 @@ lock_wait_option = click.option(
     " to its file was never edited.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON report for the Dexto CLI.")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Also list every rewritten file and its decisions."
+)
 @lock_wait_option
 def hook(
     dexto_home: Path | None,
@@ -71,6 +74,7 @@ def hook(
     bundled_dir: Path | None,
     previous_bundled_dir: Path | None,
     as_json: bool,
+    verbose: bool,
     lock_wait: float,
 ) -> int:
     """Bring a Dexto home up to date after a Dexto upgrade.
@@ -78,7 +82,9 @@ def hook(
     Migrates preferences.yml, every agent under agents/ and
     models/custom-models.json that is behind, with a backup and a journal
     (agents/registry.json is checked, never rewritten); prints nothing when
-    there is nothing to do. Exit 0 all current or migrated, 1 some files
+    there is nothing to do, else one summary line and one line per file that
+    needs a person (`--verbose` lists every rewritten file). Exit 0 all
+    current or migrated, 1 some files
     skipped (listed with the reason), 2 usage or I/O error, 75 another run
     holds the home's lock.
 
@@ -109,7 +115,7 @@ def hook(
     if as_json:
         click.echo(_json(report))
     else:
-        _print_text(report)
+        _print_text(report, verbose=verbose)
     return exit_code(report.outcomes)
 
 
@@ -218,8 +224,8 @@ def _say(line: str) -> None:
     click.echo(escape_text(redact_text(line)))
 
 
-def _print_text(report: HookReport) -> None:
-    """Nothing when nothing changed; else a summary line, then what needs attention."""
+def _print_text(report: HookReport, *, verbose: bool) -> None:
+    """Nothing when nothing changed; else a summary line, then what needs a person."""
     rewritten = [o for o in report.outcomes if o.status in REWRITTEN]
     problems = [o for o in report.outcomes if o.is_new_problem]
     if report.recovered is not None:
@@ -227,12 +233,14 @@ def _print_text(report: HookReport) -> None:
     if not rewritten and not problems:
         return
     counts = summary_counts(report.outcomes)
+    marked = sum(1 for o in rewritten if o.marker_only)
+    marked_note = f" ({marked} only marked current)" if marked else ""
     tail = " (see below)" if problems else ""
     _say(
-        f"migrated {counts['migrated']}, up to date {counts['up_to_date']}, "
+        f"migrated {counts['migrated']}{marked_note}, up to date {counts['up_to_date']}, "
         f"skipped {counts['skipped']}{tail}"
     )
-    for outcome in rewritten:
+    for outcome in rewritten if verbose else ():
         _print_rewritten(outcome)
     for outcome in problems:
         _say(f"{outcome.rel}:{outcome.line or 1}:{outcome.column or 1}: {outcome.reason}")
@@ -241,7 +249,8 @@ def _print_text(report: HookReport) -> None:
 
 
 def _print_rewritten(outcome: FileOutcome) -> None:
-    _say(f"{outcome.rel}: {outcome.status}{_versions(outcome)}")
+    status = "marked current" if outcome.marker_only else outcome.status
+    _say(f"{outcome.rel}: {status}{_versions(outcome)}")
     for line in outcome.decisions:
         _say(f"  {line}")
     for warning in outcome.warnings:

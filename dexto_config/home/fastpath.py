@@ -24,6 +24,7 @@ from dexto_config.versions import (
     effective_version,
 )
 
+_QUIET_FLAGS = ("-v", "--verbose")
 _VALUE_OPTIONS = (
     "--dexto-home",
     "--from-version",
@@ -78,6 +79,8 @@ def _parse(args: list[str]) -> _Request | None:
         name, has_value, value = arg.partition("=")
         if arg == "--json":
             as_json = True
+        elif arg in _QUIET_FLAGS:
+            pass  # a run with nothing to do prints nothing, verbose or not
         elif name in _VALUE_OPTIONS and has_value:
             values[name] = value
         elif arg in _VALUE_OPTIONS and position + 1 < len(args):

@@ -274,6 +274,7 @@ def _record_migration(
             to_version=result.to_version,
             decisions=tuple(redact_text(d.describe(), result.secrets) for d in result.decisions),
             warnings=tuple(result.warnings),
+            marker_only=not result.changes,
         )
         plan.writes[rel] = _write(
             rel, kind, real, raw, result.result, result.from_version, result.to_version

@@ -27,6 +27,7 @@ class FileOutcome:
         "from_version",
         "kind",
         "line",
+        "marker_only",
         "reason",
         "rel",
         "reported_before",
@@ -49,6 +50,7 @@ class FileOutcome:
         reported_before: bool = False,
         decisions: tuple[str, ...] = (),
         warnings: tuple[str, ...] = (),
+        marker_only: bool = False,
     ) -> None:
         self.rel = rel
         self.kind = kind
@@ -61,6 +63,8 @@ class FileOutcome:
         self.reported_before = reported_before
         self.decisions = decisions
         self.warnings = warnings
+        self.marker_only = marker_only
+        """Migrated, but only the version marker changed: the file was already current."""
 
     @property
     def is_new_problem(self) -> bool:
@@ -81,6 +85,7 @@ class FileOutcome:
             "reported_before": self.reported_before,
             "decisions": list(self.decisions),
             "warnings": list(self.warnings),
+            "marker_only": self.marker_only,
         }
 
 

@@ -72,7 +72,7 @@ def test_a_path_cannot_start_a_workflow_command(
 def test_hook_text_is_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     home = build_home(tmp_path, legacy_agents=1)
     (home / "agents" / "forged.yml").write_text(FORGED)
-    run(["hook", "--dexto-home", str(home)])
+    run(["hook", "--verbose", "--dexto-home", str(home)])
     captured = capsys.readouterr()
     assert "forged.yml: migrated" in captured.out
     _assert_safe(captured.out)
