@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from dexto_config import catalog
-from dexto_config.migrate.gateway_ids import OPENROUTER, gateway_model_id
+from dexto_config.migrate.gateway_ids import OPENROUTER, gateway_model_id, relabel_display_name
 from dexto_config.migrate.routing import DEXTO, DEXTO_KEY_VAR, RoutingContext, legacy_backend
 from dexto_config.migrate.step import (
     REMOVED,
@@ -76,6 +76,8 @@ def migrate_custom_models(document: EditableDocument, context: StepContext) -> S
         result.changes.append(
             Change((*block, "provider"), _OPENROUTER_PROVIDER, DEXTO, backend.reason)
         )
+        moved = (_OPENROUTER_PROVIDER, DEXTO)
+        relabel_display_name(document, block, moved, backend.reason, result)
         result.decisions.append(
             _decision(block, _OPENROUTER_PROVIDER, name, (DEXTO, name), backend.reason)
         )

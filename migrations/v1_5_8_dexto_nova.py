@@ -6,7 +6,7 @@ bare model there gets its OpenRouter ID by the explicit-provider rule (§4.1).
 
 from __future__ import annotations
 
-from dexto_config.migrate.gateway_ids import OPENROUTER, gateway_model_id
+from dexto_config.migrate.gateway_ids import OPENROUTER, gateway_model_id, relabel_display_name
 from dexto_config.migrate.routing import DEXTO, DEXTO_NOVA
 from dexto_config.migrate.step import Change, DataPath, StepContext, StepResult
 from dexto_config.yamlio.edit import EditableDocument
@@ -49,6 +49,8 @@ def _migrate_block(document: EditableDocument, block: DataPath, model_key: str) 
     if provider == OLD_GATEWAY:
         document.set_value((*block, "provider"), NEW_GATEWAY)
         result.changes.append(Change((*block, "provider"), provider, NEW_GATEWAY, _RENAME_REASON))
+        moved = (OLD_GATEWAY, NEW_GATEWAY)
+        relabel_display_name(document, block, moved, _RENAME_REASON, result)
         provider = NEW_GATEWAY
     if provider in (NEW_GATEWAY, OPENROUTER) and isinstance(model, str) and "/" not in model:
         new_model = gateway_model_id(provider, model, result.warnings)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dexto_config import catalog
 from dexto_config.migrate.routing import DEXTO, DEXTO_NOVA
+from dexto_config.migrate.step import Change, DataPath, StepResult
+from dexto_config.yamlio.edit import EditableDocument
 
 OPENROUTER = "openrouter"
 # Providers whose models are OpenRouter IDs, in every release.
@@ -60,3 +62,27 @@ def _vendor_of(model: str) -> str | None:
         if model.startswith(prefix):
             return vendor
     return None
+
+
+# How a custom model's display name names the backend it runs on.
+BACKEND_LABELS = {OPENROUTER: "OpenRouter", DEXTO: "Dexto", DEXTO_NOVA: "Dexto Nova"}
+
+
+def relabel_display_name(
+    document: EditableDocument,
+    block: DataPath,
+    moved: tuple[str, str],
+    reason: str,
+    result: StepResult,
+) -> None:
+    """A custom model `moved` from one provider to another keeps no stale backend label:
+    `displayName: "Claude (OpenRouter)"` becomes `"Claude (Dexto)"`, for `reason`."""
+    old, new = moved
+    path = (*block, "displayName")
+    name = document.find(path)
+    old_label = f" ({BACKEND_LABELS[old]})"
+    if not isinstance(name, str) or not name.endswith(old_label):
+        return
+    renamed = name[: -len(old_label)] + f" ({BACKEND_LABELS[new]})"
+    document.set_value(path, renamed)
+    result.changes.append(Change(path, name, renamed, reason))

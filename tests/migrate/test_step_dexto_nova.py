@@ -24,6 +24,14 @@ JSON_MODELS = (
             id="agent-provider-renamed-comment-kept",
         ),
         pytest.param(
+            CUSTOM,
+            '{"version": 1, "models": [{"name": "x-ai/grok-4", "provider": "dexto", '
+            '"displayName": "Grok 4 (Dexto)"}]}\n',
+            '{"version": 1, "models": [{"name": "x-ai/grok-4", "provider": "dexto-nova", '
+            '"displayName": "Grok 4 (Dexto Nova)"}]}\n',
+            id="custom-model-display-name-names-the-new-gateway",
+        ),
+        pytest.param(
             AGENT,
             "llm: {provider: 'dexto', model: gpt-5-mini}\n",
             "llm: {provider: 'dexto-nova', model: openai/gpt-5-mini}\n",
