@@ -483,6 +483,7 @@ class EditableDocument:
         """The original bytes with all edits applied, verified to parse to the intended data."""
         text = self._spliced_text()
         if self._edits:
+            text = _without_new_trailing_blank_lines(text, self._text)
             self._refuse_blank_lines_joining_kept_scalars()
             self._verify(text)
         return ((BOM if self._bom else "") + text).encode("utf-8")
@@ -1033,6 +1034,21 @@ def _value_start(node: Node) -> int:
 
 
 # -- text positions -----------------------------------------------------------
+
+
+_TRAILING_BLANK_LINES = re.compile(r"(\r?\n)(?:[ \t]*\r?\n)+\Z")
+
+
+def _without_new_trailing_blank_lines(edited: str, original: str) -> str:
+    """`edited` without the blank lines a removal left at the end of the file.
+
+    The blank lines that separated a removed last entry from the one before it
+    belonged to the removed entry; a file that did not end in blank lines does
+    not start to.
+    """
+    if _TRAILING_BLANK_LINES.search(original):
+        return edited
+    return _TRAILING_BLANK_LINES.sub(lambda match: match.group(1), edited)
 
 
 def _line_start(text: str, position: int) -> int:

@@ -8,6 +8,7 @@ scalar by minimal edits, so tests compare whole outputs byte for byte.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -156,6 +157,9 @@ class Document:
         last_kept = bool(kept) and kept[-1].number == renderer.counter - 1
         if last_kept and not self.final_newline:
             text = text.removesuffix("\r\n") if text.endswith("\r\n") else text[:-1]
+        if change is not None and change.removed and not _ENDS_IN_BLANK_LINES.search(self.render()):
+            # Blank lines that separated a removed last entry go with it.
+            text = _ENDS_IN_BLANK_LINES.sub(lambda match: match.group(1), text)
         return text
 
     def to_bytes(self) -> bytes:
@@ -165,6 +169,10 @@ class Document:
         renderer = _Renderer(Change())
         renderer.mapping(self.root, (), 0)
         return renderer.counter
+
+
+# A line ending, then one or more lines of nothing but spaces and tabs, at the very end.
+_ENDS_IN_BLANK_LINES = re.compile(r"(\r?\n)(?:[ \t]*\r?\n)+\Z")
 
 
 def scalar_paths(mapping: Mapping, path: Path = ()) -> list[Path]:
