@@ -158,7 +158,7 @@ def models_dev() -> ModelsDevData:
     """models.dev data: the fresh refresh cache if usable, else the bundled snapshot."""
     cached_path = refresh_cache.fresh_file(refresh_cache.MODELS_DEV_FILE)
     if cached_path is not None:
-        cached = _indexed_providers(cached_path, json.loads, MODELS_DEV_INDEX_FILE)
+        cached = _indexed_providers(cached_path, read_json, MODELS_DEV_INDEX_FILE)
         if cached is not None:
             return ModelsDevData(cached, f"cache {cached_path}")
     snapshot = _bundled_snapshot()
