@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from dexto_config.detection import Placement
 from dexto_config.kinds import FileKind
-from dexto_config.yamlio.fast import FILE_START, DataPath, Position, PositionIndex
+from dexto_config.yamlio.positions import FILE_START, DataPath, Position, PositionIndex
 
 if TYPE_CHECKING:
     # Only for annotations: `rules` and `explain` read rule metadata without pydantic.

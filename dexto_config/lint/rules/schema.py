@@ -13,7 +13,7 @@ from dexto_config.lint.document import LintDocument
 from dexto_config.lint.findings import Severity, Violation
 from dexto_config.lint.rule import MAX_FINDINGS_PER_RULE, RuleContext, rule
 from dexto_config.lint.rules.syntax import problems_with
-from dexto_config.yamlio.fast import DataPath
+from dexto_config.yamlio.positions import DataPath
 
 
 @rule(
