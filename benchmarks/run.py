@@ -180,7 +180,7 @@ class Bench:
                     *files,
                 ],
             }
-            got = self.interleaved(commands, plan.repeats)
+            got = self.interleaved(commands, plan.repeats, warm_up=size == plan.sizes[0])
             migrate = [*dexto, "migrate", "--kind", "agent", "--route-via", "dexto"]
             got["migrate (write)"] = self.on_copies(corpus, migrate, plan.repeats)
             per_size[size] = got
@@ -234,9 +234,12 @@ class Bench:
         big_mb = big.stat().st_size / 2**20
         self.budgets.append(Budget("migrate_5mb_extra_mb", f"{extra:.1f}", extra <= 10 * big_mb))
 
-    def interleaved(self, commands: dict[str, list[str]], rounds: int) -> dict[str, Measured]:
-        """Each command once to warm up, then `rounds` rounds running each in turn."""
-        for command in commands.values():
+    def interleaved(
+        self, commands: dict[str, list[str]], rounds: int, *, warm_up: bool = True
+    ) -> dict[str, Measured]:
+        """Each command once to warm up (bytecode, caches), then `rounds` rounds running each
+        in turn."""
+        for command in commands.values() if warm_up else ():
             measure(command, self.env)
         samples: dict[str, list[Sample]] = {name: [] for name in commands}
         for _ in range(rounds):
