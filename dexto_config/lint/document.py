@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dexto_config.detection import Placement
 from dexto_config.kinds import FileKind
-from dexto_config.validation import CheckedFile, Problem
-from dexto_config.yamlio.fast import FILE_START, DataPath, Position, PositionIndex
+from dexto_config.yamlio.positions import FILE_START, DataPath, Position, PositionIndex
+
+if TYPE_CHECKING:
+    # Only for annotations: `rules` and `explain` read rule metadata without pydantic.
+    from dexto_config.validation import CheckedFile, Problem
 
 ENV_REFERENCE = re.compile(r"\A\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))\Z")
 DEFAULT_CUSTOM_MODEL_PROVIDER = "openai-compatible"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dexto_config.yamlio.fast import DataPath, Position
+from dexto_config.yamlio.positions import DataPath, Position
 
 
 class Severity(enum.StrEnum):

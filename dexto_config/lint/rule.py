@@ -6,10 +6,14 @@ import re
 import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from dexto_config.catalog import Catalog
-from dexto_config.lint.document import LintDocument
 from dexto_config.lint.findings import Severity, Violation
+
+if TYPE_CHECKING:
+    # Only for annotations: `rules` and `explain` read rule metadata without pydantic.
+    from dexto_config.catalog import Catalog
+    from dexto_config.lint.document import LintDocument
 
 # Findings of one rule shown per file: nobody acts on more, the rest is counted (a pushed
 # file of 100,000 unknown keys must not stall CI); rules with costly messages stop here too.
@@ -35,7 +39,7 @@ class RuleContext:
     dexto_version: str | None = None
 
 
-Check = Callable[[LintDocument, RuleContext], Iterable[Violation]]
+Check = Callable[["LintDocument", RuleContext], Iterable[Violation]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ from dexto_config.models.jsonschema import model_json_schema
 from dexto_config.models.loading import load_agent
 from dexto_config.models.pipeline import AgentPipeline
 from dexto_config.models.registry_check import release_context
-from dexto_config.versions import KNOWN_VERSIONS
+from dexto_config.versions import KNOWN_VERSIONS, registry_checked
 from dexto_config.yamlio.fast import DataPath
 
 __all__ = [
@@ -62,11 +62,6 @@ def model_for(kind: FileKind, version: str) -> type[pydantic.BaseModel]:
         return _seed_model(kind, version)
     model: type[pydantic.BaseModel] = getattr(_release_module(version), _KIND_ATTRIBUTES[kind])
     return model
-
-
-def registry_checked(version: str) -> bool:
-    """True when `validate` judges model IDs by the release's own registry (1.5.7 on)."""
-    return version not in ("1.5.4", "1.5.6")
 
 
 def agent_pipeline(version: str) -> AgentPipeline:

@@ -23,23 +23,26 @@ An absent key reads as None, while an explicit null still fails the field's
 type, as in Zod; defaults are not validated, so None never reaches a validator.
 """
 
+# Every object kind sets `defer_build`: pydantic builds a model's validator when
+# it is first used, so a run builds only the release it validates (DESIGN §9).
+
 
 class StrictModel(BaseModel):
     """A Zod `.strict()` object: unknown keys are errors."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=False)
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=False, defer_build=True)
 
 
 class PassthroughModel(BaseModel):
     """A Zod `.passthrough()` object: unknown keys are kept and accepted."""
 
-    model_config = ConfigDict(extra="allow", strict=True)
+    model_config = ConfigDict(extra="allow", strict=True, defer_build=True)
 
 
 class StripModel(BaseModel):
     """A plain Zod object: unknown keys are silently dropped."""
 
-    model_config = ConfigDict(extra="ignore", strict=True)
+    model_config = ConfigDict(extra="ignore", strict=True, defer_build=True)
 
 
 Provider = Literal[

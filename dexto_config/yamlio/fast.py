@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,9 +27,12 @@ from dexto_config.yamlio.fidelity import (
     ScanText,
     js_number_string,
 )
-
-PathKey = str | int
-DataPath = tuple[PathKey, ...]
+from dexto_config.yamlio.positions import (  # re-exported: the parser's callers use them
+    FILE_START as FILE_START,
+)
+from dexto_config.yamlio.positions import DataPath as DataPath
+from dexto_config.yamlio.positions import Position as Position
+from dexto_config.yamlio.positions import PositionIndex as PositionIndex
 
 # Far beyond any real configuration; keeps every recursive walk of the data safe.
 MAX_DEPTH = 100
@@ -74,68 +76,6 @@ _YAML11_FLOAT_RE = re.compile(
 )
 # JavaScript numbers hold integers exactly up to 2**53; larger ones are rounded doubles.
 _JS_SAFE_INTEGER = 2**53
-
-
-@dataclass(frozen=True, slots=True)
-class Position:
-    """A 1-based line and column, with the end of the node."""
-
-    line: int
-    col: int
-    end_line: int
-    end_col: int
-
-    @classmethod
-    def of(cls, node: Node) -> Position:
-        start, end = node.start_mark, node.end_mark
-        return cls(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
-
-
-FILE_START = Position(1, 1, 1, 1)
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """Where one mapping entry or list item sits: its key (if any) and its value."""
-
-    key: Position | None
-    value: Position
-
-
-class _Entries(Mapping[DataPath, Entry]):
-    """Entries made on demand from the recorded nodes (most are never asked for)."""
-
-    def __init__(self, nodes: dict[DataPath, tuple[Node | None, Node]]) -> None:
-        self._nodes = nodes
-
-    def __getitem__(self, path: DataPath) -> Entry:
-        key, value = self._nodes[path]
-        return Entry(None if key is None else Position.of(key), Position.of(value))
-
-    def __iter__(self) -> Iterator[DataPath]:
-        return iter(self._nodes)
-
-    def __len__(self) -> int:
-        return len(self._nodes)
-
-
-class PositionIndex:
-    """Positions of every key and value, by data path."""
-
-    def __init__(self) -> None:
-        self._nodes: dict[DataPath, tuple[Node | None, Node]] = {}
-        self.entries: Mapping[DataPath, Entry] = _Entries(self._nodes)
-
-    def record(self, path: DataPath, key: Node | None, value: Node) -> None:
-        """Remember where the entry at `path` sits."""
-        self._nodes[path] = (key, value)
-
-    def nearest(self, path: DataPath) -> tuple[DataPath, Entry]:
-        """The entry of `path`, or of its longest recorded prefix."""
-        for end in range(len(path), -1, -1):
-            if path[:end] in self._nodes:
-                return path[:end], self.entries[path[:end]]
-        return (), Entry(None, FILE_START)
 
 
 class YamlSyntaxError(Exception):

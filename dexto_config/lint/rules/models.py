@@ -10,8 +10,8 @@ from dexto_config.lint.findings import Fix, SetValue, Severity, Violation
 from dexto_config.lint.rule import RuleContext, rule
 from dexto_config.lint.rules.escape_hatches import is_legacy, native_id_violation
 from dexto_config.lint.rules.syntax import problems_with
-from dexto_config.models import registry_checked
-from dexto_config.yamlio.fast import DataPath
+from dexto_config.versions import registry_checked
+from dexto_config.yamlio.positions import DataPath
 
 
 def _named_models(document: LintDocument) -> Iterator[tuple[LlmBlock, str, str]]:

@@ -8,7 +8,7 @@ from dexto_config.kinds import FileKind
 from dexto_config.lint.document import LintDocument
 from dexto_config.lint.findings import Severity, Violation
 from dexto_config.lint.rule import RuleContext, rule
-from dexto_config.yamlio.fast import FILE_START
+from dexto_config.yamlio.positions import FILE_START
 
 
 @rule(

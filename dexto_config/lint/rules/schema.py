@@ -8,15 +8,12 @@ import types
 from collections.abc import Iterator
 from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import BaseModel
-
 from dexto_config.kinds import FileKind
 from dexto_config.lint.document import LintDocument
 from dexto_config.lint.findings import Severity, Violation
 from dexto_config.lint.rule import MAX_FINDINGS_PER_RULE, RuleContext, rule
 from dexto_config.lint.rules.syntax import problems_with
-from dexto_config.models import model_for
-from dexto_config.yamlio.fast import DataPath
+from dexto_config.yamlio.positions import DataPath
 
 
 @rule(
@@ -118,6 +115,8 @@ def allowed_keys(document: LintDocument, parent: DataPath) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1024)
 def _allowed_keys(kind: FileKind, version: str, parent: DataPath) -> frozenset[str]:
+    from dexto_config.models import model_for  # pydantic: only when a file is linted
+
     annotation: Any = model_for(kind, version)
     candidates = [annotation]
     for part in parent:
@@ -135,6 +134,8 @@ def _unwrapped(annotation: Any) -> list[Any]:
 
 
 def _children(annotation: Any, part: str | int) -> list[Any]:
+    from pydantic import BaseModel
+
     found: list[Any] = []
     for member in _unwrapped(annotation):
         origin = get_origin(member)
@@ -152,6 +153,8 @@ def _children(annotation: Any, part: str | int) -> list[Any]:
 
 
 def _model_keys(annotation: Any) -> list[str]:
+    from pydantic import BaseModel
+
     return [
         field.alias or name
         for member in _unwrapped(annotation)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dexto_config.lint.document import LintDocument
 from dexto_config.lint.findings import Severity, Violation
 from dexto_config.lint.rule import RuleContext, rule
-from dexto_config.yamlio.fast import Position
+from dexto_config.yamlio.positions import Position
 
 
 def problems_with(document: LintDocument, *codes: str) -> Iterator[Violation]:
