@@ -28,13 +28,27 @@ def migrate_agent(document: EditableDocument, context: StepContext) -> StepResul
             OLD,
         )
     value = document.get(OLD)
+    after = _place(document)
     if document.is_flow(("llm",)):
         document.remove_key(OLD)
-        document.add_key((), "systemPrompt", value, after="llm")
+        document.add_key((), "systemPrompt", value, after=after)
     else:
         lines = [SourceLines(OLD, shift=document.column(("llm",)) - document.column(OLD))]
-        document.add_key((), "systemPrompt", value, after="llm", lines=lines)
+        document.add_key((), "systemPrompt", value, after=after, lines=lines)
         document.remove_moved(OLD)
     reason = "Dexto 0.3.0 moved the system prompt out of llm to the top level"
     result.changes.append(Change(OLD, value, value, reason))
     return result
+
+
+def _place(document: EditableDocument) -> str:
+    """The key the prompt follows: the one before `llm`, or `llm` when it ends the file.
+
+    A block scalar that ends a file without a final newline reads without its
+    own, so the prompt stays last exactly when it was last.
+    """
+    keys = list(document.data)
+    position = keys.index("llm")
+    if position == len(keys) - 1 and list(document.get(("llm",)))[-1] == "systemPrompt":
+        return "llm"
+    return keys[position - 1] if position else "llm"

@@ -429,6 +429,9 @@ class EditableDocument:
             if block:
                 start = _line_end(self._text, start)
             end = self._entry_end(key, node)
+            line_end = _line_end(self._text, end)
+            if _TRAILING_COMMENT_RE.match(self._text, end, line_end):
+                end = line_end  # the old last line's comment goes with it (`lines` may keep it)
             text = self._line_ending_near(start) + self._join(lines, start)
         else:
             start, end = self._after_value_indicator(key), self._entry_end(key, node)
