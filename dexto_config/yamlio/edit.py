@@ -663,7 +663,11 @@ class EditableDocument:
 
     def _block_line(self, position: int, line: str) -> str:
         """`line` as inserted at a line start `position`, with its line ending on the right side."""
-        line_ending = self._line_ending_near(max(position - 1, 0))
+        before = self._text[:position]
+        line_ending = next(
+            (end for end in ("\r\n", "\n", "\r") if before.endswith(end)),
+            self._line_ending_near(position),
+        )
         if position == len(self._text) and not _ends_with_break(self._text):
             return line_ending + line
         return line + line_ending
