@@ -68,7 +68,9 @@ def _lost_lines(before: bytes, after: bytes) -> list[str]:
 def _judge(path: Path, source: str, result: FileMigration) -> list[str]:
     problems = []
     data: Any = parse(result.result.decode("utf-8")).data
-    if issues := validate_document(FileKind.AGENT, schema_at(LATEST_VERSION), data, source_path=path):
+    if issues := validate_document(
+        FileKind.AGENT, schema_at(LATEST_VERSION), data, source_path=path
+    ):
         problems.append(f"not valid at {LATEST_VERSION}: {issues[0].message}")
     if lost := _lost_lines(result.original, result.result):
         problems.append(f"unrelated lines changed: {lost[:3]}")
