@@ -2,7 +2,8 @@
 
 - Each `starterPrompts[]` entry is an inline prompt shown among the starters:
   the list is renamed `prompts` in place and each entry gains `type: inline`
-  and `showInStarters: true`.
+  and `showInStarters: true`; an entry without `title` gets the one Dexto gave
+  a starter prompt (its id, dashes as spaces), written out.
 - A contributor of `type: memory` becomes the top-level `memories` block with
   its `priority`, its `enabled` (written out: `memories` is off by default,
   a contributor was on) and its `options`, whose lines move as they were.
@@ -70,6 +71,9 @@ def _starter_prompts(document: EditableDocument, result: StepResult) -> None:
     for index, entry in enumerate(starters if isinstance(starters, list) else []):
         if not isinstance(entry, dict):
             continue
+        prompt_id = entry.get("id")
+        if "title" not in entry and isinstance(prompt_id, str):
+            document.add_key(("prompts", index), "title", prompt_id.replace("-", " "), after="id")
         for key, value in _STARTER_FIELDS.items():
             if key not in entry:
                 document.add_key(("prompts", index), key, value)

@@ -87,11 +87,11 @@ STEP_1_5_1 = ("1.5.0", "1.5.1")
         ),
         pytest.param(
             STEP_1_2_6,
-            HEAD + "starterPrompts: # shown first\n  - id: hi\n    prompt: Say hi\n"
-            "  - {id: bye, prompt: Bye, priority: 2}\n",
-            HEAD + "prompts: # shown first\n  - id: hi\n    prompt: Say hi\n    type: inline\n"
-            "    showInStarters: true\n  - {id: bye, prompt: Bye, priority: 2, type: inline, "
-            "showInStarters: true}\n",
+            HEAD + "starterPrompts: # shown first\n  - id: say-hi\n    prompt: Say hi\n"
+            "  - {id: bye, title: Bye, prompt: Bye, priority: 2}\n",
+            HEAD + "prompts: # shown first\n  - id: say-hi\n    title: say hi\n    prompt: Say hi\n"
+            "    type: inline\n    showInStarters: true\n  - {id: bye, title: Bye, prompt: Bye, "
+            "priority: 2, type: inline, showInStarters: true}\n",
             0,
             id="1.2.6-starter-prompts",
         ),
