@@ -26,6 +26,8 @@ OLDEST_VERSION = KNOWN_VERSIONS[0]
 # Releases before the seed whose changes the chain's first steps undo (DESIGN §13).
 # They have no models: a file of one is judged at OLDEST_VERSION once those steps ran.
 PRE_SEED_VERSIONS: tuple[str, ...] = (
+    "0.1.0",  # saiki's first release: the oldest shape (no step)
+    "0.2.0",  # llm.apiKey env:NAME -> $NAME
     "0.2.7",  # llm.maxTokens -> llm.maxInputTokens; llm.providerOptions removed
     "0.2.8",  # strict schemas; MCP http baseUrl -> url
     "0.3.0",  # llm.systemPrompt -> top-level systemPrompt

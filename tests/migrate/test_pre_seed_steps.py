@@ -10,6 +10,7 @@ from tests.migrate.steps import run_steps
 HEAD = "systemPrompt: You help.\n"
 LLM = "llm:\n  provider: openai\n  model: gpt-4o\n"
 # (release before the step, the step's release)
+STEP_0_2_0 = ("0.1.0", "0.2.0")
 STEP_0_2_7 = ("0.2.6", "0.2.7")
 STEP_0_2_8 = ("0.2.7", "0.2.8")
 STEP_0_3_0 = ("0.2.8", "0.3.0")
@@ -23,6 +24,13 @@ STEP_1_5_1 = ("1.5.0", "1.5.1")
 @pytest.mark.parametrize(
     ("step", "source", "expected", "warnings"),
     [
+        pytest.param(
+            STEP_0_2_0,
+            LLM + "  apiKey: env:OPENAI_API_KEY # from the shell\n",
+            LLM + "  apiKey: $OPENAI_API_KEY # from the shell\n",
+            0,
+            id="0.2.0-env-reference",
+        ),
         pytest.param(
             STEP_0_2_7,
             HEAD + LLM + "  maxTokens: 1000 # budget\n  providerOptions:\n    seed: 1\n",
