@@ -30,7 +30,7 @@ REACHED_AT_LEAST = 300
 # Lines the steps before the seed rewrite, move or remove.
 _PRE_SEED_LINES = re.compile(
     r"^\s*(?:-\s+)?(?:source|mode|starterPrompts|id|type|options|router|maxTokens"
-    r"|providerOptions|baseUrl|systemPrompt|internalTools|files)\s*:"
+    r"|providerOptions|baseUrl|systemPrompt|internalTools|files|apiKey)\s*:"
     r"|^\s*-\s+['\"]?(?:\.|[\w-]+/|[\w-]+\.md)"
 )
 
@@ -74,17 +74,20 @@ def _judge(path: Path, source: str, result: FileMigration) -> list[str]:
         problems.append(f"not valid at {LATEST_VERSION}: {issues[0].message}")
     if lost := _lost_lines(result.original, result.result):
         problems.append(f"unrelated lines changed: {lost[:3]}")
-    again = migrate_bytes(result.result, FileKind.AGENT, assumed_version=source, context=DIRECT)
+    again = migrate_bytes(
+        result.result, FileKind.AGENT, assumed_version=source, target=LATEST_VERSION, context=DIRECT
+    )
     if again.status != "current" or again.result != result.result:
         problems.append("a second migration was not a no-op")
     return [f"{path.name}: {problem}" for problem in problems]
 
 
 def _refusal_name(result: FileMigration) -> str:
-    """The refusal's reason code, with the key it names for a file invalid at the end."""
+    """The refusal's reason code with the setting its message names first."""
     assert result.refusal is not None
-    found = re.search(r"(?:key '|in |^)([\w.\[\]]+)", result.refusal.message.split(": ", 1)[-1])
-    subject = found.group(1).split("[")[0].split(".")[0] if found else "?"
+    message = result.refusal.message.removeprefix("the file is not valid Dexto configuration: ")
+    found = re.search(r"'([^']+)'|`([^`]+)`|\A([\w.\[\]-]+):", message)
+    subject = next((group for group in found.groups() if group), "?") if found else "?"
     return f"{result.refusal.reason} ({subject})"
 
 
@@ -96,7 +99,12 @@ def test_corpus_history_reaches_the_newest_release(
     for path, source in _agents(shared_dir):
         raw = path.read_bytes()
         result = migrate_bytes(
-            raw, FileKind.AGENT, assumed_version=source, context=DIRECT, source_path=path
+            raw,
+            FileKind.AGENT,
+            assumed_version=source,
+            target=LATEST_VERSION,
+            context=DIRECT,
+            source_path=path,
         )
         if result.status == "refused":
             outcomes[f"refused: {_refusal_name(result)}"] += 1
