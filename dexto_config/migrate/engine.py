@@ -35,6 +35,7 @@ from dexto_config.redaction import find_secrets, redact, redact_text, secret_loc
 from dexto_config.versions import (
     LATEST_VERSION,
     MIGRATION_TARGET,
+    OLDEST_VERSION,
     FutureSchemaVersion,
     UnknownSchemaVersion,
     is_newer_than_known,

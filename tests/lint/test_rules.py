@@ -498,7 +498,7 @@ CASES = [
         "DX406",
         agent("  provider: openai\n  model: gpt-5-mini\n", marker=""),
         1,
-        "fits Dexto 1.5.4 to 1.10.4",
+        "fits Dexto 0.1.0 to 1.10.4",
         target=None,
     ),
     Case(
