@@ -16,12 +16,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from dexto_config.kinds import FileKind
-from dexto_config.versions import KNOWN_VERSIONS, version_key
+from dexto_config.versions import KNOWN_VERSIONS, PRE_SEED_VERSIONS, version_key
 
 _ROUTEABLE = frozenset({"anthropic", "openai", "google", "groq", "xai", "cohere", "openrouter"})
 _TOOL_KEYS = ("tools", "internalTools", "customTools")
 _SKILL_PROMPT_FIELDS = ("disable-model-invocation", "allowed-tools", "model", "context", "agent")
 _NEW_SOUNDS = ("onStartup", "startupSoundFile", "approvalSoundFile", "completeSoundFile")
+# An agent may come from before the seed (DESIGN §13): its releases are candidates too.
+AGENT_RELEASES = (*PRE_SEED_VERSIONS, *KNOWN_VERSIONS)
+# File and process tools, which left `internalTools` in 1.5.1.
+_GROUPED_TOOLS = frozenset(
+    {"read_file", "write_file", "edit_file", "glob_files", "grep_content"}
+    | {"bash_exec", "bash_output", "kill_process"}
+)
+# Absolute (POSIX or Windows), home-relative, or templated: not resolved from the folder.
+_NOT_RELATIVE = ("/", "\\", "~", "${{")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,17 +41,23 @@ class Evidence:
     path: tuple[str | int, ...]
     since: str | None = None
     until: str | None = None
+    # Accepted again from this release on (a storage without blob: < 1.2.5, >= 1.6.0).
+    resumes: str | None = None
 
     def admits(self, version: str) -> bool:
         """True when release `version` accepts this key or value."""
         key = version_key(version)
         if self.since is not None and key < version_key(self.since):
             return False
+        if self.resumes is not None and key >= version_key(self.resumes):
+            return True
         return self.until is None or key < version_key(self.until)
 
     @property
     def era(self) -> str:
         """The releases that accept it, for messages: 'Dexto < 1.6.0', 'Dexto 1.5.7-1.6.2'."""
+        if self.until and self.resumes:
+            return f"Dexto < {self.until} or >= {self.resumes}"
         if self.since and self.until:
             return f"Dexto {self.since} to {_before(self.until)}"
         if self.until:
@@ -88,7 +103,8 @@ def place(kind: FileKind, data: Any) -> Placement:
     if not isinstance(data, dict):
         return Placement(KNOWN_VERSIONS, (), None)
     evidence = tuple(_EVIDENCE[kind](data)) if kind in _EVIDENCE else ()
-    candidates = tuple(v for v in KNOWN_VERSIONS if all(item.admits(v) for item in evidence))
+    releases = AGENT_RELEASES if kind is FileKind.AGENT else KNOWN_VERSIONS
+    candidates = tuple(v for v in releases if all(item.admits(v) for item in evidence))
     ambiguity = None
     if kind is FileKind.AGENT and len(candidates) > 1:
         ambiguity = next(_agent_boundaries(data, candidates), None)
@@ -128,9 +144,50 @@ def _agent_evidence(data: dict[str, Any]) -> Iterator[Evidence]:
     yield from _permission_evidence(data.get("permissions"))
     storage = data.get("storage")
     if isinstance(storage, dict) and "blob" not in storage:
-        yield Evidence("a `storage` without `blob`", ("storage",), since="1.6.0")
+        # Its default until 1.2.5, required up to 1.6.0, the image's default from 1.6.0.
+        yield Evidence("a `storage` without `blob`", ("storage",), until="1.2.5", resumes="1.6.0")
     if _mentions(data, "dexto.project_dir"):
         yield Evidence("`${{dexto.project_dir}}`", (), since="1.6.0")
+    yield from _pre_seed_evidence(data)
+
+
+def _pre_seed_evidence(data: dict[str, Any]) -> Iterator[Evidence]:
+    """Shapes that releases before the seed wrote and a later one removed (DESIGN §13)."""
+    if "starterPrompts" in data:
+        yield Evidence("`starterPrompts`", ("starterPrompts",), until="1.2.6")
+    llm = data.get("llm")
+    if isinstance(llm, dict):
+        for key, until in (("maxTokens", "0.2.7"), ("systemPrompt", "0.3.0"), ("router", "1.4.0")):
+            if key in llm:
+                yield Evidence(f"`llm.{key}`", ("llm", key), until=until)
+    confirmation = data.get("toolConfirmation")
+    if isinstance(confirmation, dict) and confirmation.get("mode") == "event-based":
+        yield Evidence("`mode: event-based`", ("toolConfirmation", "mode"), until="1.2.5")
+    internal = data.get("internalTools")
+    for index, name in enumerate(internal if isinstance(internal, list) else []):
+        if isinstance(name, str) and name in _GROUPED_TOOLS:
+            yield Evidence(f"`{name}` in `internalTools`", ("internalTools", index), until="1.5.1")
+    yield from _contributor_evidence(data.get("systemPrompt"))
+
+
+def _contributor_evidence(system_prompt: Any) -> Iterator[Evidence]:
+    contributors = system_prompt.get("contributors") if isinstance(system_prompt, dict) else None
+    for index, contributor in enumerate(contributors if isinstance(contributors, list) else []):
+        if not isinstance(contributor, dict):
+            continue
+        at = ("systemPrompt", "contributors", index)
+        source = contributor.get("source")
+        if source == "dateTime":
+            yield Evidence("`source: dateTime`", (*at, "source"), until="1.5.1")
+        elif source == "date":
+            yield Evidence("`source: date`", (*at, "source"), since="1.5.1")
+        if contributor.get("type") == "memory":
+            yield Evidence("a memory contributor", (*at, "type"), until="1.2.6")
+        files = contributor.get("files") if contributor.get("type") == "file" else None
+        for number, name in enumerate(files if isinstance(files, list) else []):
+            if isinstance(name, str) and name and not name.startswith(_NOT_RELATIVE):
+                path = (*at, "files", number)
+                yield Evidence("a relative contributor file", path, until="1.1.11")
 
 
 def _llm_evidence(llm: Any, at: tuple[str | int, ...] = ("llm",)) -> Iterator[Evidence]:
@@ -261,5 +318,5 @@ def _mentions(value: Any, text: str) -> bool:
 
 def _before(release: str) -> str:
     """The last known release before `release`."""
-    earlier = [v for v in KNOWN_VERSIONS if version_key(v) < version_key(release)]
+    earlier = [v for v in AGENT_RELEASES if version_key(v) < version_key(release)]
     return earlier[-1] if earlier else release

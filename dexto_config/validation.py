@@ -238,9 +238,14 @@ def _explained_by(issue: SchemaIssue, dated: tuple[Evidence, ...]) -> bool:
 
 
 def _dated_keys(rejected: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
-    """The keys one era problem names: those of older releases first, else of newer ones."""
-    older = tuple(item for item in rejected if item.until is not None)
-    return older or rejected
+    """The keys one era problem names: those of older releases first, else of newer ones.
+
+    A shape accepted both before and after the target (a storage without blob)
+    dates nothing by itself when other keys do.
+    """
+    plain = tuple(item for item in rejected if item.resumes is None) or rejected
+    older = tuple(item for item in plain if item.until is not None)
+    return older or plain
 
 
 def _era_problem(dated: tuple[Evidence, ...], version: str, positions: PositionIndex) -> Problem:

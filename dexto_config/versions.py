@@ -23,6 +23,20 @@ KNOWN_VERSIONS: tuple[str, ...] = (
     "1.10.4",
 )
 OLDEST_VERSION = KNOWN_VERSIONS[0]
+# Releases before the seed whose changes the chain's first steps undo (DESIGN §13).
+# They have no models: a file of one is judged at OLDEST_VERSION once those steps ran.
+PRE_SEED_VERSIONS: tuple[str, ...] = (
+    "0.1.0",  # saiki's first release: the oldest shape (no step)
+    "0.2.0",  # llm.apiKey env:NAME -> $NAME
+    "0.2.7",  # llm.maxTokens -> llm.maxInputTokens; llm.providerOptions removed
+    "0.2.8",  # strict schemas; MCP http baseUrl -> url
+    "0.3.0",  # llm.systemPrompt -> top-level systemPrompt
+    "1.1.11",  # relative file-contributor paths rejected
+    "1.2.5",  # storage.blob required; toolConfirmation.mode event-based removed
+    "1.2.6",  # starterPrompts -> prompts; memory contributors -> memories
+    "1.4.0",  # llm.router removed
+    "1.5.1",  # source dateTime -> date; file and process tools leave internalTools
+)
 LATEST_VERSION = KNOWN_VERSIONS[-1]
 # The release `migrate` and the hook bring files to by default: the newest known.
 # The releases after the chain's last step changed no key (a test says which).

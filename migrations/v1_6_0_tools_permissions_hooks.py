@@ -92,6 +92,14 @@ def _refuse_what_has_no_equivalent(document: EditableDocument, context: StepCont
             ("tools",),
         )
     plugins = document.find(("plugins",))
+    if isinstance(plugins, list) and plugins:
+        # Dropped, its plugins (a tool filter among them, in real files) would stop applying.
+        raise RefusedMigration(
+            "`plugins` is a list, a shape no Dexto release accepted (up to 1.5.8 it maps "
+            "built-in plugin names to their options; from 1.6.0 `hooks:` lists an image's "
+            "hook factories): rewrite it as one of those, then migrate again",
+            ("plugins",),
+        )
     if not isinstance(plugins, dict):
         return
     for key, what in _NO_YAML_PLUGINS.items():

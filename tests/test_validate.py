@@ -46,7 +46,9 @@ def _problems(
         ),
         pytest.param("systemPrompt: [a\nllm: b\n", [(1, 15, "yaml-syntax")], id="syntax-error"),
         pytest.param("llm:\n\tprovider: openai\n", [(2, 1, "yaml-syntax")], id="tab-indent"),
-        pytest.param(VALID + "starterPrompts: []\n", [(5, 1, "schema-unknown-key")], id="unknown"),
+        pytest.param(VALID + "starterPrompt: []\n", [(5, 1, "schema-unknown-key")], id="unknown"),
+        # Dexto 1.2.6 turned starterPrompts into prompts: a key of an older release.
+        pytest.param(VALID + "starterPrompts: []\n", [(5, 1, "older-release")], id="pre-seed-key"),
         pytest.param(
             "systemPrompt: hi\nllm:\n  provider: openai\n",
             [(2, 1, "schema-missing-key")],
@@ -99,11 +101,11 @@ def test_cli_prints_positions_then_a_summary(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "good.yml").write_text(VALID)
-    (tmp_path / "bad.yml").write_text(VALID + "starterPrompts: []\n")
+    (tmp_path / "bad.yml").write_text(VALID + "starterPrompt: []\n")
     assert run(["validate", str(tmp_path)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out == [
-        f"{tmp_path / 'bad.yml'}:5:1: unknown key 'starterPrompts' in agent config",
+        f"{tmp_path / 'bad.yml'}:5:1: unknown key 'starterPrompt' in agent config",
         "2 files checked: 1 valid, 1 invalid",
     ]
 

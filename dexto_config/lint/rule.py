@@ -27,6 +27,7 @@ FAMILIES = {
     "3": "credentials and endpoints",
     "4": "schema versions",
     "5": "start-up",
+    "6": "shapes no release accepted",
 }
 
 

@@ -35,6 +35,7 @@ from dexto_config.redaction import find_secrets, redact, redact_text, secret_loc
 from dexto_config.versions import (
     LATEST_VERSION,
     MIGRATION_TARGET,
+    OLDEST_VERSION,
     FutureSchemaVersion,
     UnknownSchemaVersion,
     is_newer_than_known,
@@ -136,9 +137,11 @@ def migrate_bytes(
             return FileMigration(
                 "current", kind, raw, raw, from_version, target, version_evidence=evidence
             )
-        source_issues = _source_issues(document, kind, from_version, source_path)
         step_context = StepContext(context, source_version=from_version, target_version=target)
-        report = _apply(document, kind, steps, step_context)
+        pre_seed = tuple(s for s in steps if version_key(s.version) <= version_key(OLDEST_VERSION))
+        document, report = _run_pre_seed(document, kind, pre_seed, step_context)
+        source_issues = _source_issues(document, kind, from_version, source_path)
+        report.extend(_apply(document, kind, steps[len(pre_seed) :], step_context))
         report.decisions = [_as_written(decision, document, kind) for decision in report.decisions]
         if then is not None:
             report.extend(then(document, step_context))
@@ -305,7 +308,11 @@ def _future(version: str, document: EditableDocument, path: DataPath) -> _Refuse
 def _source_issues(
     document: EditableDocument, kind: FileKind, version: str, source_path: Path | None
 ) -> list[SchemaIssue]:
-    """The file's issues at its own version; unknown keys refuse the file at once."""
+    """The file's issues at its own version; unknown keys refuse the file at once.
+
+    A file older than the oldest modelled release is judged after the steps up
+    to that release ran, so the keys those steps retire do not count as unknown.
+    """
     issues = validate_document(kind, schema_at(version), document.data, source_path=source_path)
     unknown = [issue for issue in issues if issue.kind is IssueKind.UNKNOWN_KEY]
     if unknown:
@@ -333,10 +340,41 @@ def _apply(
     steps: tuple[MigrationStep, ...],
     step_context: StepContext,
 ) -> StepResult:
-    report = StepResult()
     transforms = [step.transforms[kind] for step in steps if kind in step.transforms]
     if kind in (FileKind.AGENT, FileKind.PREFERENCES) and _checks_registry(step_context):
         transforms.append(_retarget_llm_model)
+    report = _transform(document, transforms, step_context)
+    if kind.is_yaml and step_context.target_version is not None:
+        document.set_marker(marker_line(step_context.target_version))
+    return report
+
+
+def _run_pre_seed(
+    document: EditableDocument,
+    kind: FileKind,
+    steps: tuple[MigrationStep, ...],
+    step_context: StepContext,
+) -> tuple[EditableDocument, StepResult]:
+    """Run the steps before the seed, each on the text the one before it wrote.
+
+    They move whole blocks that a later step edits again (a system prompt
+    leaves `llm`, then its contributors change), and edits are made on a
+    text's own nodes, so the document is re-read after each step that changed
+    it. Positions in later messages then refer to that text.
+    """
+    report = StepResult()
+    for step in steps:
+        if kind in step.transforms:
+            report.extend(_transform(document, [step.transforms[kind]], step_context))
+            if document.changed:
+                document = _open(_render(document), kind)
+    return document, report
+
+
+def _transform(
+    document: EditableDocument, transforms: list[Transform], step_context: StepContext
+) -> StepResult:
+    report = StepResult()
     for transform in transforms:
         try:
             report.extend(transform(document, step_context))
@@ -347,8 +385,6 @@ def _apply(
             raise _Refused(
                 Refusal(f"{error}; edit the file by hand", reason="unsupported-edit")
             ) from None
-    if kind.is_yaml and step_context.target_version is not None:
-        document.set_marker(marker_line(step_context.target_version))
     return report
 
 

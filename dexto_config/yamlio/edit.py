@@ -306,11 +306,19 @@ class EditableDocument:
         del self._parent_data(path)[path[-1]]
 
     def add_key(
-        self, mapping_path: DataPath, key: str, value: Any, *, after: str | None = None
+        self,
+        mapping_path: DataPath,
+        key: str,
+        value: Any,
+        *,
+        after: str | None = None,
+        lines: Sequence[Fragment] = (),
     ) -> None:
         """Insert `key: value` into the mapping at `mapping_path`, after `after` (default: last).
 
-        A list or mapping value is written in flow style (`tools: [{type: plan-tools}]`).
+        Without `lines` a list or mapping value is written in flow style (`tools:
+        [{type: plan-tools}]`). With `lines` (block mappings only), those are the
+        whole entry's lines, its key line included; they must read as `key: value`.
         """
         mapping = self.get(mapping_path)
         if not isinstance(mapping, dict):
@@ -326,10 +334,15 @@ class EditableDocument:
         in_flow = located.in_flow or bool(node.flow_style)
         entry_text = self._render_key(key, in_flow=in_flow)
         value_text = self._render(value, style="", in_flow=in_flow)
+        if lines and in_flow:
+            raise UnsupportedEdit(f"{_show(mapping_path)} is a flow mapping; no block fits")
         if node.flow_style:
             position, text = self._flow_insertion(node, anchor_index, entry_text, value_text)
         else:
-            position, text = self._block_insertion(node, anchor_index, entry_text, value_text)
+            indent = _indentation(self._text, node.value[0][0].start_mark.index)
+            position = self._block_insertion_point(node, anchor_index)
+            entry = self._join(lines, position) if lines else f"{indent}{entry_text}: {value_text}"
+            text = self._block_line(position, entry)
         self._add_edit(position, position, text, owner=(*mapping_path, key))
         anchor = after if after is not None else _last_key(mapping)
         _insert_after(mapping, key, copy.deepcopy(value), anchor)
@@ -416,6 +429,9 @@ class EditableDocument:
             if block:
                 start = _line_end(self._text, start)
             end = self._entry_end(key, node)
+            line_end = _line_end(self._text, end)
+            if _TRAILING_COMMENT_RE.match(self._text, end, line_end):
+                end = line_end  # the old last line's comment goes with it (`lines` may keep it)
             text = self._line_ending_near(start) + self._join(lines, start)
         else:
             start, end = self._after_value_indicator(key), self._entry_end(key, node)
@@ -641,20 +657,21 @@ class EditableDocument:
                 return original[candidate]
         raise UnsupportedEdit(f"no original entry of the mapping precedes {target!r}")
 
-    def _block_insertion(
-        self, node: MappingNode, anchor_index: int, key_text: str, value_text: str
-    ) -> tuple[int, str]:
-        text = self._text
-        first_key = node.value[0][0]
-        indent = _indentation(text, first_key.start_mark.index)
+    def _block_insertion_point(self, node: MappingNode, anchor_index: int) -> int:
+        """The start of the line after the entry at `anchor_index` of a block mapping."""
         key, value = node.value[anchor_index]
-        end = self._entry_end(key, value)
-        position = _next_line_start(text, end - 1)
-        line = f"{indent}{key_text}: {value_text}"
-        line_ending = self._line_ending_near(end)
-        if position == len(text) and not _ends_with_break(text):
-            return position, line_ending + line
-        return position, line + line_ending
+        return _next_line_start(self._text, self._entry_end(key, value) - 1)
+
+    def _block_line(self, position: int, line: str) -> str:
+        """`line` as inserted at a line start `position`, with its line ending on the right side."""
+        before = self._text[:position]
+        line_ending = next(
+            (end for end in ("\r\n", "\n", "\r") if before.endswith(end)),
+            self._line_ending_near(position),
+        )
+        if position == len(self._text) and not _ends_with_break(self._text):
+            return line_ending + line
+        return line + line_ending
 
     def _flow_insertion(
         self, node: MappingNode, anchor_index: int, key_text: str, value_text: str

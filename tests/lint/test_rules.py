@@ -357,6 +357,40 @@ CASES = [
     Case(
         "DX305", agent("  provider: openai\n  model: gpt-5\n  apiKey: sk-proj-Zq8vK2mLw9XcT4\n"), 0
     ),
+    # DX601 never-accepted-shape
+    Case(
+        "DX601",
+        agent("  provider: openai\n  model: gpt-5\n", extra="name: helper\n"),
+        1,
+        "agentCard.name",
+    ),
+    Case(
+        "DX601",
+        agent("  provider: openai\n  model: gpt-5\n", extra="logging: {level: info}\n"),
+        1,
+        "logger",
+    ),
+    Case(
+        "DX601",
+        agent(
+            "  provider: openai\n  model: gpt-5\n",
+            extra="prompts:\n  - {type: inline, id: a, prompt: x, icon: x}\n",
+        ),
+        1,
+        "emoji",
+    ),
+    Case(
+        "DX601",
+        M + "systemPrompt:\n  contributors:\n    - {id: a, type: static, content: x}\n"
+        "    - {id: b, type: static, content: y, priority: 1}\n",
+        1,
+        "contributors[0] has no priority",
+    ),
+    Case("DX601", agent("  provider: openai\n  model: gpt-5\n", extra="plugins: []\n"), 1, "hooks"),
+    Case(
+        "DX601", agent("  provider: openai\n  model: gpt-5\n", extra="customTools: {}\n"), 1, "list"
+    ),
+    Case("DX601", agent("  provider: openai\n  model: gpt-5\n", extra="agentCard: {name: a}\n"), 0),
     # DX401 future-schema-version
     Case(
         "DX401",
@@ -464,7 +498,7 @@ CASES = [
         "DX406",
         agent("  provider: openai\n  model: gpt-5-mini\n", marker=""),
         1,
-        "fits Dexto 1.5.4 to 1.10.4",
+        "fits Dexto 0.1.0 to 1.10.4",
         target=None,
     ),
     Case(

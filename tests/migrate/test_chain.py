@@ -18,7 +18,13 @@ from dexto_config.migrate.chain import (
 )
 from dexto_config.migrate.engine import migrate_bytes
 from dexto_config.migrate.routing import RoutingContext
-from dexto_config.versions import KNOWN_VERSIONS, MIGRATION_TARGET, marker_line, version_key
+from dexto_config.versions import (
+    KNOWN_VERSIONS,
+    MIGRATION_TARGET,
+    PRE_SEED_VERSIONS,
+    marker_line,
+    version_key,
+)
 
 LEGACY_AGENT = b"""\
 # my agent
@@ -72,7 +78,7 @@ def test_shipped_chain_targets_known_versions_in_order() -> None:
     versions = [step.version for step in default_chain()]
     assert versions == sorted(versions, key=version_key)
     assert len(set(versions)) == len(versions)
-    assert set(versions) <= set(KNOWN_VERSIONS)
+    assert set(versions) <= {*PRE_SEED_VERSIONS, *KNOWN_VERSIONS}
     assert KNOWN_VERSIONS[-1] == MIGRATION_TARGET
 
 

@@ -1,0 +1,96 @@
+"""DX6xx: shapes no Dexto release ever accepted, from saiki 0.1 to the newest (DESIGN §13).
+
+Real files carry them (drafts, examples written ahead of a feature that took
+another form). No step rewrites them: the finding says no release took the
+shape and, where it is clear, what the key probably meant; a person decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from dexto_config.kinds import FileKind
+from dexto_config.lint.document import LintDocument
+from dexto_config.lint.findings import Severity, Violation
+from dexto_config.lint.rule import RuleContext, rule
+from dexto_config.yamlio.fast import DataPath
+
+NEVER = "no Dexto release ever accepted"
+# Top-level keys no release had, and what each probably meant.
+_TOP_LEVEL = {
+    "name": "agentCard.name (the agent's name)",
+    "description": "agentCard.description",
+    "session": "sessions (maxSessions, sessionTTL)",
+    "logging": "logger (level, transports)",
+    "blobStorage": "storage.blob",
+}
+_PROMPT_LISTS = ("prompts", "starterPrompts")
+
+
+@rule(
+    code="DX601",
+    name="never-accepted-shape",
+    # The schema rules (DX003, DX004) already report the error; this says why and what was meant.
+    severity=Severity.INFO,
+    summary="A key or shape that no Dexto release ever accepted.",
+    explanation="""
+        Some files carry keys or shapes that no release of Dexto, from saiki 0.1 to
+        the newest, accepted: top-level `name`, `description`, `session`, `logging`
+        or `blobStorage`; a prompt's `icon`; a system-prompt contributor without
+        `priority`; `plugins` as a list; `customTools` as a mapping. Dexto refuses
+        such a file at every release, and `migrate` does not guess what was meant:
+        the finding names the key the file probably meant, where that is clear.
+    """,
+    bad="""
+        name: helper
+        systemPrompt: You are a helpful assistant.
+        llm: {provider: openai, model: gpt-5-mini}
+    """,
+    good="""
+        agentCard: {name: helper}
+        systemPrompt: You are a helpful assistant.
+        llm: {provider: openai, model: gpt-5-mini}
+    """,
+)
+def never_accepted_shape(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
+    if document.kind is not FileKind.AGENT:
+        return
+    data = document.mapping
+    for path, message in _shapes(data):
+        yield Violation(document.key_at(path), message)
+
+
+def _shapes(data: dict[str, Any]) -> Iterator[tuple[DataPath, str]]:
+    for key, meant in _TOP_LEVEL.items():
+        if key in data:
+            yield (key,), f"top-level `{key}`: {NEVER} it; it probably meant {meant}"
+    for key in _PROMPT_LISTS:
+        prompts = data.get(key)
+        for index, prompt in enumerate(prompts if isinstance(prompts, list) else []):
+            if isinstance(prompt, dict) and "icon" in prompt:
+                yield (
+                    (key, index, "icon"),
+                    f"{key}[{index}].icon: {NEVER} a prompt icon; put an emoji in its title",
+                )
+    system = data.get("systemPrompt")
+    contributors = system.get("contributors") if isinstance(system, dict) else None
+    for index, contributor in enumerate(contributors if isinstance(contributors, list) else []):
+        if isinstance(contributor, dict) and "priority" not in contributor:
+            yield (
+                ("systemPrompt", "contributors", index),
+                f"systemPrompt.contributors[{index}] has no priority: {NEVER} a contributor "
+                "without one (lower numbers come first in the prompt)",
+            )
+    if isinstance(data.get("plugins"), list):
+        yield (
+            ("plugins",),
+            f"`plugins` as a list: {NEVER} it; up to 1.5.8 it maps built-in plugin names "
+            "to their options, from 1.6.0 `hooks:` is the list",
+        )
+    if isinstance(data.get("customTools"), dict):
+        yield (
+            ("customTools",),
+            f"`customTools` as a mapping: {NEVER} it; it is a list of `{{type: ...}}` "
+            "entries (from 1.6.0 under `tools:`)",
+        )
