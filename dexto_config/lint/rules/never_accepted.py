@@ -14,7 +14,7 @@ from dexto_config.kinds import FileKind
 from dexto_config.lint.document import LintDocument
 from dexto_config.lint.findings import Severity, Violation
 from dexto_config.lint.rule import RuleContext, rule
-from dexto_config.yamlio.fast import DataPath
+from dexto_config.yamlio.positions import DataPath
 
 NEVER = "no Dexto release ever accepted"
 # Top-level keys no release had, and what each probably meant.
