@@ -28,7 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lint": ("lint_cmd", "Lint Dexto agent, preferences and custom-models files."),
     "migrate": (
         "migrate_cmd",
-        "Migrate files to the explicit-provider schema, keeping every other byte.",
+        "Migrate files to the Dexto release you run, keeping every other byte.",
     ),
     "models": ("models_cmd", "Known model IDs per provider, and native ↔ OpenRouter IDs."),
     "rollback": ("hook_cmd", "Restore a backup (default: the newest) byte for byte."),

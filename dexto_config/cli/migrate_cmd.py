@@ -41,6 +41,7 @@ class Mode:
     check: bool
     verify: bool
     json: bool
+    verbose: bool = False
 
 
 @main.command()
@@ -65,6 +66,12 @@ class Mode:
 )
 @click.option("--json", "as_json", is_flag=True, help="Emit per-file results as JSON.")
 @click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Also say where each file's release comes from (its marker, --from, or its shape).",
+)
+@click.option(
     "--dexto-home",
     type=click.Path(path_type=Path, file_okay=False),
     help="Dexto home with auth.json, .env, preferences.yml (default: $DEXTO_HOME or ~/.dexto).",
@@ -80,9 +87,10 @@ def migrate(
     route_via: RouteVia,
     verify: bool,
     as_json: bool,
+    verbose: bool,
     dexto_home: Path | None,
 ) -> int:
-    """Migrate files to the explicit-provider schema, keeping every other byte.
+    """Migrate files to the Dexto release you run, keeping every other byte.
 
     Files are rewritten in place (atomically, mode kept) unless --dry-run or
     --check is given. A file that cannot be migrated safely (invalid YAML,
@@ -97,7 +105,7 @@ def migrate(
       dexto-config migrate --route-via dexto agents/
       dexto-config migrate --check --from 1.5.4 agents/my-agent.yml
     """
-    mode = Mode(not (dry_run or check), show_diff, check, verify, as_json)
+    mode = Mode(not (dry_run or check), show_diff, check, verify, as_json, verbose)
     # The agent registry is Dexto's bookkeeping, not a schema'd file: only the hook touches it.
     found = resolve_targets(paths, kind, frozenset(SELECTABLE_KINDS))
     targets = sorted(found, key=lambda t: t.kind is FileKind.PREFERENCES)

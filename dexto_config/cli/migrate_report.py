@@ -35,6 +35,8 @@ def _print_file(outcome: FileOutcome, mode: Mode) -> None:
     if migration is None:
         say(f"{path}:1:1: {outcome.io_error}", err=True)
         return
+    if mode.verbose and migration.version_evidence:
+        say(f"{path}: written for {migration.from_version}: {migration.version_evidence}")
     if migration.status == "refused" and migration.refusal is not None:
         refusal = migration.refusal
         say(f"{path}:{refusal.line}:{refusal.col}: refused: {refusal.message}")

@@ -253,3 +253,18 @@ def test_the_agent_registry_is_left_to_the_hook(
     (workdir / "registry.json").write_text('{"agents": []}')
     assert run(["migrate", *LEGACY, "--dry-run", str(workdir)]) == 0
     assert "registry.json" not in capsys.readouterr().out
+
+
+def test_verbose_says_where_each_release_comes_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    current = tmp_path / "current.yml"
+    current.write_text(
+        "systemPrompt: hi\nllm: {provider: openai, model: gpt-5-mini}\npermissions: {}\n"
+    )
+    marked = tmp_path / "marked.yml"
+    shutil.copy(FIXTURES / "agents" / "explicit-1.5.6-gateway-tools-plugins.yml", marked)
+    assert run(["migrate", "--dry-run", "-v", str(current), str(marked)]) == 0
+    out = capsys.readouterr().out
+    assert f"{current}: written for 1.10.4: the shape (`permissions`)" in out
+    assert f"{marked}: written for 1.5.6: the version marker" in out
