@@ -35,6 +35,23 @@ def test_migrates_legacy_home_then_is_silent(
     assert capsys.readouterr().out == ""
 
 
+def test_what_the_hook_wrote_validates_and_lints_clean_at_its_target(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = build_home(tmp_path, legacy_agents=2, explicit_agents=1)
+    assert run(["hook", "--dexto-home", str(home)]) == 0
+    managed = [
+        str(home / "preferences.yml"),
+        str(home / "models" / "custom-models.json"),
+        *(str(path) for path in sorted((home / "agents").glob("*/*.yml"))),
+    ]
+    capsys.readouterr()
+    assert run(["validate", *managed]) == 0
+    # DX104 (a preferences `llm` that sends each agent's key to its provider) may remain:
+    # the legacy file did the same, and only its author can name the key to send.
+    assert run(["lint", "--ignore", "DX104", *managed]) == 0, capsys.readouterr().out
+
+
 def test_current_files_are_recorded_not_rewritten(tmp_path: Path) -> None:
     home = build_home(tmp_path, legacy_agents=0, explicit_agents=2)
     agent = home / "agents" / "explicit-0" / "explicit-0.yml"
