@@ -163,8 +163,15 @@ def _check_nesting(text: str) -> None:
                     raise YamlSyntaxError(_TOO_DEEP, where)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    except yaml.YAMLError:
+    except yaml.MarkedYAMLError as error:
+        # Newer libyaml stops deep flow nesting itself, while scanning ahead.
+        if error.problem is not None and "nesting depth" in error.problem:
+            mark = error.problem_mark
+            where = _point(mark.line, mark.column) if mark is not None else FILE_START
+            raise YamlSyntaxError(_TOO_DEEP, where) from None
         return  # composing reports the syntax error
+    except yaml.YAMLError:
+        return
     finally:
         parser.dispose()
 
