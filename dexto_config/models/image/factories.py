@@ -359,14 +359,16 @@ def image_model(image: str, version: str) -> type[BaseModel]:
         for kind, label, variants in _STORAGE_BACKENDS
     }
     storage = create_model("ImageStorage", __base__=PassthroughModel, **backends)
-    return create_model(
-        "ImageConfig",
-        __base__=PassthroughModel,
-        storage=(storage, UNSET),
-        tools=(_LIST[_by_type(tools, f"tool type {where}", skip_disabled=True)], UNSET),
-        hooks=(_LIST[_by_type(hooks, f"hook type {where}", skip_disabled=True)], UNSET),
-        compaction=(_by_type(compaction, f"compaction type {where}", skip_disabled=True), UNSET),
-    )
+    entries: dict[str, Any] = {
+        "storage": (storage, UNSET),
+        "tools": (_LIST[_by_type(tools, f"tool type {where}", skip_disabled=True)], UNSET),
+        "hooks": (_LIST[_by_type(hooks, f"hook type {where}", skip_disabled=True)], UNSET),
+        "compaction": (
+            _by_type(compaction, f"compaction type {where}", skip_disabled=True),
+            UNSET,
+        ),
+    }
+    return create_model("ImageConfig", __base__=PassthroughModel, **entries)
 
 
 _STORAGE_BACKENDS: tuple[tuple[str, str, Mapping[str, type[BaseModel]]], ...] = (
