@@ -99,16 +99,13 @@ def start_up_issues(
 
     From 1.6.0 the image's factories check each `tools`, `hooks`, storage and
     compaction entry of a schema-valid agent at start-up; Dexto's validator
-    (and so `validate_document`) does not. Empty for an invalid file.
+    (and so `validate_document`) does not. `data` must be an agent that
+    `validate_document` accepted at `version`: the schema is not checked again.
     """
     if not agent_pipeline(version).image_resolved:
         return []
     prepared = _prepare_agent(version, data, source_path)
     if prepared.issues or not isinstance(prepared.data, dict):
-        return []
-    if _schema_issues(
-        model_for(FileKind.AGENT, version), version, prepared.data, data, FileKind.AGENT
-    ):
         return []
     from dexto_config.models.image_local import factory_issues
 
