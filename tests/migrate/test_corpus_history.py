@@ -25,7 +25,7 @@ from dexto_config.migrate.engine import FileMigration, migrate_bytes
 from dexto_config.models import validate_document
 from dexto_config.versions import LATEST_VERSION, schema_at
 from dexto_config.yamlio.fast import YamlSyntaxError, parse
-from tests.migrate.test_corpus_releases import _CHAIN_LINES, DIRECT
+from tests.migrate.test_corpus_releases import _CHAIN_LINES, DIRECT, judge
 
 # The files the steps bring to the newest release (DESIGN §13's goal: at least 300 of 400).
 REACHED_AT_LEAST = 300
@@ -76,23 +76,6 @@ def _lost_lines(before: bytes, after: bytes) -> list[str]:
     ]
 
 
-def _judge(path: Path, source: str, result: FileMigration) -> list[str]:
-    problems = []
-    data: Any = parse(result.result.decode("utf-8")).data
-    if issues := validate_document(
-        FileKind.AGENT, schema_at(LATEST_VERSION), data, source_path=path
-    ):
-        problems.append(f"not valid at {LATEST_VERSION}: {issues[0].message}")
-    if lost := _lost_lines(result.original, result.result):
-        problems.append(f"unrelated lines changed: {lost[:3]}")
-    again = migrate_bytes(
-        result.result, FileKind.AGENT, assumed_version=source, target=LATEST_VERSION, context=DIRECT
-    )
-    if again.status != "current" or again.result != result.result:
-        problems.append("a second migration was not a no-op")
-    return [f"{path.name}: {problem}" for problem in problems]
-
-
 def _refusal_name(result: FileMigration) -> str:
     """The refusal's reason code with the setting its message names first."""
     assert result.refusal is not None
@@ -130,7 +113,7 @@ def test_corpus_history_reaches_the_newest_release(
                 continue
         outcomes["reached"] += 1
         if result.status == "migrated":
-            failures += _judge(path, source, result)
+            failures += judge(path, source, result, _lost_lines)
     refused = sum(count for name, count in outcomes.items() if name.startswith("refused"))
     figures = ", ".join(f"{name} {count}" for name, count in outcomes.most_common())
     report_figure(

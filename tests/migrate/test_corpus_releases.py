@@ -85,14 +85,21 @@ def _refusal_reason(result: FileMigration) -> str:
     return next((name for name, words in REFUSAL_REASONS if words in message), message)
 
 
-def _judge(path: Path, source: str, result: FileMigration) -> list[str]:
+def judge(
+    path: Path,
+    source: str,
+    result: FileMigration,
+    lost_lines: Callable[[bytes, bytes], list[str]] = _lost_lines,
+) -> list[str]:
+    """What is wrong with a migrated corpus file: invalid at the newest release, unrelated
+    lines changed (as `lost_lines` tells them), or a second migration that is no no-op."""
     problems = []
     data: Any = parse(result.result.decode("utf-8")).data
     if issues := validate_document(
         FileKind.AGENT, schema_at(LATEST_VERSION), data, source_path=path
     ):
         problems.append(f"not valid at {LATEST_VERSION}: {issues[0].message}")
-    if lost := _lost_lines(result.original, result.result):
+    if lost := lost_lines(result.original, result.result):
         problems.append(f"unrelated lines changed: {lost[:3]}")
     again = migrate_bytes(result.result, FileKind.AGENT, assumed_version=source, context=DIRECT)
     if again.status != "current" or again.result != result.result:
@@ -143,7 +150,7 @@ def test_corpus_reaches_the_newest_release(
             continue
         outcomes[f"from {source}: {result.status}"] += 1
         migrated[path] = result.result
-        failures += _judge(path, source, result)
+        failures += judge(path, source, result)
     failures += _oracle_disagreements(migrated, tmp_path)
     figures = ", ".join(f"{status} {count}" for status, count in sorted(outcomes.items()))
     report_figure(f"corpus 1.5.6/1.5.7 agents -> {LATEST_VERSION}: {figures}")
