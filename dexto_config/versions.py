@@ -38,9 +38,6 @@ PRE_SEED_VERSIONS: tuple[str, ...] = (
     "1.5.1",  # source dateTime -> date; file and process tools leave internalTools
 )
 LATEST_VERSION = KNOWN_VERSIONS[-1]
-# The release `migrate` and the hook bring files to by default: the newest known.
-# The releases after the chain's last step changed no key (a test says which).
-MIGRATION_TARGET = LATEST_VERSION
 
 MARKER_PREFIX = "# dexto-config: schemaVersion="
 _MARKER_RE = re.compile(r"\A\ufeff?# dexto-config: schemaVersion=([^\s#]+)[ \t]*(?:\r\n|\n|\r|\Z)")

@@ -27,7 +27,7 @@ from dexto_config.home.report import (
 from dexto_config.home.rollback import rollback as restore_backup
 from dexto_config.redaction import redact_text
 from dexto_config.terminal import escape_text
-from dexto_config.versions import MIGRATION_TARGET, effective_version
+from dexto_config.versions import LATEST_VERSION, effective_version
 
 home_option = click.option(
     "--dexto-home",
@@ -99,7 +99,7 @@ def hook(
         environ=os.environ,
         from_version=effective_version(from_version) if from_version else None,
         # The release itself (the marker names it); its schema is looked up when validating.
-        target=target or MIGRATION_TARGET,
+        target=target or LATEST_VERSION,
         bundled_dir=bundled_dir,
         previous_bundled_dir=previous_bundled_dir,
         lock_wait=lock_wait,

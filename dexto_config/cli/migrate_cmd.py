@@ -19,7 +19,7 @@ from dexto_config.migrate.engine import FileMigration, migrate_bytes
 from dexto_config.migrate.routing import ROUTE_VIA_CHOICES, RouteVia, RoutingContext
 from dexto_config.migrate.verify import VerifyFailure, verify_backends
 from dexto_config.validation import UnreadableFile, read_file
-from dexto_config.versions import MIGRATION_TARGET
+from dexto_config.versions import LATEST_VERSION
 
 
 @dataclass(slots=True)
@@ -111,7 +111,7 @@ def migrate(
     targets = sorted(found, key=lambda t: t.kind is FileKind.PREFERENCES)
     context = machine_routing(((t.path, t.kind) for t in targets), route_via, dexto_home)
     outcomes = [
-        _migrate_one(target, from_version, to_version or MIGRATION_TARGET, context, mode)
+        _migrate_one(target, from_version, to_version or LATEST_VERSION, context, mode)
         for target in tracked(targets, "Migrating")
     ]
     if as_json:

@@ -18,7 +18,7 @@ from dexto_config.home import layout
 from dexto_config.home.report import outcomes_from_state, report_json
 from dexto_config.home.state import FAILED, HookState, bundled_signatures, load_state
 from dexto_config.versions import (
-    MIGRATION_TARGET,
+    LATEST_VERSION,
     FutureSchemaVersion,
     UnknownSchemaVersion,
     effective_version,
@@ -97,7 +97,7 @@ def _parse(args: list[str]) -> _Request | None:
 
 def _target(requested: str | None) -> str | None:
     if requested is None:
-        return MIGRATION_TARGET
+        return LATEST_VERSION
     try:
         return effective_version(requested)
     except (FutureSchemaVersion, UnknownSchemaVersion):

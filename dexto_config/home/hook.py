@@ -54,7 +54,7 @@ from dexto_config.migrate.engine import FileMigration, migrate_bytes
 from dexto_config.migrate.routing import RoutingContext, routing_context_from_home
 from dexto_config.redaction import redact_text
 from dexto_config.validation import UnreadableFile, check_bytes, read_file
-from dexto_config.versions import MIGRATION_TARGET, OLDEST_VERSION, read_marker
+from dexto_config.versions import LATEST_VERSION, OLDEST_VERSION, read_marker
 
 MigrateFn = Callable[..., FileMigration]
 HOOK_OPERATION = "hook"
@@ -74,7 +74,7 @@ class HookOptions:
     home: Path
     environ: Mapping[str, str]
     from_version: str | None = None
-    target: str = MIGRATION_TARGET
+    target: str = LATEST_VERSION
     bundled_dir: Path | None = None
     previous_bundled_dir: Path | None = None
     lock_wait: float = DEFAULT_WAIT_SECONDS

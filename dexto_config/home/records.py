@@ -10,7 +10,7 @@ from dexto_config.home import layout
 from dexto_config.home.atomic import atomic_write_bytes
 from dexto_config.home.journal import JournalEntry
 from dexto_config.home.state import CURRENT, FileRecord, HookState, load_state
-from dexto_config.versions import MIGRATION_TARGET
+from dexto_config.versions import LATEST_VERSION
 
 
 def store_state(home: Path, state: HookState) -> None:
@@ -29,7 +29,7 @@ def record_entries(
 ) -> None:
     """Update the state's records of files a journal rewrote, keeping every other record."""
     state = load_state(layout.tool_path(str(home), layout.STATE_NAME)) or HookState(
-        tool_version=__version__, home_version=None, target=MIGRATION_TARGET, files={}
+        tool_version=__version__, home_version=None, target=LATEST_VERSION, files={}
     )
     for entry in entries:
         sig = layout.signature(str(home / entry.rel))

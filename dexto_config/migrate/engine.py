@@ -34,7 +34,6 @@ from dexto_config.models.issues import IssueKind, SchemaIssue
 from dexto_config.redaction import find_secrets, redact, redact_text, secret_locations
 from dexto_config.versions import (
     LATEST_VERSION,
-    MIGRATION_TARGET,
     OLDEST_VERSION,
     FutureSchemaVersion,
     UnknownSchemaVersion,
@@ -105,7 +104,7 @@ def migrate_bytes(
     kind: FileKind,
     *,
     assumed_version: str | None,
-    target: str = MIGRATION_TARGET,
+    target: str = LATEST_VERSION,
     context: RoutingContext,
     source_path: Path | None = None,
     chain: tuple[MigrationStep, ...] | None = None,
