@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import re
 
-from dexto_config.migrate.step import Change, DataPath, StepContext, StepResult
-from dexto_config.yamlio.edit import EditableDocument
+from dexto_config.migrate.step_api import (
+    Change,
+    DataPath,
+    EditableDocument,
+    StepContext,
+    StepResult,
+)
 
 version = "0.2.0"
 summary = "llm.apiKey env:NAME -> $NAME"

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dexto_config.migrate.step import (
+from dexto_config.migrate.step_api import (
     REMOVED,
     Change,
     DataPath,
+    EditableDocument,
     RefusedMigration,
     StepContext,
     StepResult,
 )
-from dexto_config.yamlio.edit import EditableDocument
 
 version = "0.2.7"
 summary = "llm.maxTokens -> llm.maxInputTokens; llm.providerOptions removed (a warning)"

@@ -6,8 +6,13 @@ errors from here on (the result is judged, nothing is guessed).
 
 from __future__ import annotations
 
-from dexto_config.migrate.step import Change, RefusedMigration, StepContext, StepResult
-from dexto_config.yamlio.edit import EditableDocument
+from dexto_config.migrate.step_api import (
+    Change,
+    EditableDocument,
+    RefusedMigration,
+    StepContext,
+    StepResult,
+)
 
 version = "0.2.8"
 summary = "MCP http server baseUrl -> url"

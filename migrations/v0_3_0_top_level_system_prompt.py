@@ -6,8 +6,15 @@ to the left.
 
 from __future__ import annotations
 
-from dexto_config.migrate.step import Change, DataPath, RefusedMigration, StepContext, StepResult
-from dexto_config.yamlio.edit import EditableDocument, SourceLines
+from dexto_config.migrate.step_api import (
+    Change,
+    DataPath,
+    EditableDocument,
+    RefusedMigration,
+    SourceLines,
+    StepContext,
+    StepResult,
+)
 
 version = "0.3.0"
 summary = "llm.systemPrompt -> top-level systemPrompt"

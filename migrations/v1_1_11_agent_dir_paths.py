@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import re
 
-from dexto_config.migrate.step import Change, DataPath, StepContext, StepResult
-from dexto_config.yamlio.edit import EditableDocument
+from dexto_config.migrate.step_api import (
+    Change,
+    DataPath,
+    EditableDocument,
+    StepContext,
+    StepResult,
+)
 
 version = "1.1.11"
 summary = "relative file-contributor paths -> ${{dexto.agent_dir}}/<path>"

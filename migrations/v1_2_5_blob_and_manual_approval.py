@@ -8,8 +8,13 @@ what 1.2.5 calls `manual`.
 
 from __future__ import annotations
 
-from dexto_config.migrate.step import Change, DataPath, StepContext, StepResult
-from dexto_config.yamlio.edit import EditableDocument
+from dexto_config.migrate.step_api import (
+    Change,
+    DataPath,
+    EditableDocument,
+    StepContext,
+    StepResult,
+)
 
 version = "1.2.5"
 summary = "storage without blob gets blob: {type: local}; toolConfirmation event-based -> manual"

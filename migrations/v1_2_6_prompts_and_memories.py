@@ -14,16 +14,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from dexto_config.migrate.step import (
+from dexto_config.migrate.step_api import (
     REMOVED,
     Change,
     DataPath,
+    EditableDocument,
+    Fragment,
     RefusedMigration,
+    SourceLines,
     StepContext,
     StepResult,
+    render_yaml,
 )
-from dexto_config.yamlio.edit import EditableDocument, Fragment, SourceLines
-from dexto_config.yamlio.render import render_yaml
 
 version = "1.2.6"
 summary = "starterPrompts -> prompts (inline, showInStarters); memory contributor -> memories"

@@ -7,8 +7,14 @@ goes with a warning, the agent now talks through the same clients as others.
 
 from __future__ import annotations
 
-from dexto_config.migrate.step import REMOVED, Change, DataPath, StepContext, StepResult
-from dexto_config.yamlio.edit import EditableDocument
+from dexto_config.migrate.step_api import (
+    REMOVED,
+    Change,
+    DataPath,
+    EditableDocument,
+    StepContext,
+    StepResult,
+)
 
 version = "1.4.0"
 summary = "llm.router removed (a warning for in-built)"

@@ -15,17 +15,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from dexto_config.migrate.step import (
+from dexto_config.migrate.step_api import (
     Change,
     DataPath,
+    EditableDocument,
+    Fragment,
     RefusedMigration,
+    SourceLines,
     StepContext,
     StepResult,
     dotted,
+    render_flow,
+    version_key,
 )
-from dexto_config.versions import version_key
-from dexto_config.yamlio.edit import EditableDocument, Fragment, SourceLines
-from dexto_config.yamlio.render import render_flow
 
 version = "1.5.1"
 summary = "contributor source dateTime -> date; file and process tools -> customTools groups"

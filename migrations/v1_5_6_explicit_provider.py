@@ -11,20 +11,27 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dexto_config import catalog
-from dexto_config.migrate.gateway_ids import OPENROUTER, gateway_model_id, relabel_display_name
-from dexto_config.migrate.routing import DEXTO, DEXTO_KEY_VAR, RoutingContext, legacy_backend
-from dexto_config.migrate.step import (
+from dexto_config.migrate.step_api import (
+    DEXTO,
+    DEXTO_KEY_VAR,
+    OPENROUTER,
     REMOVED,
     Change,
     DataPath,
     Decision,
+    EditableDocument,
     RefusedMigration,
+    RoutingContext,
     StepContext,
     StepResult,
     dotted,
+    env_vars,
+    gateway_model_id,
+    legacy_backend,
+    owner_of_env_var,
+    primary_env_var,
+    relabel_display_name,
 )
-from dexto_config.yamlio.edit import EditableDocument
 
 version = "1.5.6"
 summary = "explicit provider: llm.provider is the backend; preferDextoCredits removed"
@@ -132,13 +139,13 @@ def _move_api_key(
         if variable == DEXTO_KEY_VAR:
             return
         _remove_api_key(document, path, value, provider, result)
-        if variable not in catalog.env_vars(provider):
+        if variable not in env_vars(provider):
             result.warnings.append(
                 f"{dotted(path)}: removed ${variable}, which the legacy runtime did not use "
                 f"when it routed {provider} through Dexto (the gateway uses {DEXTO_KEY_VAR})"
             )
         return
-    if isinstance(value, str) and _BARE_VARIABLE.match(value) and catalog.owner_of_env_var(value):
+    if isinstance(value, str) and _BARE_VARIABLE.match(value) and owner_of_env_var(value):
         _remove_api_key(document, path, value, provider, result)
         result.warnings.append(
             f"{dotted(path)}: removed {value!r}, a variable name missing its '$' "
@@ -148,7 +155,7 @@ def _move_api_key(
     raise RefusedMigration(
         f"{dotted(path)} holds a literal key, which would now be sent to the Dexto "
         f"gateway instead of {provider}; move it to an environment variable and write "
-        f"`apiKey: ${catalog.primary_env_var(provider)}`, or migrate with --route-via direct",
+        f"`apiKey: ${primary_env_var(provider)}`, or migrate with --route-via direct",
         path,
     )
 

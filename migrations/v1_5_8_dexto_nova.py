@@ -6,10 +6,18 @@ bare model there gets its OpenRouter ID by the explicit-provider rule (§4.1).
 
 from __future__ import annotations
 
-from dexto_config.migrate.gateway_ids import OPENROUTER, gateway_model_id, relabel_display_name
-from dexto_config.migrate.routing import DEXTO, DEXTO_NOVA
-from dexto_config.migrate.step import Change, DataPath, StepContext, StepResult
-from dexto_config.yamlio.edit import EditableDocument
+from dexto_config.migrate.step_api import (
+    DEXTO,
+    DEXTO_NOVA,
+    OPENROUTER,
+    Change,
+    DataPath,
+    EditableDocument,
+    StepContext,
+    StepResult,
+    gateway_model_id,
+    relabel_display_name,
+)
 
 version = "1.5.8"
 summary = "provider dexto is renamed dexto-nova; gateway models are vendor/model IDs"

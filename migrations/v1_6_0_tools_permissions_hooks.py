@@ -18,17 +18,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from dexto_config.migrate.step import (
+from dexto_config.migrate.step_api import (
     REMOVED,
     Change,
+    CommentsAbove,
     DataPath,
+    EditableDocument,
+    Fragment,
     RefusedMigration,
+    SourceLines,
     StepContext,
     StepResult,
+    render_flow,
+    version_key,
 )
-from dexto_config.versions import version_key
-from dexto_config.yamlio.edit import CommentsAbove, EditableDocument, Fragment, SourceLines
-from dexto_config.yamlio.render import render_flow
 
 version = "1.6.0"
 summary = "toolConfirmation -> permissions; internalTools + customTools -> tools; plugins -> hooks"

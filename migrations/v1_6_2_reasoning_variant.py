@@ -8,16 +8,16 @@ old `reasoningEffort` there, so it is rewritten as well).
 
 from __future__ import annotations
 
-from dexto_config.catalog.releases import reasoning_variants
-from dexto_config.migrate.step import (
+from dexto_config.migrate.step_api import (
     REMOVED,
     Change,
     DataPath,
+    EditableDocument,
     RefusedMigration,
     StepContext,
     StepResult,
+    reasoning_variants,
 )
-from dexto_config.yamlio.edit import EditableDocument
 
 version = "1.6.2"
 summary = "llm.reasoningEffort -> llm.reasoning: {variant}"

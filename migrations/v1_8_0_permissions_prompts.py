@@ -8,16 +8,16 @@ how a prompt runs are removed with a warning.
 
 from __future__ import annotations
 
-from dexto_config.migrate.step import (
+from dexto_config.migrate.step_api import (
     REMOVED,
     Change,
     DataPath,
+    EditableDocument,
     RefusedMigration,
     StepContext,
     StepResult,
     dotted,
 )
-from dexto_config.yamlio.edit import EditableDocument
 
 version = "1.8.0"
 summary = "permissions auto-deny and alwaysDeny removed; prompts lose five fields"

@@ -1,15 +1,17 @@
 """Discovering and ordering the migration steps (DESIGN §4).
 
-Each module in the migrations folder declares `version`, `summary`, `breaking`
-and any of `migrate_agent`, `migrate_preferences`, `migrate_custom_models`.
-The folder is `migrations/` at the top of the repository, installed inside the
-wheel as `dexto_config/migrations/`; a checkout run in place reads the former.
+Each module of the steps package declares `version`, `summary`, `breaking`
+and any of `migrate_agent`, `migrate_preferences`, `migrate_custom_models`
+(the contract is `dexto_config.migrate.step_api`). The package is `migrations/`
+at the top of the repository, installed inside the wheel as
+`dexto_config.migrations`; it is imported, and its modules are found by
+scanning it (`pkgutil`), so the import graph shows where the steps come from.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import sys
+import importlib
+import pkgutil
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -31,27 +33,40 @@ class ChainError(Exception):
     """The migrations folder is inconsistent: a load-time error, never a user's mistake."""
 
 
-def default_migrations_dir() -> Path:
-    """The shipped steps: inside the installed package, else the checkout's `migrations/`."""
-    package_dir = Path(__file__).resolve().parents[1]
-    installed = package_dir / "migrations"
-    if installed.is_dir():
-        return installed
-    return package_dir.parent / "migrations"
+def shipped_steps_package() -> ModuleType:
+    """The steps shipped with this tool: `dexto_config.migrations` when installed from a
+    wheel, else the checkout's top-level `migrations` package."""
+    try:
+        return importlib.import_module("dexto_config.migrations")
+    except ModuleNotFoundError as error:
+        if error.name != "dexto_config.migrations":
+            raise
+    import migrations  # a checkout run in place: the folder beside `dexto_config/`
+
+    expected = Path(__file__).resolve().parents[2] / "migrations"
+    if Path(migrations.__path__[0]).resolve() != expected:
+        raise ChainError(f"`migrations` was imported from {migrations.__path__[0]}, not {expected}")
+    return migrations
 
 
 @cache
 def default_chain() -> tuple[MigrationStep, ...]:
     """The shipped steps, loaded once per process."""
-    return load_chain(default_migrations_dir())
+    return load_chain(shipped_steps_package())
 
 
-def load_chain(folder: Path) -> tuple[MigrationStep, ...]:
-    """Every step module in `folder`, ordered by version; ChainError on duplicates or gaps."""
-    if not folder.is_dir():
-        raise ChainError(f"migrations folder {folder} does not exist")
-    modules = sorted(p for p in folder.glob("*.py") if not p.name.startswith("_"))
-    steps = [_step_from(_import(path, folder)) for path in modules]
+def load_chain(package: ModuleType) -> tuple[MigrationStep, ...]:
+    """Every step module of `package` (names starting with `_` excepted), ordered by version.
+
+    ChainError on a module without valid metadata, two steps for one version,
+    or file names that sort differently from their versions.
+    """
+    names = sorted(
+        module.name
+        for module in pkgutil.iter_modules(package.__path__)
+        if not module.name.startswith("_")
+    )
+    steps = [_step_from(importlib.import_module(f"{package.__name__}.{name}")) for name in names]
     return _ordered(steps)
 
 
@@ -61,20 +76,6 @@ def steps_between(
     """The steps that take a file from `from_version` up to `to_version`, in order."""
     low, high = Version(from_version), Version(to_version)
     return tuple(step for step in chain if low < Version(step.version) <= high)
-
-
-def _import(path: Path, folder: Path) -> ModuleType:
-    # A private, folder-specific name keeps test-only chains apart from the shipped one.
-    name = f"_dexto_config_migrations_{abs(hash(str(folder)))}.{path.stem}"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise ChainError(f"cannot load migration module {path}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _step_from(module: ModuleType) -> MigrationStep:

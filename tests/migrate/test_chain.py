@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
+import importlib
+import itertools
 import textwrap
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -12,8 +14,8 @@ from dexto_config.kinds import FileKind
 from dexto_config.migrate.chain import (
     ChainError,
     default_chain,
-    default_migrations_dir,
     load_chain,
+    shipped_steps_package,
     steps_between,
 )
 from dexto_config.migrate.engine import migrate_bytes
@@ -44,7 +46,7 @@ breaking = False
 
 
 def migrate_agent(document, context):
-    from dexto_config.migrate.step import Change, StepResult
+    from dexto_config.migrate.step_api import Change, StepResult
 
     result = StepResult()
     if document.has(("greeting",)):
@@ -65,13 +67,28 @@ def _step_module(version: str, name: str = "step") -> str:
     )
 
 
-@pytest.fixture
-def two_step_chain(tmp_path: Path) -> Path:
-    folder = tmp_path / "migrations"
+_PACKAGE_NUMBERS = itertools.count()
+
+
+def _steps_package(
+    root: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str]
+) -> ModuleType:
+    """A steps package of `files` under `root`, imported under a name of its own."""
+    name = f"steps_under_test_{next(_PACKAGE_NUMBERS)}"
+    folder = root / name
     folder.mkdir()
-    shutil.copy(default_migrations_dir() / "v1_5_6_explicit_provider.py", folder)
-    (folder / "v1_5_7_shout_greeting.py").write_text(THROWAWAY_STEP)
-    return folder
+    (folder / "__init__.py").write_text("")
+    for file_name, text in files.items():
+        (folder / file_name).write_text(text)
+    monkeypatch.syspath_prepend(str(root))
+    return importlib.import_module(name)
+
+
+@pytest.fixture
+def two_step_chain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    shipped = Path(shipped_steps_package().__path__[0]) / "v1_5_6_explicit_provider.py"
+    files = {shipped.name: shipped.read_text(), "v1_5_7_shout_greeting.py": THROWAWAY_STEP}
+    return _steps_package(tmp_path, monkeypatch, files)
 
 
 def test_shipped_chain_targets_known_versions_in_order() -> None:
@@ -125,15 +142,14 @@ def test_every_shipped_step_declares_its_metadata() -> None:
     ],
 )
 def test_inconsistent_chains_fail_at_load_time(
-    tmp_path: Path, files: dict[str, str], message: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str], message: str
 ) -> None:
-    for name, text in files.items():
-        (tmp_path / name).write_text(text)
+    package = _steps_package(tmp_path, monkeypatch, files)
     with pytest.raises(ChainError, match=message):
-        load_chain(tmp_path)
+        load_chain(package)
 
 
-def test_steps_between_picks_steps_above_the_file_version(two_step_chain: Path) -> None:
+def test_steps_between_picks_steps_above_the_file_version(two_step_chain: ModuleType) -> None:
     chain = load_chain(two_step_chain)
     assert [s.version for s in steps_between(chain, "1.5.4", "1.5.7")] == ["1.5.6", "1.5.7"]
     assert [s.version for s in steps_between(chain, "1.5.5", "1.5.6")] == ["1.5.6"]
@@ -141,7 +157,7 @@ def test_steps_between_picks_steps_above_the_file_version(two_step_chain: Path) 
     assert steps_between(chain, "1.5.7", "1.5.7") == ()
 
 
-def test_a_file_two_versions_behind_runs_both_steps(two_step_chain: Path) -> None:
+def test_a_file_two_versions_behind_runs_both_steps(two_step_chain: ModuleType) -> None:
     chain = load_chain(two_step_chain)
     result = migrate_bytes(
         LEGACY_AGENT,
@@ -159,7 +175,7 @@ def test_a_file_two_versions_behind_runs_both_steps(two_step_chain: Path) -> Non
     assert "provider: dexto\n" in text
 
 
-def test_to_stops_the_chain_early(two_step_chain: Path) -> None:
+def test_to_stops_the_chain_early(two_step_chain: ModuleType) -> None:
     chain = load_chain(two_step_chain)
     result = migrate_bytes(
         LEGACY_AGENT,
@@ -173,7 +189,9 @@ def test_to_stops_the_chain_early(two_step_chain: Path) -> None:
     assert b"greeting: hello there\n" in result.result
 
 
-def test_a_file_at_an_intermediate_version_runs_only_the_later_step(two_step_chain: Path) -> None:
+def test_a_file_at_an_intermediate_version_runs_only_the_later_step(
+    two_step_chain: ModuleType,
+) -> None:
     chain = load_chain(two_step_chain)
     at_156 = (marker_line("1.5.6") + "\n").encode() + LEGACY_AGENT
     result = migrate_bytes(
