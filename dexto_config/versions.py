@@ -1,11 +1,15 @@
-"""Schema versions and the first-line version marker (DESIGN §3).
+"""The releases this tool knows, their one order, and the first-line version marker (DESIGN §3).
 
-Kept free of heavy imports: the hook's fast path reads markers with it.
+Every comparison of two versions in the package goes through `version_key`;
+the migration chain checks at load time that each step targets one of
+`RELEASES`. Kept free of heavy imports: the hook's fast path reads markers
+with it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 # The seed's pair, then every real release that changed what a file may hold
@@ -38,6 +42,8 @@ PRE_SEED_VERSIONS: tuple[str, ...] = (
     "1.5.1",  # source dateTime -> date; file and process tools leave internalTools
 )
 LATEST_VERSION = KNOWN_VERSIONS[-1]
+# Every release this tool knows, oldest first: the only versions a migration step may target.
+RELEASES: tuple[str, ...] = (*PRE_SEED_VERSIONS, *KNOWN_VERSIONS)
 
 MARKER_PREFIX = "# dexto-config: schemaVersion="
 _MARKER_RE = re.compile(r"\A\ufeff?# dexto-config: schemaVersion=([^\s#]+)[ \t]*(?:\r\n|\n|\r|\Z)")
@@ -109,9 +115,14 @@ def schema_at(version: str) -> str:
     Releases between known versions changed nothing, so they share the schema
     of the last known release before them.
     """
+    return newest_at_or_below(version, KNOWN_VERSIONS)
+
+
+def newest_at_or_below(version: str, releases: Sequence[str]) -> str:
+    """The newest of `releases` (oldest first) at or below `version`; the oldest for older ones."""
     key = version_key(version)
-    at_or_below = [v for v in KNOWN_VERSIONS if version_key(v) <= key]
-    return at_or_below[-1] if at_or_below else OLDEST_VERSION
+    at_or_below = [release for release in releases if version_key(release) <= key]
+    return at_or_below[-1] if at_or_below else releases[0]
 
 
 def is_newer_than_known(version: str, newest: str = LATEST_VERSION) -> bool:

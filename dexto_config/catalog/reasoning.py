@@ -13,10 +13,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from packaging.version import Version
+from dexto_config.versions import version_key
 
-FIRST_REASONING_RELEASE = Version("1.6.2")
-REVISED_RULES_RELEASE = Version("1.10.4")
+FIRST_REASONING_RELEASE = "1.6.2"
+REVISED_RULES_RELEASE = "1.10.4"
 
 GATEWAYS = ("openrouter", "dexto-nova")
 GATEWAY_EXCLUDED_FAMILIES = ("deepseek", "minimax", "glm", "mistral", "kimi", "k2p5")
@@ -212,6 +212,6 @@ def _revised_openai_efforts(model_id: str) -> tuple[str, ...] | None:
 
 def reasoning_rules_for(version: str, model_flag: ModelFlag) -> ReasoningRules | None:
     """The release's rules, or None before Dexto had `llm.reasoning` (1.6.2)."""
-    if Version(version) < FIRST_REASONING_RELEASE:
+    if version_key(version) < version_key(FIRST_REASONING_RELEASE):
         return None
-    return ReasoningRules(Version(version) >= REVISED_RULES_RELEASE, model_flag)
+    return ReasoningRules(version_key(version) >= version_key(REVISED_RULES_RELEASE), model_flag)

@@ -14,9 +14,8 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any, Literal
 
-from packaging.version import Version
-
 from dexto_config.catalog.reasoning import reasoning_rules_for
+from dexto_config.versions import newest_at_or_below
 
 __all__ = [
     "REGISTRY_RELEASES",
@@ -152,9 +151,7 @@ class ReleaseRegistry:
 
 def _release_for(version: str) -> str:
     """The newest release with data at or below `version` (the oldest for older ones)."""
-    wanted = Version(version)
-    at_or_below = [r for r in REGISTRY_RELEASES if Version(r) <= wanted]
-    return at_or_below[-1] if at_or_below else REGISTRY_RELEASES[0]
+    return newest_at_or_below(version, REGISTRY_RELEASES)
 
 
 @cache

@@ -6,6 +6,12 @@ and any of `migrate_agent`, `migrate_preferences`, `migrate_custom_models`
 at the top of the repository, installed inside the wheel as
 `dexto_config.migrations`; it is imported, and its modules are found by
 scanning it (`pkgutil`), so the import graph shows where the steps come from.
+
+Steps are ordered by `versions.version_key`, the package's one version order,
+and each must target one of `versions.RELEASES`: the chain never names a
+release the models and the version marker do not know. A known release needs
+no step when nothing a file may hold changed in it (the engine still stamps
+its marker).
 """
 
 from __future__ import annotations
@@ -17,10 +23,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from packaging.version import InvalidVersion, Version
-
 from dexto_config.kinds import FileKind
 from dexto_config.migrate.step import MigrationStep, Transform
+from dexto_config.versions import RELEASES, version_key
 
 TRANSFORM_NAMES: dict[FileKind, str] = {
     FileKind.AGENT: "migrate_agent",
@@ -58,8 +63,9 @@ def default_chain() -> tuple[MigrationStep, ...]:
 def load_chain(package: ModuleType) -> tuple[MigrationStep, ...]:
     """Every step module of `package` (names starting with `_` excepted), ordered by version.
 
-    ChainError on a module without valid metadata, two steps for one version,
-    or file names that sort differently from their versions.
+    ChainError on a module without valid metadata, a version that is not one
+    of `RELEASES`, two steps for one version, or file names that sort
+    differently from their versions.
     """
     names = sorted(
         module.name
@@ -74,17 +80,18 @@ def steps_between(
     chain: tuple[MigrationStep, ...], from_version: str, to_version: str
 ) -> tuple[MigrationStep, ...]:
     """The steps that take a file from `from_version` up to `to_version`, in order."""
-    low, high = Version(from_version), Version(to_version)
-    return tuple(step for step in chain if low < Version(step.version) <= high)
+    low, high = version_key(from_version), version_key(to_version)
+    return tuple(step for step in chain if low < version_key(step.version) <= high)
 
 
 def _step_from(module: ModuleType) -> MigrationStep:
     where = module.__file__ or module.__name__
     version = _required(module, "version", str, where)
-    try:
-        Version(version)
-    except InvalidVersion:
-        raise ChainError(f"{where}: version {version!r} is not a version") from None
+    if version not in RELEASES:
+        raise ChainError(
+            f"{where}: version {version!r} is not a release this tool knows "
+            "(add it to dexto_config/versions.py first)"
+        )
     transforms: dict[FileKind, Transform] = {}
     for kind, name in TRANSFORM_NAMES.items():
         function = getattr(module, name, None)
@@ -109,18 +116,17 @@ def _required(module: ModuleType, name: str, kind: type, where: str) -> Any:
 
 
 def _ordered(steps: list[MigrationStep]) -> tuple[MigrationStep, ...]:
-    by_version: dict[Version, MigrationStep] = {}
+    by_version: dict[str, MigrationStep] = {}
     for step in steps:
-        version = Version(step.version)
-        if version in by_version:
-            other = by_version[version]
+        if step.version in by_version:
+            other = by_version[step.version]
             raise ChainError(
                 f"migrations {other.module} and {step.module} both target {step.version}"
             )
-        by_version[version] = step
+        by_version[step.version] = step
     # Module file names carry the version so that a listing reads in order;
     # a name out of step with the declared version is a mistake.
-    ordered = [by_version[v] for v in sorted(by_version)]
+    ordered = [by_version[v] for v in sorted(by_version, key=version_key)]
     by_name = sorted(steps, key=lambda s: s.module)
     if [s.module for s in ordered] != [s.module for s in by_name]:
         names = ", ".join(s.module for s in by_name)

@@ -129,8 +129,7 @@ def migrate_bytes(
         _refuse_misplaced_secret(document)
         steps_available = chain if chain is not None else default_chain()
         marker = read_marker(_first_line(raw)) if kind.is_yaml else None
-        newest = _newest(steps_available)
-        from_version, evidence = _file_version(document, kind, marker, assumed_version, newest)
+        from_version, evidence = _file_version(document, kind, marker, assumed_version)
         steps = steps_between(steps_available, from_version, target)
         if version_key(from_version) >= version_key(target):
             return FileMigration(
@@ -217,22 +216,16 @@ def _first_line(raw: bytes) -> str:
     return raw[:MARKER_PROBE_BYTES].decode("utf-8", "ignore")
 
 
-def _newest(chain: tuple[MigrationStep, ...]) -> str:
-    versions = [LATEST_VERSION, *(step.version for step in chain)]
-    return max(versions, key=version_key)
-
-
 def _file_version(
     document: EditableDocument,
     kind: FileKind,
     marker: str | None,
     assumed: str | None,
-    newest: str,
 ) -> tuple[str, str]:
     """The file's release and how it was found: its marker, else the caller's, else its
     shape's (DESIGN §3, §11.2)."""
     key_version = schema_version_key(document.data)
-    if key_version is not None and is_newer_than_known(key_version, newest):
+    if key_version is not None and is_newer_than_known(key_version):
         raise _future(key_version, document, ("schemaVersion",))
     if marker is not None:
         version, evidence = marker, "the version marker"
@@ -242,7 +235,7 @@ def _file_version(
         version, evidence = _shaped_version(document, kind)
     if not is_version_string(version):
         raise _Refused(Refusal(str(UnknownSchemaVersion(version)), reason="unknown-version"))
-    if is_newer_than_known(version, newest):
+    if is_newer_than_known(version):
         raise _future(version, document, ())
     return version, evidence
 

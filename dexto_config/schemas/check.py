@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from packaging.version import InvalidVersion, Version
-
 from dexto_config.kinds import FileKind
 from dexto_config.migrate.chain import TRANSFORM_NAMES
 from dexto_config.schemas.compat import BreakingChange, breaking_changes
@@ -27,6 +25,7 @@ from dexto_config.schemas.export import (
 )
 from dexto_config.schemas.shape import extract_shapes
 from dexto_config.schemas.steps import DeclaredStep, UnreadableStep, declared_steps
+from dexto_config.versions import is_version_string, version_key
 
 SCHEMAS_DIR = "schemas"
 MIGRATIONS_DIR = "migrations"
@@ -110,10 +109,11 @@ def next_step_version(base_steps: list[DeclaredStep], current: SchemaSet) -> str
     """The version a new step should target: the newest schema version when it is above
     the base's newest step, else the patch release after that step."""
     floor = _newest_step_version(base_steps)
-    newest_schema = max((Version(f.version) for f in _files(current)), default=Version("0"))
-    if floor is None or newest_schema > floor:
-        return str(newest_schema)
-    return f"{floor.major}.{floor.minor}.{floor.micro + 1}"
+    newest_schema = max((f.version for f in _files(current)), key=version_key, default="0")
+    if floor is None or version_key(newest_schema) > floor:
+        return newest_schema
+    major, minor, patch = (*floor, 0, 0)[:3]
+    return f"{major}.{minor}.{patch + 1}"
 
 
 def _kind_report(
@@ -178,7 +178,7 @@ def _advice(
 
 
 def _latest_name(schemas: SchemaSet, kind: FileKind) -> str | None:
-    named = [(Version(f.version), name) for name, f in _named_files(schemas) if f.kind is kind]
+    named = [(version_key(f.version), name) for name, f in _named_files(schemas) if f.kind is kind]
     return max(named)[1] if named else None
 
 
@@ -190,17 +190,17 @@ def _named_files(schemas: SchemaSet) -> list[tuple[str, SchemaFile]]:
     return [(name, f) for name in schemas if (f := parse_schema_file_name(name)) is not None]
 
 
-def _newest_step_version(steps: list[DeclaredStep]) -> Version | None:
+def _newest_step_version(steps: list[DeclaredStep]) -> tuple[int, ...] | None:
     return max((_version(step) for step in steps), default=None)
 
 
-def _version(step: DeclaredStep) -> Version:
-    try:
-        return Version(step.version)
-    except InvalidVersion:
+def _version(step: DeclaredStep) -> tuple[int, ...]:
+    """The step's version as its `version_key`; SchemaCheckError when it is not a version."""
+    if not is_version_string(step.version):
         raise SchemaCheckError(
             f"{MIGRATIONS_DIR}/{step.module}: version {step.version!r} is not a version"
-        ) from None
+        )
+    return version_key(step.version)
 
 
 def _schemas_at(repo: Path, ref: str) -> dict[str, dict[str, Any]]:

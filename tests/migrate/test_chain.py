@@ -20,13 +20,7 @@ from dexto_config.migrate.chain import (
 )
 from dexto_config.migrate.engine import migrate_bytes
 from dexto_config.migrate.routing import RoutingContext
-from dexto_config.versions import (
-    KNOWN_VERSIONS,
-    LATEST_VERSION,
-    PRE_SEED_VERSIONS,
-    marker_line,
-    version_key,
-)
+from dexto_config.versions import KNOWN_VERSIONS, LATEST_VERSION, RELEASES, marker_line, version_key
 
 LEGACY_AGENT = b"""\
 # my agent
@@ -95,7 +89,7 @@ def test_shipped_chain_targets_known_versions_in_order() -> None:
     versions = [step.version for step in default_chain()]
     assert versions == sorted(versions, key=version_key)
     assert len(set(versions)) == len(versions)
-    assert set(versions) <= {*PRE_SEED_VERSIONS, *KNOWN_VERSIONS}
+    assert set(versions) <= set(RELEASES)
     assert version_key(versions[-1]) <= version_key(LATEST_VERSION)
 
 
@@ -135,7 +129,12 @@ def test_every_shipped_step_declares_its_metadata() -> None:
             id="out-of-order",
         ),
         pytest.param({"v1_a.py": "summary = 'x'\nbreaking = False\n"}, "version", id="no-version"),
-        pytest.param({"v1_a.py": _step_module("one")}, "is not a version", id="bad-version"),
+        pytest.param({"v1_a.py": _step_module("one")}, "not a release", id="bad-version"),
+        pytest.param(
+            {"v1_a.py": _step_module("1.5.5")},
+            "not a release this tool knows",
+            id="unknown-release",
+        ),
         pytest.param(
             {"v1_a.py": "version = '1.5.7'\nsummary = 'x'\n"}, "breaking", id="no-breaking"
         ),
