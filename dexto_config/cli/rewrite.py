@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from dexto_config.home.layout import default_home
+from dexto_config.home.machine import read_routing_context
 from dexto_config.kinds import FileKind
-from dexto_config.migrate.routing import RouteVia, RoutingContext, routing_context_from_home
+from dexto_config.migrate.routing import RouteVia, RoutingContext
 from dexto_config.redaction import find_secrets, redact_text
 from dexto_config.terminal import escape_lines
 
@@ -24,7 +25,7 @@ def machine_routing(
     """
     home = dexto_home or Path(default_home(os.environ))
     preferences = next((path for path, kind in targets if kind is FileKind.PREFERENCES), None)
-    return routing_context_from_home(home, os.environ, route_via, preferences)
+    return read_routing_context(home, os.environ, route_via, preferences)
 
 
 def unified_diff(

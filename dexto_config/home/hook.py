@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from dexto_config import __version__
-from dexto_config.home import layout
+from dexto_config.home import layout, machine
 from dexto_config.home.atomic import (
     TEMP_SUFFIX,
     PathEscapesHome,
@@ -51,7 +51,7 @@ from dexto_config.home.state import (
 )
 from dexto_config.kinds import FileKind, recognise
 from dexto_config.migrate.engine import FileMigration, migrate_bytes
-from dexto_config.migrate.routing import RoutingContext, routing_context_from_home
+from dexto_config.migrate.routing import RoutingContext
 from dexto_config.redaction import redact_text
 from dexto_config.validation import UnreadableFile, check_bytes, read_file
 from dexto_config.versions import LATEST_VERSION, OLDEST_VERSION, read_marker
@@ -163,7 +163,7 @@ def _context(home: Path, options: HookOptions, recovery: Recovery | None) -> Rou
     """The recorded context of an interrupted run, else the machine's, read before any write."""
     if recovery is not None and recovery.journal.context is not None:
         return RoutingContext.from_json(recovery.journal.context)
-    return routing_context_from_home(home, options.environ)
+    return machine.read_routing_context(home, options.environ)
 
 
 def _decide(inputs: _Inputs, rel: str, plan: _Plan) -> None:

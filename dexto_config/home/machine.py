@@ -2,7 +2,8 @@
 
 The one place that reads the process environment's layers (`<home>/.env`,
 `<cwd>/.env`, the project `.env`), `auth.json`, `preferences.yml` and
-`model-auth.yml`. Values of variables and keys stay inside the returned
+`model-auth.yml`, for `doctor` and for the legacy routing facts a migration
+needs (`read_routing_context`). Values of variables and keys stay inside the returned
 objects (their `repr` hides them): callers report names and origins only.
 Dexto itself deletes an invalid or expired `auth.json` when it loads it; this
 module only reports that it would.
@@ -18,9 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dexto_config import catalog
 from dexto_config.home.dotenv import read_dotenv
 from dexto_config.home.project import project_env_path
 from dexto_config.jsonio import read_json
+from dexto_config.migrate.routing import DEXTO_KEY_VAR, RouteVia, RoutingContext
 
 ENVIRONMENT = "environment"
 HOME_DOTENV = "home .env"
@@ -369,3 +372,30 @@ def read_prefer_dexto_credits(path: Path) -> bool:
     if isinstance(data, dict) and isinstance(data.get("preferDextoCredits"), bool):
         return bool(data["preferDextoCredits"])
     return True
+
+
+def read_routing_context(
+    home: Path,
+    environ: Mapping[str, str],
+    route_via: RouteVia = "auto",
+    preferences_path: Path | None = None,
+) -> RoutingContext:
+    """The machine's routing facts as the legacy CLI read them.
+
+    Dexto key: `DEXTO_API_KEY` in the environment or `<home>/.env`, or
+    `dextoApiKey` in `<home>/auth.json`. Provider keys: every provider variable
+    set in the environment or `.env`. `preferDextoCredits`: from
+    `preferences_path` (default `<home>/preferences.yml`), true when absent.
+    """
+    environment = layered_environment(home, environ, cwd=None)
+    known = {var for facts in catalog.providers() for var in facts.env_vars}
+    provider_keys = frozenset(var for var in known if environment.value(var))
+    auth = read_auth_file(home / AUTH_FILE, now_ms=0)
+    logged_in = auth is not None and auth.stored_key is not None
+    preferences = preferences_path if preferences_path is not None else home / PREFERENCES_FILE
+    return RoutingContext(
+        route_via=route_via,
+        dexto_key=bool(environment.value(DEXTO_KEY_VAR)) or logged_in,
+        provider_keys=provider_keys - {DEXTO_KEY_VAR},
+        prefer_dexto_credits=read_prefer_dexto_credits(preferences),
+    )

@@ -1,21 +1,19 @@
-"""The routing context and the legacy decision rule (DESIGN §4.1).
+"""The routing context and the legacy decision rule (DESIGN §4.1), pure.
 
 `RoutingContext` is the frozen set of machine facts the legacy runtime used to
-pick a backend. `legacy_backend()` is that rule, pure. `routing_context_from_home()`
-is the one place that reads the machine (environment, `.env`, `auth.json`,
-`preferences.yml`, through `dexto_config.home.machine`) to build a context; it runs
-once per run, before any write.
+pick a backend; `legacy_backend()` is that rule. Nothing here reads the
+machine: `dexto_config.home.machine.read_routing_context` builds a context
+from the environment, `.env`, `auth.json` and `preferences.yml`, once per run
+and before any write.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal
 
 from dexto_config import catalog
-from dexto_config.home import machine
 
 RouteVia = Literal["auto", "dexto", "direct"]
 ROUTE_VIA_CHOICES: tuple[RouteVia, ...] = ("auto", "dexto", "direct")
@@ -105,30 +103,3 @@ def own_key_present(provider: str, context: RoutingContext) -> str | None:
         if variable in context.provider_keys:
             return variable
     return None
-
-
-def routing_context_from_home(
-    home: Path,
-    environ: Mapping[str, str],
-    route_via: RouteVia = "auto",
-    preferences_path: Path | None = None,
-) -> RoutingContext:
-    """Read the machine's routing facts as the legacy CLI did (through `dexto_config.home.machine`).
-
-    Dexto key: `DEXTO_API_KEY` in the environment or `<home>/.env`, or
-    `dextoApiKey` in `<home>/auth.json`. Provider keys: every provider variable
-    set in the environment or `.env`. `preferDextoCredits`: from
-    `preferences_path` (default `<home>/preferences.yml`), true when absent.
-    """
-    environment = machine.layered_environment(home, environ, cwd=None)
-    known = {var for facts in catalog.providers() for var in facts.env_vars}
-    provider_keys = frozenset(var for var in known if environment.value(var))
-    auth = machine.read_auth_file(home / machine.AUTH_FILE, now_ms=0)
-    logged_in = auth is not None and auth.stored_key is not None
-    prefs = preferences_path if preferences_path is not None else home / machine.PREFERENCES_FILE
-    return RoutingContext(
-        route_via=route_via,
-        dexto_key=bool(environment.value(DEXTO_KEY_VAR)) or logged_in,
-        provider_keys=provider_keys - {DEXTO_KEY_VAR},
-        prefer_dexto_credits=machine.read_prefer_dexto_credits(prefs),
-    )

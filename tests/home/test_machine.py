@@ -1,4 +1,5 @@
-"""Reading the machine as Dexto's start-up does: `.env` layers, auth.json, model-auth.yml."""
+"""Reading the machine as Dexto's start-up does: `.env` layers, auth.json, model-auth.yml,
+and the legacy routing facts a migration needs."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from dexto_config.home.machine import (
     layered_environment,
     read_auth_file,
     read_model_auth,
+    read_routing_context,
 )
 from dexto_config.home.project import project_env_path
+from dexto_config.migrate.routing import RoutingContext
 
 NOW_MS = 1_800_000_000_000
 
@@ -182,3 +185,52 @@ def test_working_in_the_home_reads_its_env_as_the_home_s(tmp_path: Path) -> None
     env = layered_environment(tmp_path, {}, cwd=tmp_path)
     variable = env.get("A")
     assert variable is not None and variable.origin == "home .env"
+
+
+ROUTING_CASES = {
+    "nothing set": ({}, {}, RoutingContext()),
+    "gateway key in the environment": (
+        {},
+        {"DEXTO_API_KEY": "k"},
+        RoutingContext(dexto_key=True),
+    ),
+    "provider key in the home .env": (
+        {".env": "ANTHROPIC_API_KEY=k\n"},
+        {},
+        RoutingContext(provider_keys=frozenset({"ANTHROPIC_API_KEY"})),
+    ),
+    "an empty variable is not set": ({}, {"OPENAI_API_KEY": ""}, RoutingContext()),
+    "a key stored by login": (
+        {"auth.json": json.dumps({"createdAt": 1, "dextoApiKey": "k"})},
+        {},
+        RoutingContext(dexto_key=True),
+    ),
+    "a login without a stored key": (
+        {"auth.json": json.dumps({"createdAt": 1, "token": "t"})},
+        {},
+        RoutingContext(),
+    ),
+    "preferDextoCredits off": (
+        {"preferences.yml": "preferDextoCredits: false\n"},
+        {},
+        RoutingContext(prefer_dexto_credits=False),
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("files", "environ", "expected"), ROUTING_CASES.values(), ids=ROUTING_CASES.keys()
+)
+def test_read_routing_context(
+    tmp_path: Path, files: dict[str, str], environ: dict[str, str], expected: RoutingContext
+) -> None:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    assert read_routing_context(tmp_path, environ) == expected
+
+
+def test_read_routing_context_takes_route_via_and_another_preferences_file(tmp_path: Path) -> None:
+    preferences = tmp_path / "elsewhere.yml"
+    preferences.write_text("preferDextoCredits: false\n")
+    context = read_routing_context(tmp_path, {}, "direct", preferences)
+    assert context == RoutingContext(route_via="direct", prefer_dexto_credits=False)
