@@ -35,7 +35,7 @@ TRANSFORM_NAMES: dict[FileKind, str] = {
 
 
 class ChainError(Exception):
-    """The migrations folder is inconsistent: a load-time error, never a user's mistake."""
+    """The steps package is inconsistent: a load-time error, never a user's mistake."""
 
 
 def shipped_steps_package() -> ModuleType:

@@ -1,7 +1,9 @@
-"""Rendering single scalars as YAML or JSON text that parses back to the same value.
+"""Rendering values as YAML or JSON text that parses back to the same value.
 
-Every rendering is checked by parsing it back with `fast.parse` (YAML 1.2
-semantics), so a style is only used when it round-trips.
+A YAML scalar (`render_yaml`) is checked by parsing it back with `fast.parse`
+(YAML 1.2 semantics), so a style is only used when it round-trips; a JSON
+scalar (`render_json`) is written by JSON's own rules. `render_flow` writes
+lists and mappings on one line from those scalars.
 """
 
 from __future__ import annotations
