@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from dexto_config.kinds import FileKind
-from dexto_config.versions import KNOWN_VERSIONS, RELEASES, version_key
+from dexto_config.versions import KNOWN_VERSIONS, PRE_SEED_VERSIONS, version_key
 
 _ROUTEABLE = frozenset({"anthropic", "openai", "google", "groq", "xai", "cohere", "openrouter"})
 _TOOL_KEYS = ("tools", "internalTools", "customTools")
 _SKILL_PROMPT_FIELDS = ("disable-model-invocation", "allowed-tools", "model", "context", "agent")
 _NEW_SOUNDS = ("onStartup", "startupSoundFile", "approvalSoundFile", "completeSoundFile")
 # An agent may come from before the seed (DESIGN §13): its releases are candidates too.
+AGENT_RELEASES = (*PRE_SEED_VERSIONS, *KNOWN_VERSIONS)
 # File and process tools, which left `internalTools` in 1.5.1.
 _GROUPED_TOOLS = frozenset(
     {"read_file", "write_file", "edit_file", "glob_files", "grep_content"}
@@ -102,7 +103,7 @@ def place(kind: FileKind, data: Any) -> Placement:
     if not isinstance(data, dict):
         return Placement(KNOWN_VERSIONS, (), None)
     evidence = tuple(_EVIDENCE[kind](data)) if kind in _EVIDENCE else ()
-    releases = RELEASES if kind is FileKind.AGENT else KNOWN_VERSIONS
+    releases = AGENT_RELEASES if kind is FileKind.AGENT else KNOWN_VERSIONS
     candidates = tuple(v for v in releases if all(item.admits(v) for item in evidence))
     ambiguity = None
     if kind is FileKind.AGENT and len(candidates) > 1:
@@ -317,5 +318,5 @@ def _mentions(value: Any, text: str) -> bool:
 
 def _before(release: str) -> str:
     """The last known release before `release`."""
-    earlier = [v for v in RELEASES if version_key(v) < version_key(release)]
+    earlier = [v for v in AGENT_RELEASES if version_key(v) < version_key(release)]
     return earlier[-1] if earlier else release

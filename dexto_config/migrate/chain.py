@@ -64,8 +64,8 @@ def load_chain(package: ModuleType) -> tuple[MigrationStep, ...]:
     """Every step module of `package` (names starting with `_` excepted), ordered by version.
 
     ChainError on a module without valid metadata, a version that is not one
-    of `RELEASES`, two steps for one version, or file names that sort
-    differently from their versions.
+    of `RELEASES`, a module name that does not start with its version
+    (`v1_5_6_<name>` for 1.5.6), or two steps for one version.
     """
     names = sorted(
         module.name
@@ -87,11 +87,30 @@ def steps_between(
 def _step_from(module: ModuleType) -> MigrationStep:
     where = module.__file__ or module.__name__
     version = _required(module, "version", str, where)
+    module_name = module.__name__.rsplit(".", 1)[-1]
+    _check_version(version, module_name, where)
+    return MigrationStep(
+        version=version,
+        summary=_required(module, "summary", str, where),
+        breaking=_required(module, "breaking", bool, where),
+        transforms=_transforms(module, where),
+        module=module_name,
+    )
+
+
+def _check_version(version: str, module_name: str, where: str) -> None:
     if version not in RELEASES:
         raise ChainError(
             f"{where}: version {version!r} is not a release this tool knows "
             "(add it to dexto_config/versions.py first)"
         )
+    # The name carries the version so that a listing says which step is which.
+    prefix = module_prefix(version)
+    if not module_name.startswith(prefix):
+        raise ChainError(f"{where}: the step for {version} must be named {prefix}<what it does>")
+
+
+def _transforms(module: ModuleType, where: str) -> dict[FileKind, Transform]:
     transforms: dict[FileKind, Transform] = {}
     for kind, name in TRANSFORM_NAMES.items():
         function = getattr(module, name, None)
@@ -99,13 +118,12 @@ def _step_from(module: ModuleType) -> MigrationStep:
             if not callable(function):
                 raise ChainError(f"{where}: {name} must be a function")
             transforms[kind] = function
-    return MigrationStep(
-        version=version,
-        summary=_required(module, "summary", str, where),
-        breaking=_required(module, "breaking", bool, where),
-        transforms=transforms,
-        module=module.__name__.rsplit(".", 1)[-1],
-    )
+    return transforms
+
+
+def module_prefix(version: str) -> str:
+    """How the name of the step module for `version` starts: `v1_5_6_` for 1.5.6."""
+    return "v" + version.replace(".", "_") + "_"
 
 
 def _required(module: ModuleType, name: str, kind: type, where: str) -> Any:
@@ -124,14 +142,4 @@ def _ordered(steps: list[MigrationStep]) -> tuple[MigrationStep, ...]:
                 f"migrations {other.module} and {step.module} both target {step.version}"
             )
         by_version[step.version] = step
-    # Module file names carry the version so that a listing reads in order;
-    # a name out of step with the declared version is a mistake.
-    ordered = [by_version[v] for v in sorted(by_version, key=version_key)]
-    by_name = sorted(steps, key=lambda s: s.module)
-    if [s.module for s in ordered] != [s.module for s in by_name]:
-        names = ", ".join(s.module for s in by_name)
-        raise ChainError(
-            f"migration modules are out of order: file names {names} "
-            "must sort in the same order as their versions"
-        )
-    return tuple(ordered)
+    return tuple(by_version[v] for v in sorted(by_version, key=version_key))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from dexto_config.kinds import FileKind
-from dexto_config.migrate.chain import TRANSFORM_NAMES
+from dexto_config.migrate.chain import TRANSFORM_NAMES, module_prefix
 from dexto_config.schemas.compat import BreakingChange, breaking_changes
 from dexto_config.schemas.export import (
     SchemaFile,
@@ -170,7 +170,7 @@ def _advice(
         step = candidates[0]
         return f"add {function}() to {MIGRATIONS_DIR}/{step.module} (version {step.version})"
     version = next_step_version(base_steps, current)
-    module = f"v{version.replace('.', '_')}_<name>.py"
+    module = f"{module_prefix(version)}<name>.py"
     return (
         f'add {MIGRATIONS_DIR}/{module} with version = "{version}", summary, breaking = True '
         f"and {function}()"

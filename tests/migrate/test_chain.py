@@ -119,14 +119,19 @@ def test_every_shipped_step_declares_its_metadata() -> None:
     ("files", "message"),
     [
         pytest.param(
-            {"v1_a.py": _step_module("1.5.6"), "v1_b.py": _step_module("1.5.6")},
+            {"v1_5_6_a.py": _step_module("1.5.6"), "v1_5_6_b.py": _step_module("1.5.6")},
             "both target 1.5.6",
             id="duplicate-version",
         ),
         pytest.param(
-            {"v1_a.py": _step_module("1.5.8"), "v1_b.py": _step_module("1.5.7")},
-            "out of order",
-            id="out-of-order",
+            {"v1_5_7_a.py": _step_module("1.5.8")},
+            "the step for 1.5.8 must be named v1_5_8_",
+            id="name-of-another-version",
+        ),
+        pytest.param(
+            {"v1_5_80_a.py": _step_module("1.5.8")},
+            "must be named v1_5_8_",
+            id="name-of-a-longer-version",
         ),
         pytest.param({"v1_a.py": "summary = 'x'\nbreaking = False\n"}, "version", id="no-version"),
         pytest.param({"v1_a.py": _step_module("one")}, "not a release", id="bad-version"),
@@ -136,7 +141,7 @@ def test_every_shipped_step_declares_its_metadata() -> None:
             id="unknown-release",
         ),
         pytest.param(
-            {"v1_a.py": "version = '1.5.7'\nsummary = 'x'\n"}, "breaking", id="no-breaking"
+            {"v1_5_7_a.py": "version = '1.5.7'\nsummary = 'x'\n"}, "breaking", id="no-breaking"
         ),
     ],
 )
@@ -146,6 +151,14 @@ def test_inconsistent_chains_fail_at_load_time(
     package = _steps_package(tmp_path, monkeypatch, files)
     with pytest.raises(ChainError, match=message):
         load_chain(package)
+
+
+def test_the_chain_runs_in_version_order_whatever_the_names_sort_as(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = {"v1_10_4_later.py": _step_module("1.10.4"), "v1_8_0_earlier.py": _step_module("1.8.0")}
+    chain = load_chain(_steps_package(tmp_path, monkeypatch, files))
+    assert [step.module for step in chain] == ["v1_8_0_earlier", "v1_10_4_later"]
 
 
 def test_steps_between_picks_steps_above_the_file_version(two_step_chain: ModuleType) -> None:
