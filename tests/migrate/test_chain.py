@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import itertools
+import sys
 import textwrap
 from pathlib import Path
 from types import ModuleType
@@ -101,6 +102,16 @@ RELEASES_WITHOUT_A_STEP = {
     "1.6.1": "additive (preferences sounds, registry `enabled`)",
     "1.10.4": "no key changed after 1.8.0",
 }
+
+
+def test_a_foreign_migrations_package_is_not_taken_for_the_steps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    foreign = ModuleType("migrations")
+    foreign.__path__ = [str(tmp_path)]
+    monkeypatch.setitem(sys.modules, "migrations", foreign)
+    with pytest.raises(ChainError, match="was imported from"):
+        shipped_steps_package()
 
 
 def test_every_known_release_has_a_step_or_needs_none() -> None:
