@@ -43,7 +43,8 @@ _BLOCK_STYLES = ("|", ">")
 
 
 def render(value: Any, *, style: str, in_flow: bool, as_json: bool) -> str:
-    """`value` as YAML (or JSON) text; a list or mapping in flow style."""
+    """`value` as YAML (or JSON) text, a list or mapping in flow style; UnsupportedEdit when
+    no text reads back as `value`."""
     try:
         if isinstance(value, dict | list):
             return render_flow(value, as_json=as_json)
