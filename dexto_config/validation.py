@@ -20,6 +20,7 @@ from dexto_config.kinds import FileKind
 from dexto_config.models import validate_document
 from dexto_config.models.issues import IssueKind, SchemaIssue
 from dexto_config.models.registry_check import MODEL_UNSUPPORTED
+from dexto_config.problem import Problem
 from dexto_config.redaction import find_secrets, redact_text
 from dexto_config.versions import (
     LATEST_VERSION,
@@ -45,22 +46,6 @@ BOM = "\ufeff"
 _DROPS_EVERY_MODEL = " (Dexto then drops every custom model in this file, with only a warning)"
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One positioned problem in a file (1-based line and column)."""
-
-    line: int
-    col: int
-    end_line: int
-    end_col: int
-    message: str
-    code: str
-
-    @classmethod
-    def at(cls, position: Position, message: str, code: str) -> Problem:
-        return cls(position.line, position.col, position.end_line, position.end_col, message, code)
-
-
 @dataclass(slots=True)
 class CheckedFile:
     """Everything `validate` and `lint` need to know about one file."""
@@ -77,6 +62,10 @@ class CheckedFile:
     @property
     def valid(self) -> bool:
         return not self.problems
+
+    def add(self, position: Position, message: str, code: str) -> None:
+        """Record a problem of this file at `position`."""
+        self.problems.append(Problem.at(position, message, code, path=self.path))
 
 
 class UnreadableFile(Exception):
@@ -134,7 +123,7 @@ def check_bytes(
         checked.parsed = parse(text, last_key_wins=not kind.is_yaml)
     except YamlSyntaxError as error:
         code = "duplicate-key" if error.message.startswith("duplicate key") else "yaml-syntax"
-        checked.problems.append(Problem.at(error.position, error.message, code))
+        checked.add(error.position, error.message, code)
         return checked
     data = checked.parsed.data
     if not _check_root(data, checked):
@@ -146,11 +135,10 @@ def check_bytes(
     checked.placement = place(kind, data)
     dated = _dated_keys(checked.placement.rejected_at(version))
     issues = validate_document(kind, version, data, source_path=path)
-    problems = [_era_problem(dated, version, checked.parsed.positions)] if dated else []
+    positions = checked.parsed.positions
+    problems = [_era_problem(dated, version, positions, path)] if dated else []
     problems.extend(
-        _positioned(issue, checked.parsed.positions)
-        for issue in issues
-        if not _explained_by(issue, dated)
+        _positioned(issue, positions, path) for issue in issues if not _explained_by(issue, dated)
     )
     if kind is FileKind.CUSTOM_MODELS:
         problems = [replace(p, message=p.message + _DROPS_EVERY_MODEL) for p in problems]
@@ -165,13 +153,8 @@ def _decode(raw: bytes, checked: CheckedFile) -> str | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        checked.problems.append(
-            Problem.at(
-                FILE_START,
-                f"cannot decode the file as UTF-8 (byte {error.start}): save it as UTF-8",
-                "encoding",
-            )
-        )
+        message = f"cannot decode the file as UTF-8 (byte {error.start}): save it as UTF-8"
+        checked.add(FILE_START, message, "encoding")
         return None
     return text
 
@@ -183,14 +166,14 @@ def _check_root(data: Any, checked: CheckedFile) -> bool:
             f"the file is empty (or holds only comments): {_a_kind(checked.kind)} file "
             "must be a mapping of keys"
         )
-        checked.problems.append(Problem.at(FILE_START, message, "empty-file"))
+        checked.add(FILE_START, message, "empty-file")
         return False
     if not isinstance(data, dict):
         found = "a list" if isinstance(data, list) else f"a single {what} value"
         message = (
             f"the file holds {found}, but {_a_kind(checked.kind)} file must be a mapping of keys"
         )
-        checked.problems.append(Problem.at(FILE_START, message, "not-a-mapping"))
+        checked.add(FILE_START, message, "not-a-mapping")
         return False
     return True
 
@@ -229,7 +212,7 @@ def _version_problem(
     else:
         message = f"{error}: fix the version marker on the first line"
         code = "unknown-version"
-    checked.problems.append(Problem.at(position, message, code))
+    checked.add(position, message, code)
 
 
 def _explained_by(issue: SchemaIssue, dated: tuple[Evidence, ...]) -> bool:
@@ -248,7 +231,9 @@ def _dated_keys(rejected: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
     return older or plain
 
 
-def _era_problem(dated: tuple[Evidence, ...], version: str, positions: PositionIndex) -> Problem:
+def _era_problem(
+    dated: tuple[Evidence, ...], version: str, positions: PositionIndex, path: Path
+) -> Problem:
     """One problem for every key of another release: what it is, and what to do."""
     placed = [positions.nearest(item.path)[1] for item in dated if item.path]
     entries = placed or [positions.nearest(())[1]]
@@ -259,12 +244,12 @@ def _era_problem(dated: tuple[Evidence, ...], version: str, positions: PositionI
             "it: `dexto-config migrate` (or `dexto-config lint --fix`) rewrites it for "
             f"Dexto {version}"
         )
-        return Problem.at(position, message, "older-release")
+        return Problem.at(position, message, "older-release", path=path)
     message = (
         f"written for {_common_era(dated)} ({describe(dated)}); Dexto {version} rejects it: "
         f"judge it at its own release (`--dexto-version`) or upgrade Dexto"
     )
-    return Problem.at(position, message, "newer-release")
+    return Problem.at(position, message, "newer-release", path=path)
 
 
 def _common_era(evidence: tuple[Evidence, ...]) -> str:
@@ -280,7 +265,7 @@ def _common_era(evidence: tuple[Evidence, ...]) -> str:
     return bound.era
 
 
-def _positioned(issue: SchemaIssue, positions: PositionIndex) -> Problem:
+def _positioned(issue: SchemaIssue, positions: PositionIndex, path: Path) -> Problem:
     found, entry = positions.nearest(issue.path)
     exact = found == issue.path
     if issue.kind is IssueKind.UNKNOWN_KEY and exact and entry.key is not None:
@@ -294,7 +279,7 @@ def _positioned(issue: SchemaIssue, positions: PositionIndex) -> Problem:
         code = "schema-unknown-key" if issue.kind is IssueKind.UNKNOWN_KEY else "schema"
         if issue.code == MODEL_UNSUPPORTED:
             code = "schema-model"
-    return Problem.at(position, issue.message, code)
+    return Problem.at(position, issue.message, code, path=path)
 
 
 def _read_json(text: str, checked: CheckedFile) -> tuple[bool, Any]:
@@ -311,7 +296,7 @@ def _read_json(text: str, checked: CheckedFile) -> tuple[bool, Any]:
             if isinstance(error, JsonLimitError)
             else f"invalid JSON: {error.msg}: Dexto cannot read this file"
         )
-        checked.problems.append(Problem.at(position, message, "yaml-syntax"))
+        checked.add(position, message, "yaml-syntax")
         return False, None
 
 
@@ -325,5 +310,5 @@ def _check_registry(text: str, checked: CheckedFile, target: str | None) -> None
         return
     checked.parsed = parse(text, last_key_wins=True)
     issues = registry_issues(data, checked.path, target or LATEST_VERSION)
-    problems = [_positioned(issue, checked.parsed.positions) for issue in issues]
+    problems = [_positioned(issue, checked.parsed.positions, checked.path) for issue in issues]
     checked.problems.extend(sorted(problems, key=lambda p: (p.line, p.col)))

@@ -115,7 +115,7 @@ def _plain_record(outcome: FileOutcome) -> dict[str, Any]:
             "message": refusal.message,
             "line": refusal.line,
             "column": refusal.col,
-            "reason": refusal.reason,
+            "reason": refusal.code,
         },
         verify_failures=[f.describe() for f in outcome.verify_failures],
     )

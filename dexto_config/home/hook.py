@@ -52,6 +52,7 @@ from dexto_config.home.state import (
 from dexto_config.kinds import FileKind, recognise
 from dexto_config.migrate.engine import FileMigration, migrate_bytes
 from dexto_config.migrate.routing import RoutingContext
+from dexto_config.problem import Problem
 from dexto_config.redaction import redact_text
 from dexto_config.validation import UnreadableFile, check_bytes, read_file
 from dexto_config.versions import LATEST_VERSION, OLDEST_VERSION, read_marker
@@ -248,17 +249,9 @@ def _record_migration(
 ) -> None:
     kind = _kind(rel)
     if result.status == "refused":
-        refusal = result.refusal
-        message = refusal.message if refusal is not None else "refused"
+        refusal = result.refusal or "refused"
         plan.outcomes[rel] = _problem(
-            inputs,
-            rel,
-            kind,
-            SKIPPED,
-            message,
-            line=refusal.line if refusal else 1,
-            column=refusal.col if refusal else 1,
-            from_version=result.from_version,
+            inputs, rel, kind, SKIPPED, refusal, from_version=result.from_version
         )
     elif result.status == "current" or result.result == raw:
         version = result.from_version or result.to_version
@@ -296,10 +289,7 @@ def _decide_registry(inputs: _Inputs, plan: _Plan) -> None:
         return
     problems = check_bytes(raw, kind, path=real, target=target).problems
     if problems:
-        first = problems[0]
-        plan.outcomes[rel] = _problem(
-            inputs, rel, kind, SKIPPED, first.message, line=first.line, column=first.col
-        )
+        plan.outcomes[rel] = _problem(inputs, rel, kind, SKIPPED, problems[0])
     else:
         plan.outcomes[rel] = FileOutcome(rel, kind, CURRENT, from_version=target, to_version=target)
 
@@ -316,13 +306,15 @@ def _problem(
     rel: str,
     kind: str,
     status: str,
-    reason: str,
+    problem: Problem | str,
     *,
-    line: int = 1,
-    column: int = 1,
     from_version: str | None = None,
 ) -> FileOutcome:
-    """A file left alone; `reported_before` when the last run said exactly the same."""
+    """A file left alone for `problem` (a reason alone: the whole file, 1:1);
+    `reported_before` when the last run said exactly the same."""
+    if isinstance(problem, str):
+        problem = Problem.at_point(problem, status)
+    reason, line, column = problem.message, problem.line, problem.col
     record = inputs.state.files.get(rel) if inputs.state is not None else None
     again = record is not None and (record.status, record.reason) == (status, reason)
     return FileOutcome(

@@ -13,7 +13,8 @@ from dexto_config.yamlio.positions import FILE_START, DataPath, Position, Positi
 
 if TYPE_CHECKING:
     # Only for annotations: `rules` and `explain` read rule metadata without pydantic.
-    from dexto_config.validation import CheckedFile, Problem
+    from dexto_config.problem import Problem
+    from dexto_config.validation import CheckedFile
 
 ENV_REFERENCE = re.compile(r"\A\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))\Z")
 DEFAULT_CUSTOM_MODEL_PROVIDER = "openai-compatible"

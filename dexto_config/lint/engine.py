@@ -25,6 +25,7 @@ from dexto_config.lint.findings import Finding, Fix, Severity, Violation
 from dexto_config.lint.registry import all_rules, rules_by_code
 from dexto_config.lint.rule import MAX_FINDINGS_PER_RULE, Rule, RuleContext
 from dexto_config.lint.suppression import find_suppressions
+from dexto_config.problem import Problem
 from dexto_config.redaction import find_secrets, redact_text
 from dexto_config.validation import UnreadableFile, check_bytes, read_file
 
@@ -156,19 +157,10 @@ def _run(
 def _finding(
     rule: Rule, severity: Severity, document: LintDocument, violation: Violation
 ) -> Finding:
-    position = violation.position
-    return Finding(
-        path=document.path,
-        line=position.line,
-        col=position.col,
-        end_line=position.end_line,
-        end_col=position.end_col,
-        code=rule.code,
-        name=rule.name,
-        severity=severity,
-        message=violation.message,
-        fix=violation.fix,
+    problem = Problem.at(
+        violation.position, violation.message, rule.code, path=document.path, severity=severity
     )
+    return Finding(problem, rule.name, violation.fix)
 
 
 def _without_superseded(found: list[Finding]) -> list[Finding]:
@@ -195,7 +187,7 @@ def _scrubbed(finding: Finding, secrets: frozenset[str]) -> Finding:
         fix = Fix(redact_text(fix.description, secrets), fix.operations)
     if message == finding.message and fix is finding.fix:
         return finding
-    return replace(finding, message=message, fix=fix)
+    return Finding(replace(finding.problem, message=message), finding.name, fix)
 
 
 __all__ = ["FileReport", "LintJob", "lint_bytes", "lint_job", "lint_jobs", "rule_context"]

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dexto_config.problem import Problem, Severity
 from dexto_config.yamlio.positions import DataPath, Position
 
-
-class Severity(enum.StrEnum):
-    """How bad a finding is; `rank` orders them for `--fail-on`."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}[self]
+__all__ = [
+    "Finding",
+    "Fix",
+    "FixOperation",
+    "Migrate",
+    "RemoveKey",
+    "SetMarker",
+    "SetValue",
+    "Severity",
+    "Violation",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,22 +77,49 @@ class Violation:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One positioned finding of one rule in one file (1-based lines and columns)."""
+    """One rule's problem in one file: the positioned problem, the rule's name and its fix."""
 
-    path: Path
-    line: int
-    col: int
-    end_line: int
-    end_col: int
-    code: str
+    problem: Problem
     name: str
-    severity: Severity
-    message: str
     fix: Fix | None = field(default=None, compare=False)
 
     @property
+    def path(self) -> Path:
+        # Lint always knows the file it judges.
+        assert self.problem.path is not None
+        return self.problem.path
+
+    @property
+    def line(self) -> int:
+        return self.problem.line
+
+    @property
+    def col(self) -> int:
+        return self.problem.col
+
+    @property
+    def end_line(self) -> int:
+        return self.problem.end_line
+
+    @property
+    def end_col(self) -> int:
+        return self.problem.end_col
+
+    @property
+    def code(self) -> str:
+        return self.problem.code
+
+    @property
+    def severity(self) -> Severity:
+        return self.problem.severity
+
+    @property
+    def message(self) -> str:
+        return self.problem.message
+
+    @property
     def sort_key(self) -> tuple[int, int, str, str]:
-        return (self.line, self.col, self.code, self.message)
+        return self.problem.sort_key
 
 
 def _operation_json(operation: FixOperation) -> dict[str, Any]:

@@ -31,6 +31,7 @@ from dexto_config.migrate.step import (
 )
 from dexto_config.models import start_up_issues, validate_document
 from dexto_config.models.issues import IssueKind, SchemaIssue
+from dexto_config.problem import Problem
 from dexto_config.redaction import find_secrets, redact, redact_text, secret_locations
 from dexto_config.versions import (
     LATEST_VERSION,
@@ -59,16 +60,6 @@ MARKER_PROBE_BYTES = 256
 
 
 @dataclass(frozen=True, slots=True)
-class Refusal:
-    """Why a file was left untouched, and where (1-based; 1:1 for the whole file)."""
-
-    message: str
-    line: int = 1
-    col: int = 1
-    reason: str = "refused"
-
-
-@dataclass(frozen=True, slots=True)
 class FileMigration:
     """The outcome for one file. `result` equals `original` unless status is migrated."""
 
@@ -81,7 +72,8 @@ class FileMigration:
     changes: tuple[Change, ...] = ()
     decisions: tuple[Decision, ...] = ()
     warnings: tuple[str, ...] = ()
-    refusal: Refusal | None = None
+    refusal: Problem | None = None
+    """Why the file was left untouched; its code names the kind (`literal-secret`, ...)."""
     steps: tuple[str, ...] = field(default=())
     version_evidence: str = ""
     """How `from_version` was found: the marker, the caller, or the keys of the file's shape."""
@@ -94,9 +86,11 @@ class FileMigration:
 
 
 class _Refused(Exception):
-    def __init__(self, refusal: Refusal) -> None:
-        self.refusal = refusal
-        super().__init__(refusal.message)
+    """The file is refused at `line`:`col` (1:1: the whole file); `reason` is the code."""
+
+    def __init__(self, message: str, line: int = 1, col: int = 1, reason: str = "refused") -> None:
+        self.refusal = Problem.at_point(message, reason, line, col)
+        super().__init__(message)
 
 
 def migrate_bytes(
@@ -159,7 +153,7 @@ def migrate_bytes(
             raw,
             from_version,
             target,
-            refusal=Refusal(message, refusal.line, refusal.col, refusal.reason),
+            refusal=dataclasses.replace(refusal, message=message, path=source_path),
             version_evidence=evidence,
             secrets=secrets,
         )
@@ -184,20 +178,18 @@ def _open(raw: bytes, kind: FileKind) -> EditableDocument:
     try:
         document = opener.from_bytes(raw)
     except UndecodableInput as error:
-        raise _Refused(Refusal(str(error), reason="encoding")) from None
+        raise _Refused(str(error), reason="encoding") from None
     except YamlSyntaxError as error:
         prefix = "" if kind is FileKind.CUSTOM_MODELS else "invalid YAML: "
         raise _Refused(
-            Refusal(
-                f"{prefix}{error.message}",
-                error.position.line,
-                error.position.col,
-                reason="invalid-yaml",
-            )
+            f"{prefix}{error.message}",
+            error.position.line,
+            error.position.col,
+            reason="invalid-yaml",
         ) from None
     if not isinstance(document.data, dict):
         what = "empty" if document.data is None else "not a mapping of keys"
-        raise _Refused(Refusal(f"the file is {what}", reason="not-a-mapping"))
+        raise _Refused(f"the file is {what}", reason="not-a-mapping")
     return document
 
 
@@ -208,7 +200,7 @@ def _refuse_misplaced_secret(document: EditableDocument) -> None:
             line, col = _where(document, path)
             where = "a key name" if in_key else f"`{dotted(path)}`"
             message = f"a secret ({redact(secret)}) is written as {where}: remove it, then migrate"
-            raise _Refused(Refusal(message, line, col, reason="literal-secret"))
+            raise _Refused(message, line, col, reason="literal-secret")
 
 
 def _first_line(raw: bytes) -> str:
@@ -234,7 +226,7 @@ def _file_version(
     else:
         version, evidence = _shaped_version(document, kind)
     if not is_version_string(version):
-        raise _Refused(Refusal(str(UnknownSchemaVersion(version)), reason="unknown-version"))
+        raise _Refused(str(UnknownSchemaVersion(version)), reason="unknown-version")
     if is_newer_than_known(version):
         raise _future(version, document, ())
     return version, evidence
@@ -272,29 +264,25 @@ def _shaped_version(document: EditableDocument, kind: FileKind) -> tuple[str, st
         first, last = placement.candidates[0], placement.candidates[-1]
         boundary = placement.ambiguity
         raise _Refused(
-            Refusal(
-                f"the file has no version marker and its shape fits Dexto {first} to {last}, "
-                f"which do not run it alike at {boundary.release}: {boundary.why}; state the "
-                "release it was written for with --from (e.g. --from 1.5.6), then migrate again",
-                reason="ambiguous-version",
-            )
+            f"the file has no version marker and its shape fits Dexto {first} to {last}, "
+            f"which do not run it alike at {boundary.release}: {boundary.why}; state the "
+            "release it was written for with --from (e.g. --from 1.5.6), then migrate again",
+            reason="ambiguous-version",
         )
     line, col = _where(document, placement.evidence[0].path if placement.evidence else ())
     raise _Refused(
-        Refusal(
-            f"no Dexto release accepts these keys together ({describe(placement.evidence)}); "
-            "fix the file by hand, then migrate again",
-            line,
-            col,
-            reason="mixed-releases",
-        )
+        f"no Dexto release accepts these keys together ({describe(placement.evidence)}); "
+        "fix the file by hand, then migrate again",
+        line,
+        col,
+        reason="mixed-releases",
     )
 
 
 def _future(version: str, document: EditableDocument, path: DataPath) -> _Refused:
     line, col = _where(document, path)
     message = f"{FutureSchemaVersion(version)}; the file was left as it is"
-    return _Refused(Refusal(message, line, col, reason="future-version"))
+    return _Refused(message, line, col, reason="future-version")
 
 
 def _source_issues(
@@ -311,13 +299,11 @@ def _source_issues(
         first = unknown[0]
         line, col = _where(document, first.path)
         raise _Refused(
-            Refusal(
-                f"{first.message}{_more(unknown)}: this tool migrates only keys it "
-                "understands; fix or remove the key, then migrate again",
-                line,
-                col,
-                reason="unknown-key",
-            )
+            f"{first.message}{_more(unknown)}: this tool migrates only keys it "
+            "understands; fix or remove the key, then migrate again",
+            line,
+            col,
+            reason="unknown-key",
         )
     return issues
 
@@ -372,11 +358,9 @@ def _transform(
             report.extend(transform(document, step_context))
         except RefusedMigration as refused:
             line, col = _where(document, refused.path)
-            raise _Refused(Refusal(refused.message, line, col, reason="refused-by-step")) from None
+            raise _Refused(refused.message, line, col, reason="refused-by-step") from None
         except EditError as error:
-            raise _Refused(
-                Refusal(f"{error}; edit the file by hand", reason="unsupported-edit")
-            ) from None
+            raise _Refused(f"{error}; edit the file by hand", reason="unsupported-edit") from None
     return report
 
 
@@ -406,11 +390,9 @@ def _render(document: EditableDocument) -> bytes:
         return document.to_bytes()
     except EditVerificationError as error:
         raise _Refused(
-            Refusal(
-                f"the edited file did not read back as intended ({error}); "
-                "it was left as it is: please report this",
-                reason="edit-verification",
-            )
+            f"the edited file did not read back as intended ({error}); "
+            "it was left as it is: please report this",
+            reason="edit-verification",
         ) from None
 
 
@@ -450,7 +432,7 @@ def _validate_result(
             f"{first.message}{_more(issues)}"
         )
         reason = "invalid-after-migration"
-    raise _Refused(Refusal(f"{message}; fix the file, then migrate again", line, col, reason))
+    raise _Refused(f"{message}; fix the file, then migrate again", line, col, reason)
 
 
 def _where(document: EditableDocument, path: DataPath) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from dexto_config.lint.engine import FileReport
 from dexto_config.lint.findings import Finding, Severity
 from dexto_config.lint.registry import all_rules
 from dexto_config.lint.reporters import github, json_format, sarif, text
+from dexto_config.problem import Problem
 from tests.lint.conftest import LATEST_MARKER, report_of
 
 # The SARIF 2.1.0 schema as published on SchemaStore (sarif-2.1.0-rtm.5), vendored
@@ -29,7 +30,8 @@ MIXED = (
 
 
 def _finding(message: str, path: str = "agents/a.yml") -> Finding:
-    return Finding(Path(path), 3, 5, 3, 9, "DX201", "unknown-model-id", Severity.ERROR, message)
+    problem = Problem(Path(path), 3, 5, 3, 9, message, "DX201", Severity.ERROR)
+    return Finding(problem, "unknown-model-id")
 
 
 def test_sarif_validates_against_the_2_1_0_schema() -> None:

@@ -82,7 +82,7 @@ def _refusal_name(result: FileMigration) -> str:
     message = result.refusal.message.removeprefix("the file is not valid Dexto configuration: ")
     found = re.search(r"'([^']+)'|`([^`]+)`|\A([\w.\[\]-]+):", message)
     subject = next((group for group in found.groups() if group), "?") if found else "?"
-    return f"{result.refusal.reason} ({subject})"
+    return f"{result.refusal.code} ({subject})"
 
 
 def test_corpus_history_reaches_the_newest_release(

@@ -73,7 +73,7 @@ def test_corpus_migrates_and_preserves(
         result = migrate_bytes(
             raw, kind, assumed_version="1.5.4", target="1.5.6", context=context, source_path=path
         )
-        reason = result.refusal.reason if result.refusal else None
+        reason = result.refusal.code if result.refusal else None
         outcomes[result.status if reason is None else f"refused ({reason})"] += 1
         if not dexto_valid:
             # Validation fidelity is judged in tests/models; files Dexto rejected

@@ -71,7 +71,7 @@ def test_refused_files_stay_untouched(source: str, reason: str, line: int, messa
     assert result.status == "refused"
     assert result.result == source.encode()
     assert result.refusal is not None
-    assert result.refusal.reason == reason
+    assert result.refusal.code == reason
     assert result.refusal.line == line
     assert message in result.refusal.message
 
@@ -80,7 +80,7 @@ def test_undecodable_bytes_are_refused() -> None:
     raw = b"systemPrompt: caf\xe9\n"
     result = migrate_bytes(raw, FileKind.AGENT, assumed_version=None, context=CONTEXT)
     assert result.status == "refused"
-    assert result.refusal is not None and result.refusal.reason == "encoding"
+    assert result.refusal is not None and result.refusal.code == "encoding"
 
 
 @pytest.mark.parametrize(
@@ -138,7 +138,7 @@ def test_an_unmarked_file_whose_release_its_shape_cannot_tell_is_refused(
     result = migrate_bytes(source.encode(), FileKind.AGENT, assumed_version=None, context=CONTEXT)
     assert result.status == "refused"
     assert result.refusal is not None
-    assert (result.refusal.reason, result.result) == (reason, source.encode())
+    assert (result.refusal.code, result.result) == (reason, source.encode())
     assert message in result.refusal.message
 
 

@@ -7,15 +7,13 @@ from collections.abc import Iterator
 from dexto_config.lint.document import LintDocument
 from dexto_config.lint.findings import Severity, Violation
 from dexto_config.lint.rule import RuleContext, rule
-from dexto_config.yamlio.positions import Position
 
 
 def problems_with(document: LintDocument, *codes: str) -> Iterator[Violation]:
     """The validator's problems of the given codes, as violations at their positions."""
     for problem in document.problems:
         if problem.code in codes:
-            position = Position(problem.line, problem.col, problem.end_line, problem.end_col)
-            yield Violation(position, problem.message)
+            yield Violation(problem.position, problem.message)
 
 
 @rule(
