@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 
-USAGE = 2  # dexto_config.exitcodes.USAGE, not imported: the fast path stays lean
+USAGE_OR_IO = 2  # dexto_config.exitcodes.USAGE_OR_IO, not imported: the fast path stays lean
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
         _discard_stdout()
         where = error.filename if error.filename is not None else "cannot write the output"
         sys.stderr.write(f"dexto-config: {where}: {error.strerror or error}\n")
-        return USAGE
+        return USAGE_OR_IO
     return code
 
 

@@ -92,7 +92,7 @@ def doctor(
     for failure in unreadable:
         click.echo(f"{failure.path}:1:1: cannot read the file: {failure.reason}", err=True)
     if unreadable:
-        return exitcodes.USAGE
+        return exitcodes.USAGE_OR_IO
     return exitcodes.FINDINGS if any(v.problems for v in verdicts) else exitcodes.OK
 
 

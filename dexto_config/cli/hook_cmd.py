@@ -19,7 +19,7 @@ from dexto_config.home.layout import default_home
 from dexto_config.home.lock import DEFAULT_WAIT_SECONDS, LockBusy
 from dexto_config.home.report import (
     REWRITTEN,
-    FileOutcome,
+    HookedFile,
     exit_code,
     report_json,
     summary_counts,
@@ -109,9 +109,9 @@ def hook(
     except LockBusy as busy:
         return _failed(options, as_json, exitcodes.TEMPFAIL, str(busy))
     except (NotADextoHome, JournalError, BackupError, PathEscapesHome, OSError) as error:
-        return _failed(options, as_json, exitcodes.USAGE, describe_error(error))
+        return _failed(options, as_json, exitcodes.USAGE_OR_IO, describe_error(error))
     except Exception as error:  # a crash still answers the Dexto CLI with its document
-        return _failed(options, as_json, exitcodes.USAGE, internal_error(error))
+        return _failed(options, as_json, exitcodes.USAGE_OR_IO, internal_error(error))
     if as_json:
         click.echo(_json(report))
     else:
@@ -179,7 +179,7 @@ def rollback(backup_id: str | None, dexto_home: Path | None, lock_wait: float, f
         return exitcodes.TEMPFAIL
     except (BackupError, JournalError, PathEscapesHome, OSError) as error:
         click.echo(escape_text(f"dexto-config rollback: {describe_error(error)}"), err=True)
-        return exitcodes.USAGE
+        return exitcodes.USAGE_OR_IO
     click.echo(
         f"restored {len(result.restored)} files from backup {result.backup_id}"
         f" ({len(result.unchanged)} already identical)"
@@ -248,7 +248,7 @@ def _print_text(report: HookReport, *, verbose: bool) -> None:
         _say(f"backup: {report.backup_id} (dexto-config rollback {report.backup_id})")
 
 
-def _print_rewritten(outcome: FileOutcome) -> None:
+def _print_rewritten(outcome: HookedFile) -> None:
     status = "marked current" if outcome.marker_only else outcome.status
     _say(f"{outcome.rel}: {status}{_versions(outcome)}")
     for line in outcome.decisions:
@@ -259,7 +259,7 @@ def _print_rewritten(outcome: FileOutcome) -> None:
         _say(f"  {outcome.reason}")
 
 
-def _versions(outcome: FileOutcome) -> str:
+def _versions(outcome: HookedFile) -> str:
     """` 1.5.4 -> 1.5.6`, ` -> 1.5.6`, or nothing when the version did not change."""
     if outcome.from_version == outcome.to_version:
         return ""

@@ -25,7 +25,7 @@ from dexto_config.lint.config import (
     check_selectors,
     load_config_file,
 )
-from dexto_config.lint.engine import POOL_THRESHOLD, FileReport, LintJob, lint_bytes, lint_jobs
+from dexto_config.lint.engine import POOL_THRESHOLD, LintedFile, LintJob, lint_bytes, lint_jobs
 from dexto_config.lint.findings import Severity
 from dexto_config.lint.reporters import FORMATS, text
 from dexto_config.redaction import redact_text
@@ -190,7 +190,7 @@ def _custom_models(targets: Sequence[Target]) -> tuple[UserModel, ...]:
     return tuple(found)
 
 
-def _run(jobs: Sequence[LintJob], *, progress: bool) -> list[FileReport]:
+def _run(jobs: Sequence[LintJob], *, progress: bool) -> list[LintedFile]:
     if not progress or not sys.stderr.isatty():
         return lint_jobs(jobs)
     with click.progressbar(length=len(jobs), label="Linting", file=sys.stderr) as bar:
@@ -198,15 +198,15 @@ def _run(jobs: Sequence[LintJob], *, progress: bool) -> list[FileReport]:
 
 
 def _fix(
-    jobs: Sequence[LintJob], reports: Sequence[FileReport], route_via: str, *, show_diff: bool
-) -> tuple[list[FileReport], int]:
+    jobs: Sequence[LintJob], reports: Sequence[LintedFile], route_via: str, *, show_diff: bool
+) -> tuple[list[LintedFile], int]:
     """Fix every file with fixable findings; returns the reports after fixing and how many
     files changed. With `show_diff` the patch goes to stdout and nothing is written."""
     from dexto_config.cli.rewrite import machine_routing, unified_diff
     from dexto_config.lint.fixer import fix_bytes, fix_target
 
     routing = machine_routing(((j.path, j.kind) for j in jobs), cast("RouteVia", route_via))
-    after: list[FileReport] = []
+    after: list[LintedFile] = []
     changed = fixed_findings = 0
     for job, report in zip(jobs, reports, strict=True):
         if report.unreadable is not None or not any(f.fix for f in report.findings):
@@ -233,7 +233,7 @@ def _fix(
                 _write_fixed(job.path, outcome.result)
         config = replace(job.config, dexto_version=outcome.version or job.config.dexto_version)
         remaining = lint_bytes(outcome.result, job.path, job.kind, config, job.custom_models)
-        after.append(FileReport(job.path, job.kind, remaining))
+        after.append(LintedFile(job.path, job.kind, remaining))
     verb = "would fix" if show_diff else "fixed"
     click.echo(f"{verb} {fixed_findings} finding(s) in {changed} file(s)", err=True)
     return after, changed
@@ -248,7 +248,7 @@ def _write_fixed(path: Path, data: bytes) -> None:
         raise click.ClickException(f"{path}: cannot write the fixed file: {error}") from None
 
 
-def _write_report(reports: Sequence[FileReport], output_format: str) -> None:
+def _write_report(reports: Sequence[LintedFile], output_format: str) -> None:
     for report in reports:
         if report.unreadable is not None:
             line = f"{report.path}:1:1: cannot read the file: {report.unreadable}"
@@ -260,8 +260,8 @@ def _write_report(reports: Sequence[FileReport], output_format: str) -> None:
         click.echo(FORMATS[output_format](reports), nl=False)
 
 
-def _exit_code(reports: Sequence[FileReport], fail_on: Severity, exit_zero: bool) -> int:
+def _exit_code(reports: Sequence[LintedFile], fail_on: Severity, exit_zero: bool) -> int:
     if any(r.unreadable is not None for r in reports):
-        return exitcodes.USAGE
+        return exitcodes.USAGE_OR_IO
     failing = any(f.severity.rank >= fail_on.rank for r in reports for f in r.findings)
     return exitcodes.FINDINGS if failing and not exit_zero else exitcodes.OK

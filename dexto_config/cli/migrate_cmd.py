@@ -23,8 +23,9 @@ from dexto_config.versions import LATEST_VERSION
 
 
 @dataclass(slots=True)
-class FileOutcome:
-    """One target and what happened to it."""
+class MigratedFile:
+    """What `migrate` did with one file: its migration (or why it could not be read or
+    written) and what `--verify` found."""
 
     target: Target
     migration: FileMigration | None = None
@@ -123,8 +124,8 @@ def migrate(
 
 def _migrate_one(
     target: Target, from_version: str | None, to_version: str, context: RoutingContext, mode: Mode
-) -> FileOutcome:
-    outcome = FileOutcome(target)
+) -> MigratedFile:
+    outcome = MigratedFile(target)
     try:
         raw = read_file(target.path)
     except UnreadableFile as error:
@@ -146,7 +147,7 @@ def _migrate_one(
     return outcome
 
 
-def _write(outcome: FileOutcome, data: bytes) -> None:
+def _write(outcome: MigratedFile, data: bytes) -> None:
     from dexto_config.home.atomic import atomic_write_bytes
 
     try:
@@ -155,9 +156,9 @@ def _write(outcome: FileOutcome, data: bytes) -> None:
         outcome.io_error = f"cannot write the file: {error.strerror or error}; it was left as it is"
 
 
-def _exit_code(outcomes: list[FileOutcome], mode: Mode) -> int:
+def _exit_code(outcomes: list[MigratedFile], mode: Mode) -> int:
     if any(o.io_error for o in outcomes):
-        return exitcodes.USAGE
+        return exitcodes.USAGE_OR_IO
     migrations = [o.migration for o in outcomes if o.migration is not None]
     if any(m.status == "refused" for m in migrations):
         return exitcodes.FINDINGS

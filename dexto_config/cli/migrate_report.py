@@ -13,18 +13,18 @@ from dexto_config.redaction import redact_data, redact_text
 from dexto_config.terminal import escape_text
 
 if TYPE_CHECKING:
-    from dexto_config.cli.migrate_cmd import FileOutcome, Mode
+    from dexto_config.cli.migrate_cmd import MigratedFile, Mode
     from dexto_config.migrate.routing import RoutingContext
 
 
-def print_human(outcomes: list[FileOutcome], mode: Mode) -> None:
+def print_human(outcomes: list[MigratedFile], mode: Mode) -> None:
     """One block of lines per file, then a summary line."""
     for outcome in outcomes:
         _print_file(outcome, mode)
     click.echo(_summary(outcomes, mode))
 
 
-def _print_file(outcome: FileOutcome, mode: Mode) -> None:
+def _print_file(outcome: MigratedFile, mode: Mode) -> None:
     path = outcome.target.path
     migration = outcome.migration
     secrets = migration.secrets if migration is not None else frozenset()
@@ -60,7 +60,7 @@ def _print_file(outcome: FileOutcome, mode: Mode) -> None:
         click.echo(unified_diff(path, migration.original, migration.result, secrets), nl=False)
 
 
-def _summary(outcomes: list[FileOutcome], mode: Mode) -> str:
+def _summary(outcomes: list[MigratedFile], mode: Mode) -> str:
     statuses = [o.migration.status for o in outcomes if o.migration is not None]
     migrated = statuses.count("migrated")
     parts = [
@@ -74,7 +74,7 @@ def _summary(outcomes: list[FileOutcome], mode: Mode) -> str:
     return ", ".join(parts)
 
 
-def print_json(outcomes: list[FileOutcome], context: RoutingContext, mode: Mode) -> None:
+def print_json(outcomes: list[MigratedFile], context: RoutingContext, mode: Mode) -> None:
     """A stable JSON document: the routing facts and one record per file."""
     document = {
         "routing": context.to_json(),
@@ -84,14 +84,14 @@ def print_json(outcomes: list[FileOutcome], context: RoutingContext, mode: Mode)
     click.echo(json.dumps(document, indent=2))
 
 
-def _file_record(outcome: FileOutcome) -> dict[str, Any]:
+def _file_record(outcome: MigratedFile) -> dict[str, Any]:
     """One file's record, every string in it redacted with the file's secrets."""
     secrets = outcome.migration.secrets if outcome.migration is not None else frozenset()
     redacted: dict[str, Any] = redact_data(_plain_record(outcome), secrets)
     return redacted
 
 
-def _plain_record(outcome: FileOutcome) -> dict[str, Any]:
+def _plain_record(outcome: MigratedFile) -> dict[str, Any]:
     record: dict[str, Any] = {"path": str(outcome.target.path), "kind": str(outcome.target.kind)}
     migration = outcome.migration
     if outcome.io_error:

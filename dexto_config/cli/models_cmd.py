@@ -192,7 +192,7 @@ def refresh(models_dev_url: str | None, openrouter_url: str | None) -> int:
         result = refresh_catalog(models_dev_url, openrouter_url)
     except RefreshError as error:
         click.echo(f"error: catalog refresh failed: {error}", err=True)
-        return exitcodes.USAGE
+        return exitcodes.USAGE_OR_IO
     catalog.reload()
     click.echo(
         f"catalog refreshed: {result.models_dev_models} models of "

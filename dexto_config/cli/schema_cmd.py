@@ -47,7 +47,7 @@ def export(out: Path) -> int:
         touched = export_schemas(current_schemas(), out)
     except OSError as error:
         click.echo(f"{out}: cannot write the schemas: {error.strerror or error}", err=True)
-        return exitcodes.USAGE
+        return exitcodes.USAGE_OR_IO
     for path in touched:
         click.echo(f"{'updated' if path.exists() else 'deleted'} {path}")
     click.echo(f"{out}: {len(touched)} schema file(s) changed" if touched else f"{out}: up to date")
@@ -82,7 +82,7 @@ def check(base: str | None) -> int:
         report = check_schemas(repo, ref, current_schemas)
     except SchemaCheckError as error:
         click.echo(f"schema check: {error}", err=True)
-        return exitcodes.USAGE
+        return exitcodes.USAGE_OR_IO
     _print_report(report)
     return exitcodes.OK if report.ok else exitcodes.FINDINGS
 

@@ -62,7 +62,7 @@ def validate(
     else:
         _print_text(results, unreadable)
     if unreadable:
-        return exitcodes.USAGE
+        return exitcodes.USAGE_OR_IO
     return exitcodes.FINDINGS if any(not r.valid for r in results) else exitcodes.OK
 
 

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 from dexto_config import __version__
 from dexto_config.home import layout
-from dexto_config.home.report import outcomes_from_state, report_json
+from dexto_config.home.report import OK, outcomes_from_state, report_json
 from dexto_config.home.state import FAILED, HookState, bundled_signatures, load_state
 from dexto_config.versions import (
     LATEST_VERSION,
@@ -67,7 +67,7 @@ def fast_hook(args: list[str], environ: Mapping[str, str]) -> int | None:
             recovered=None,
         )
         sys.stdout.write(text + "\n")
-    return 0
+    return OK
 
 
 def _parse(args: list[str]) -> _Request | None:

@@ -37,7 +37,7 @@ from dexto_config.home.records import record_entries, store_state
 from dexto_config.home.report import (
     MIGRATED,
     REPLACED,
-    FileOutcome,
+    HookedFile,
     outcome_from_record,
 )
 from dexto_config.home.state import (
@@ -87,7 +87,7 @@ class HookReport:
 
     home: Path
     target: str
-    outcomes: list[FileOutcome]
+    outcomes: list[HookedFile]
     backup_id: str | None = None
     recovered: dict[str, Any] | None = None
 
@@ -100,7 +100,7 @@ class _Plan:
     the run and after it (the same when it is not rewritten).
     """
 
-    outcomes: dict[str, FileOutcome] = field(default_factory=dict)
+    outcomes: dict[str, HookedFile] = field(default_factory=dict)
     writes: dict[str, PlannedWrite] = field(default_factory=dict)
     unedited: dict[str, tuple[str, str]] = field(default_factory=dict)
 
@@ -231,9 +231,9 @@ def _decide_bundled(
     """Replace an unedited bundled agent by the new release's bundled copy `new`."""
     version = read_marker(new.decode("utf-8", "replace")) or inputs.options.target
     if new == raw:
-        plan.outcomes[rel] = FileOutcome(rel, FileKind.AGENT, CURRENT, to_version=version)
+        plan.outcomes[rel] = HookedFile(rel, FileKind.AGENT, CURRENT, to_version=version)
     elif not _refuse_unwritable(inputs, rel, FileKind.AGENT, real, plan):
-        plan.outcomes[rel] = FileOutcome(
+        plan.outcomes[rel] = HookedFile(
             rel,
             FileKind.AGENT,
             REPLACED,
@@ -255,11 +255,11 @@ def _record_migration(
         )
     elif result.status == "current" or result.result == raw:
         version = result.from_version or result.to_version
-        plan.outcomes[rel] = FileOutcome(
+        plan.outcomes[rel] = HookedFile(
             rel, kind, CURRENT, from_version=version, to_version=version
         )
     elif not _refuse_unwritable(inputs, rel, kind, real, plan):
-        plan.outcomes[rel] = FileOutcome(
+        plan.outcomes[rel] = HookedFile(
             rel,
             kind,
             MIGRATED,
@@ -291,7 +291,7 @@ def _decide_registry(inputs: _Inputs, plan: _Plan) -> None:
     if problems:
         plan.outcomes[rel] = _problem(inputs, rel, kind, SKIPPED, problems[0])
     else:
-        plan.outcomes[rel] = FileOutcome(rel, kind, CURRENT, from_version=target, to_version=target)
+        plan.outcomes[rel] = HookedFile(rel, kind, CURRENT, from_version=target, to_version=target)
 
 
 def _refuse_unwritable(inputs: _Inputs, rel: str, kind: str, real: Path, plan: _Plan) -> bool:
@@ -309,7 +309,7 @@ def _problem(
     problem: Problem | str,
     *,
     from_version: str | None = None,
-) -> FileOutcome:
+) -> HookedFile:
     """A file left alone for `problem` (a reason alone: the whole file, 1:1);
     `reported_before` when the last run said exactly the same."""
     if isinstance(problem, str):
@@ -317,7 +317,7 @@ def _problem(
     reason, line, column = problem.message, problem.line, problem.col
     record = inputs.state.files.get(rel) if inputs.state is not None else None
     again = record is not None and (record.status, record.reason) == (status, reason)
-    return FileOutcome(
+    return HookedFile(
         rel,
         kind,
         status,
@@ -386,12 +386,12 @@ def _ordered_writes(plan: _Plan, files: list[str]) -> list[PlannedWrite]:
 def _mark_unwritten(plan: _Plan, failed: dict[str, str], conflicts: list[str]) -> None:
     for rel, reason in failed.items():
         old = plan.outcomes[rel]
-        plan.outcomes[rel] = FileOutcome(
+        plan.outcomes[rel] = HookedFile(
             rel, old.kind, FAILED, from_version=old.from_version, reason=reason, line=1, column=1
         )
     for rel in conflicts:
         old = plan.outcomes[rel]
-        plan.outcomes[rel] = FileOutcome(
+        plan.outcomes[rel] = HookedFile(
             rel,
             old.kind,
             SKIPPED,
@@ -414,7 +414,7 @@ def _save_state(inputs: _Inputs, plan: _Plan, committed: Sequence[JournalEntry])
             write = plan.writes[rel]
             if not _unchanged_since_plan(inputs.home, write):
                 continue
-            outcome = FileOutcome(
+            outcome = HookedFile(
                 rel,
                 outcome.kind,
                 FAILED,
@@ -449,7 +449,7 @@ def _unchanged_since_plan(home: Path, write: PlannedWrite) -> bool:
         return False
 
 
-def _record_for(home: Path, rel: str, outcome: FileOutcome) -> FileRecord | None:
+def _record_for(home: Path, rel: str, outcome: HookedFile) -> FileRecord | None:
     sig = layout.signature(str(home / rel))
     if sig is None:
         return None

@@ -15,10 +15,11 @@ MIGRATED = "migrated"
 REPLACED = "replaced"
 REWRITTEN = (MIGRATED, REPLACED)
 
-OK, FINDINGS, IO_ERROR = 0, 1, 2
+# dexto_config.exitcodes, not imported: the fast path stays lean.
+OK, FINDINGS, USAGE_OR_IO = 0, 1, 2
 
 
-class FileOutcome:
+class HookedFile:
     """What the hook did with one managed file, and why."""
 
     __slots__ = (
@@ -89,16 +90,16 @@ class FileOutcome:
         }
 
 
-def exit_code(outcomes: list[FileOutcome]) -> int:
+def exit_code(outcomes: list[HookedFile]) -> int:
     """2 when a file newly could not be read or written, 1 when one was newly skipped, else 0."""
     if any(o.is_new_problem and o.status == FAILED for o in outcomes):
-        return IO_ERROR
+        return USAGE_OR_IO
     if any(o.is_new_problem for o in outcomes):
         return FINDINGS
     return OK
 
 
-def summary_counts(outcomes: list[FileOutcome]) -> dict[str, int]:
+def summary_counts(outcomes: list[HookedFile]) -> dict[str, int]:
     """Files migrated (or replaced), up to date, and left alone."""
     return {
         "migrated": sum(o.status in REWRITTEN for o in outcomes),
@@ -112,7 +113,7 @@ def report_json(
     home: str,
     target: str,
     tool_version: str,
-    outcomes: list[FileOutcome],
+    outcomes: list[HookedFile],
     backup_id: str | None,
     recovered: dict[str, Any] | None,
     failure: tuple[int, str] | None = None,
@@ -135,9 +136,9 @@ def report_json(
     return json.dumps(data, indent=2)
 
 
-def outcome_from_record(rel: str, record: FileRecord) -> FileOutcome:
+def outcome_from_record(rel: str, record: FileRecord) -> HookedFile:
     """A file as the state recorded it; anything but current was reported back then."""
-    return FileOutcome(
+    return HookedFile(
         rel,
         record.kind,
         record.status,
@@ -150,6 +151,6 @@ def outcome_from_record(rel: str, record: FileRecord) -> FileOutcome:
     )
 
 
-def outcomes_from_state(state: HookState) -> list[FileOutcome]:
+def outcomes_from_state(state: HookState) -> list[HookedFile]:
     """Every file as the state recorded it: what a run with nothing to do reports."""
     return [outcome_from_record(rel, record) for rel, record in state.files.items()]

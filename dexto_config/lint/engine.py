@@ -45,8 +45,8 @@ class LintJob:
 
 
 @dataclass(frozen=True, slots=True)
-class FileReport:
-    """The findings of one file, or why it could not be read (`unreadable`)."""
+class LintedFile:
+    """What `lint` found in one file, or why it could not be read (`unreadable`)."""
 
     path: Path
     kind: FileKind
@@ -100,19 +100,19 @@ def lint_bytes(
     return tuple(sorted(kept, key=lambda f: f.sort_key))
 
 
-def lint_job(job: LintJob) -> FileReport:
+def lint_job(job: LintJob) -> LintedFile:
     """Read and lint one file; an unreadable file is reported, not raised."""
     try:
         raw = read_file(job.path)
     except UnreadableFile as error:
-        return FileReport(job.path, job.kind, (), unreadable=error.reason)
+        return LintedFile(job.path, job.kind, (), unreadable=error.reason)
     findings = lint_bytes(raw, job.path, job.kind, job.config, job.custom_models)
-    return FileReport(job.path, job.kind, findings)
+    return LintedFile(job.path, job.kind, findings)
 
 
 def lint_jobs(
-    jobs: Sequence[LintJob], on_done: Callable[[FileReport], None] | None = None
-) -> list[FileReport]:
+    jobs: Sequence[LintJob], on_done: Callable[[LintedFile], None] | None = None
+) -> list[LintedFile]:
     """Lint every job, in a process pool when there are many; reports keep the jobs' order."""
     workers = min(MAX_WORKERS, os.cpu_count() or 1)
     if len(jobs) < POOL_THRESHOLD or workers < 2:
@@ -123,7 +123,7 @@ def lint_jobs(
         return [_notify(report, on_done) for report in pool.map(lint_job, jobs, chunksize=chunk)]
 
 
-def _notify(report: FileReport, on_done: Callable[[FileReport], None] | None) -> FileReport:
+def _notify(report: LintedFile, on_done: Callable[[LintedFile], None] | None) -> LintedFile:
     if on_done is not None:
         on_done(report)
     return report
@@ -190,4 +190,4 @@ def _scrubbed(finding: Finding, secrets: frozenset[str]) -> Finding:
     return Finding(replace(finding.problem, message=message), finding.name, fix)
 
 
-__all__ = ["FileReport", "LintJob", "lint_bytes", "lint_job", "lint_jobs", "rule_context"]
+__all__ = ["LintJob", "LintedFile", "lint_bytes", "lint_job", "lint_jobs", "rule_context"]

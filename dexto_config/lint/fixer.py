@@ -25,7 +25,7 @@ from dexto_config.yamlio.fast import YamlSyntaxError
 
 
 @dataclass(frozen=True, slots=True)
-class FixOutcome:
+class FixedFile:
     """What `--fix` did to one file: the new bytes, how many findings it fixed, and notes."""
 
     original: bytes
@@ -59,7 +59,7 @@ def fix_bytes(
     assumed_version: str | None,
     routing: RoutingContext,
     target: str = LATEST_VERSION,
-) -> FixOutcome:
+) -> FixedFile:
     """Apply the fixes of `findings` (the file's lint findings at `target`) to its bytes.
 
     `version` in the outcome is `target` when the migration ran, else None (unchanged).
@@ -80,11 +80,11 @@ def fix_bytes(
         )
         if migration.status == "migrated":
             fixed = len(migrating) + edits.fixed
-            return FixOutcome(raw, migration.result, fixed, tuple(edits.notes), target)
+            return FixedFile(raw, migration.result, fixed, tuple(edits.notes), target)
         if migration.refusal is not None:
             notes.append(f"not migrated: {migration.refusal.message}")
     edited, fixed, edit_notes = _apply_edits(raw, kind, edits.findings)
-    return FixOutcome(raw, edited, fixed, (*notes, *edit_notes), None)
+    return FixedFile(raw, edited, fixed, (*notes, *edit_notes), None)
 
 
 def _wants_migration(finding: Finding) -> bool:

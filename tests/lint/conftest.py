@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dexto_config.kinds import FileKind
 from dexto_config.lint.config import LintConfig
-from dexto_config.lint.engine import FileReport, lint_bytes
+from dexto_config.lint.engine import LintedFile, lint_bytes
 from dexto_config.lint.findings import Finding
 
 LATEST_MARKER = "# dexto-config: schemaVersion=1.10.4\n"
@@ -34,9 +34,9 @@ def lint_text(
     return lint_bytes(raw, Path(NAMES[kind]), kind, config)
 
 
-def report_of(text: str, kind: FileKind = FileKind.AGENT) -> FileReport:
+def report_of(text: str, kind: FileKind = FileKind.AGENT) -> LintedFile:
     """A one-file report of `text`, for the reporters."""
-    return FileReport(Path(NAMES[kind]), kind, lint_text(text, kind))
+    return LintedFile(Path(NAMES[kind]), kind, lint_text(text, kind))
 
 
 def codes(findings: tuple[Finding, ...]) -> list[str]:

@@ -10,7 +10,7 @@ import pytest
 from syrupy.assertion import SnapshotAssertion
 
 from dexto_config.kinds import FileKind
-from dexto_config.lint.engine import FileReport
+from dexto_config.lint.engine import LintedFile
 from dexto_config.lint.findings import Finding, Severity
 from dexto_config.lint.registry import all_rules
 from dexto_config.lint.reporters import github, json_format, sarif, text
@@ -35,14 +35,14 @@ def _finding(message: str, path: str = "agents/a.yml") -> Finding:
 
 
 def test_sarif_validates_against_the_2_1_0_schema() -> None:
-    reports = [report_of(MIXED), FileReport(Path("gone.yml"), FileKind.AGENT, (), "no such file")]
+    reports = [report_of(MIXED), LintedFile(Path("gone.yml"), FileKind.AGENT, (), "no such file")]
     log = json.loads(sarif.render(reports))
     jsonschema.validate(log, SARIF_SCHEMA)
 
 
 def test_sarif_run_content(tmp_path: Path) -> None:
     finding = _finding("unknown model", path=str(tmp_path / "agents" / "my agent.yml"))
-    log = json.loads(sarif.render([FileReport(finding.path, FileKind.AGENT, (finding,))], tmp_path))
+    log = json.loads(sarif.render([LintedFile(finding.path, FileKind.AGENT, (finding,))], tmp_path))
     run = log["runs"][0]
     assert log["version"] == "2.1.0"
     assert [r["id"] for r in run["tool"]["driver"]["rules"]] == [r.code for r in all_rules()]
@@ -101,5 +101,5 @@ def test_text_colour_only_when_asked() -> None:
         ([report_of(MIXED)], "1 file linted: 2 findings (1 error, 1 warning) in 1 file"),
     ],
 )
-def test_text_summary(reports: list[FileReport], summary: str) -> None:
+def test_text_summary(reports: list[LintedFile], summary: str) -> None:
     assert text.summary(reports) == summary

@@ -9,7 +9,7 @@ import pytest
 from syrupy.assertion import SnapshotAssertion
 
 from dexto_config.kinds import FileKind
-from dexto_config.lint.engine import FileReport
+from dexto_config.lint.engine import LintedFile
 from dexto_config.lint.registry import all_rules
 from dexto_config.lint.reporters import text
 from dexto_config.lint.rule import Rule
@@ -539,7 +539,7 @@ def test_every_rule_has_positive_and_negative_cases() -> None:
 @pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
 def test_rule_text_output(rule: Rule, snapshot: SnapshotAssertion) -> None:
     reports = [
-        FileReport(
+        LintedFile(
             Path(NAMES[case.kind]),
             case.kind,
             lint_text(case.text, case.kind, dexto_version=case.target),

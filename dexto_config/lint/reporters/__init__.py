@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from dexto_config.lint.engine import FileReport
+from dexto_config.lint.engine import LintedFile
 from dexto_config.lint.reporters import github, json_format, sarif, text
 
-Reporter = Callable[[Sequence[FileReport]], str]
+Reporter = Callable[[Sequence[LintedFile]], str]
 
 FORMATS: dict[str, Reporter] = {
     "text": text.render_plain,

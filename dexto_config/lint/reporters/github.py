@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dexto_config.lint.engine import FileReport
+from dexto_config.lint.engine import LintedFile
 from dexto_config.lint.findings import Finding, Severity
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def render(reports: Sequence[FileReport]) -> str:
+def render(reports: Sequence[LintedFile]) -> str:
     """One annotation per finding (and an error per unreadable file)."""
     lines = [annotation(f) for r in reports for f in r.findings]
     lines.extend(

@@ -7,13 +7,13 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from dexto_config.lint.engine import FileReport
+from dexto_config.lint.engine import LintedFile
 from dexto_config.lint.findings import Finding, Severity
 
 FORMAT_ID = "dexto-config-lint/1"
 
 
-def render(reports: Sequence[FileReport]) -> str:
+def render(reports: Sequence[LintedFile]) -> str:
     """The whole run as one JSON object."""
     counts = Counter(f.severity for r in reports for f in r.findings)
     document = {

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import quote
 
 from dexto_config import __version__
-from dexto_config.lint.engine import FileReport
+from dexto_config.lint.engine import LintedFile
 from dexto_config.lint.findings import Finding, Severity
 from dexto_config.lint.registry import all_rules
 from dexto_config.lint.rule import Rule
@@ -19,7 +19,7 @@ SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def render(reports: Sequence[FileReport], base: Path | None = None) -> str:
+def render(reports: Sequence[LintedFile], base: Path | None = None) -> str:
     """The run as a SARIF log; artifact URIs are relative to `base` (default: the cwd)."""
     root = (base or Path.cwd()).resolve()
     rules = all_rules()
@@ -85,7 +85,7 @@ def _result(finding: Finding, rule_index: int, root: Path) -> dict[str, Any]:
     }
 
 
-def _invocation(reports: Sequence[FileReport], root: Path) -> dict[str, Any]:
+def _invocation(reports: Sequence[LintedFile], root: Path) -> dict[str, Any]:
     notifications = [
         {
             "level": "error",

@@ -7,21 +7,21 @@ from collections.abc import Sequence
 
 import click
 
-from dexto_config.lint.engine import FileReport
+from dexto_config.lint.engine import LintedFile
 from dexto_config.lint.findings import Finding, Severity
 from dexto_config.terminal import escape_text
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
-def render(reports: Sequence[FileReport], *, colour: bool) -> str:
+def render(reports: Sequence[LintedFile], *, colour: bool) -> str:
     """The text report; ANSI colour only when `colour` is set."""
     lines = [_line(finding, colour) for report in reports for finding in report.findings]
     lines.append(summary(reports))
     return "\n".join(lines) + "\n"
 
 
-def render_plain(reports: Sequence[FileReport]) -> str:
+def render_plain(reports: Sequence[LintedFile]) -> str:
     """The text report without colour."""
     return render(reports, colour=False)
 
@@ -37,7 +37,7 @@ def _line(finding: Finding, colour: bool) -> str:
     return f"{where} {code} {level} {escape_text(finding.message)}"
 
 
-def summary(reports: Sequence[FileReport]) -> str:
+def summary(reports: Sequence[LintedFile]) -> str:
     """One line: how many files, findings by severity, fixable, unreadable."""
     linted = len(reports)
     files = f"{linted} file{'s' if linted != 1 else ''} linted"
