@@ -30,6 +30,7 @@ from dexto_config.lint.findings import Severity
 from dexto_config.lint.reporters import FORMATS, text
 from dexto_config.redaction import redact_text
 from dexto_config.terminal import escape_text
+from dexto_config.validation import UnreadableFile, read_file
 
 if TYPE_CHECKING:
     from dexto_config.migrate.routing import RouteVia
@@ -212,7 +213,11 @@ def _fix(
         if report.unreadable is not None or not any(f.fix for f in report.findings):
             after.append(report)
             continue
-        raw = job.path.read_bytes()
+        try:
+            raw = read_file(job.path)
+        except UnreadableFile as error:  # gone or replaced since it was linted
+            after.append(LintedFile(job.path, job.kind, (), unreadable=error.reason))
+            continue
         outcome = fix_bytes(
             raw,
             job.path,

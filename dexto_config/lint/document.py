@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,7 +15,6 @@ if TYPE_CHECKING:
     from dexto_config.problem import Problem
     from dexto_config.validation import CheckedFile
 
-ENV_REFERENCE = re.compile(r"\A\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))\Z")
 DEFAULT_CUSTOM_MODEL_PROVIDER = "openai-compatible"
 
 
@@ -90,16 +88,6 @@ class LintDocument:
         """The first line, where the version marker sits."""
         first_line = self.text.split("\n", 1)[0].rstrip("\r").lstrip("\ufeff")
         return Position(1, 1, 1, len(first_line) + 1) if first_line else FILE_START
-
-
-def env_reference(value: Any) -> str | None:
-    """The variable named by a `$VAR` or `${VAR}` reference, else None."""
-    if not isinstance(value, str):
-        return None
-    match = ENV_REFERENCE.match(value)
-    if match is None:
-        return None
-    return match.group(1) or match.group(2)
 
 
 def _llm_blocks(kind: FileKind, data: Any) -> tuple[LlmBlock, ...]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dexto_config import catalog
+from dexto_config.env_reference import env_reference
 from dexto_config.kinds import FileKind
-from dexto_config.lint.document import LintDocument, LlmBlock, env_reference
+from dexto_config.lint.document import LintDocument, LlmBlock
 from dexto_config.lint.findings import Severity, Violation
 from dexto_config.lint.rule import RuleContext, rule
 from dexto_config.migrate.step import dotted
