@@ -18,6 +18,8 @@ from dexto_config.doctor.verdict import report_json
 from dexto_config.home import layout
 from dexto_config.home.machine import Machine, read_machine
 from dexto_config.kinds import FileKind
+from dexto_config.reporting import unreadable_text
+from dexto_config.terminal import escape_text
 from dexto_config.validation import UnreadableFile, read_file
 from dexto_config.versions import is_version_string
 from dexto_config.yamlio.fast import YamlSyntaxError, parse
@@ -90,7 +92,8 @@ def doctor(
     else:
         _print_text(verdicts, dexto_version, home)
     for failure in unreadable:
-        click.echo(f"{failure.path}:1:1: cannot read the file: {failure.reason}", err=True)
+        line = unreadable_text(failure.path, failure.reason)
+        click.echo(escape_text(line), err=True)
     if unreadable:
         return exitcodes.USAGE_OR_IO
     return exitcodes.FINDINGS if any(v.problems for v in verdicts) else exitcodes.OK

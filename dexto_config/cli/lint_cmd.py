@@ -27,8 +27,9 @@ from dexto_config.lint.config import (
 )
 from dexto_config.lint.engine import POOL_THRESHOLD, LintedFile, LintJob, lint_bytes, lint_jobs
 from dexto_config.lint.findings import Severity
-from dexto_config.lint.reporters import FORMATS, text
+from dexto_config.lint.reporters import FORMATS
 from dexto_config.redaction import redact_text
+from dexto_config.reporting import unreadable_text
 from dexto_config.terminal import escape_text
 from dexto_config.validation import UnreadableFile, read_file
 
@@ -256,13 +257,10 @@ def _write_fixed(path: Path, data: bytes) -> None:
 def _write_report(reports: Sequence[LintedFile], output_format: str) -> None:
     for report in reports:
         if report.unreadable is not None:
-            line = f"{report.path}:1:1: cannot read the file: {report.unreadable}"
+            line = unreadable_text(report.path, report.unreadable)
             click.echo(escape_text(line), err=True)
-    if output_format == "text":
-        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        click.echo(text.render(reports, colour=colour), nl=False, color=colour)
-    else:
-        click.echo(FORMATS[output_format](reports), nl=False)
+    colour = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    click.echo(FORMATS[output_format](reports, colour=colour), nl=False, color=colour)
 
 
 def _exit_code(reports: Sequence[LintedFile], fail_on: Severity, exit_zero: bool) -> int:

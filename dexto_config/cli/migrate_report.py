@@ -10,6 +10,7 @@ import click
 from dexto_config.cli.rewrite import unified_diff
 from dexto_config.migrate.step import REMOVED, Change, Decision, dotted
 from dexto_config.redaction import redact_data, redact_text
+from dexto_config.reporting import problem_text
 from dexto_config.terminal import escape_text
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def _print_file(outcome: MigratedFile, mode: Mode) -> None:
         say(f"{path}: written for {migration.from_version}: {migration.version_evidence}")
     if migration.status == "refused" and migration.refusal is not None:
         refusal = migration.refusal
-        say(f"{path}:{refusal.line}:{refusal.col}: refused: {refusal.message}")
+        say(problem_text(path, refusal, "refused: "))
         return
     if migration.status == "current":
         say(f"{path}: up to date ({migration.to_version})")

@@ -13,6 +13,7 @@ from dexto_config.cli.options import kind_option, paths_argument, resolve_target
 from dexto_config.cli.progress import tracked
 from dexto_config.kinds import FileKind
 from dexto_config.redaction import redact_text
+from dexto_config.reporting import position_json, problem_text, unreadable_text
 from dexto_config.terminal import escape_text
 from dexto_config.validation import CheckedFile, UnreadableFile, check_file
 
@@ -69,10 +70,11 @@ def validate(
 def _print_text(results: list[CheckedFile], unreadable: list[UnreadableFile]) -> None:
     for result in results:
         for problem in result.problems:
-            line = f"{result.path}:{problem.line}:{problem.col}: {problem.message}"
+            line = problem_text(result.path, problem)
             click.echo(escape_text(redact_text(line)))
     for error in unreadable:
-        click.echo(escape_text(f"{error.path}:1:1: cannot read the file: {error.reason}"), err=True)
+        line = unreadable_text(error.path, error.reason)
+        click.echo(escape_text(line), err=True)
     invalid = sum(1 for r in results if not r.valid)
     checked = len(results) + len(unreadable)
     parts = [f"{len(results) - invalid} valid", f"{invalid} invalid"]
@@ -91,10 +93,7 @@ def _print_json(results: list[CheckedFile], unreadable: list[UnreadableFile]) ->
             "valid": r.valid,
             "errors": [
                 {
-                    "line": p.line,
-                    "column": p.col,
-                    "end_line": p.end_line,
-                    "end_column": p.end_col,
+                    **position_json(p),
                     "code": p.code,
                     "message": redact_text(p.message),
                 }

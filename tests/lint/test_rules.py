@@ -547,4 +547,4 @@ def test_rule_text_output(rule: Rule, snapshot: SnapshotAssertion) -> None:
         for case in CASES
         if case.code == rule.code and case.count
     ]
-    assert text.render_plain(reports) == snapshot
+    assert text.render(reports) == snapshot

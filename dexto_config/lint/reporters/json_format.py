@@ -9,12 +9,13 @@ from typing import Any
 
 from dexto_config.lint.engine import LintedFile
 from dexto_config.lint.findings import Finding, Severity
+from dexto_config.reporting import position_json
 
 FORMAT_ID = "dexto-config-lint/1"
 
 
-def render(reports: Sequence[LintedFile]) -> str:
-    """The whole run as one JSON object."""
+def render(reports: Sequence[LintedFile], *, colour: bool = False) -> str:
+    """The whole run as one JSON object (never coloured)."""
     counts = Counter(f.severity for r in reports for f in r.findings)
     document = {
         "format": FORMAT_ID,
@@ -32,10 +33,7 @@ def finding_json(finding: Finding) -> dict[str, Any]:
     """One finding's stable JSON form."""
     return {
         "path": str(finding.path),
-        "line": finding.line,
-        "column": finding.col,
-        "end_line": finding.end_line,
-        "end_column": finding.end_col,
+        **position_json(finding.problem),
         "code": finding.code,
         "rule": finding.name,
         "severity": str(finding.severity),

@@ -9,25 +9,21 @@ import click
 
 from dexto_config.lint.engine import LintedFile
 from dexto_config.lint.findings import Finding, Severity
+from dexto_config.reporting import location
 from dexto_config.terminal import escape_text
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
-def render(reports: Sequence[LintedFile], *, colour: bool) -> str:
+def render(reports: Sequence[LintedFile], *, colour: bool = False) -> str:
     """The text report; ANSI colour only when `colour` is set."""
     lines = [_line(finding, colour) for report in reports for finding in report.findings]
     lines.append(summary(reports))
     return "\n".join(lines) + "\n"
 
 
-def render_plain(reports: Sequence[LintedFile]) -> str:
-    """The text report without colour."""
-    return render(reports, colour=False)
-
-
 def _line(finding: Finding, colour: bool) -> str:
-    where = escape_text(f"{finding.path}:{finding.line}:{finding.col}:")
+    where = escape_text(location(finding.path, finding.problem))
     code = finding.code
     level = f"[{finding.severity}]"
     if colour:
