@@ -23,10 +23,20 @@ def problem_text(path: Path | str, problem: Problem, detail: str = "") -> str:
     return f"{location(path, problem)} {detail}{problem.message}"
 
 
+def unreadable_file(path: Path, reason: str) -> Problem:
+    """A file that could not be read at all, as a problem of the whole file."""
+    return Problem.at_point(f"cannot read the file: {reason}", "unreadable", path=path)
+
+
+def unwritable_file(path: Path, reason: str) -> Problem:
+    """A file that could not be written (and was left as it was)."""
+    message = f"cannot write the file: {reason}; it was left as it is"
+    return Problem.at_point(message, "unwritable", path=path)
+
+
 def unreadable_text(path: Path, reason: str) -> str:
-    """`path:1:1: cannot read the file: <reason>`: a file that could not be read at all."""
-    problem = Problem.at_point(f"cannot read the file: {reason}", "unreadable", path=path)
-    return problem_text(path, problem)
+    """`path:1:1: cannot read the file: <reason>`."""
+    return problem_text(path, unreadable_file(path, reason))
 
 
 def position_json(problem: Problem) -> dict[str, int]:

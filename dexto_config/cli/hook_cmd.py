@@ -25,7 +25,9 @@ from dexto_config.home.report import (
     summary_counts,
 )
 from dexto_config.home.rollback import rollback as restore_backup
+from dexto_config.problem import Problem
 from dexto_config.redaction import redact_text
+from dexto_config.reporting import problem_text
 from dexto_config.terminal import escape_text
 from dexto_config.versions import LATEST_VERSION, effective_version
 
@@ -243,9 +245,15 @@ def _print_text(report: HookReport, *, verbose: bool) -> None:
     for outcome in rewritten if verbose else ():
         _print_rewritten(outcome)
     for outcome in problems:
-        _say(f"{outcome.rel}:{outcome.line or 1}:{outcome.column or 1}: {outcome.reason}")
+        _say(problem_text(outcome.rel, _problem_of(outcome)))
     if report.backup_id:
         _say(f"backup: {report.backup_id} (dexto-config rollback {report.backup_id})")
+
+
+def _problem_of(outcome: HookedFile) -> Problem:
+    """The problem a file was left alone for (the outcome keeps its parts as plain fields)."""
+    reason = outcome.reason or outcome.status
+    return Problem.at_point(reason, outcome.status, outcome.line or 1, outcome.column or 1)
 
 
 def _print_rewritten(outcome: HookedFile) -> None:

@@ -18,6 +18,8 @@ from dexto_config.kinds import SELECTABLE_KINDS, FileKind
 from dexto_config.migrate.engine import FileMigration, migrate_bytes
 from dexto_config.migrate.routing import ROUTE_VIA_CHOICES, RouteVia, RoutingContext
 from dexto_config.migrate.verify import VerifyFailure, verify_backends
+from dexto_config.problem import Problem
+from dexto_config.reporting import unreadable_file, unwritable_file
 from dexto_config.validation import UnreadableFile, read_file
 from dexto_config.versions import LATEST_VERSION
 
@@ -29,7 +31,7 @@ class MigratedFile:
 
     target: Target
     migration: FileMigration | None = None
-    io_error: str | None = None
+    io_error: Problem | None = None
     verify_failures: list[VerifyFailure] = field(default_factory=list)
 
 
@@ -129,7 +131,7 @@ def _migrate_one(
     try:
         raw = read_file(target.path)
     except UnreadableFile as error:
-        outcome.io_error = f"cannot read the file: {error.reason}"
+        outcome.io_error = unreadable_file(target.path, error.reason)
         return outcome
     migration = migrate_bytes(
         raw,
@@ -153,7 +155,7 @@ def _write(outcome: MigratedFile, data: bytes) -> None:
     try:
         atomic_write_bytes(outcome.target.path, data)
     except OSError as error:
-        outcome.io_error = f"cannot write the file: {error.strerror or error}; it was left as it is"
+        outcome.io_error = unwritable_file(outcome.target.path, error.strerror or str(error))
 
 
 def _exit_code(outcomes: list[MigratedFile], mode: Mode) -> int:

@@ -33,8 +33,9 @@ def _print_file(outcome: MigratedFile, mode: Mode) -> None:
     def say(text: str, *, err: bool = False) -> None:
         click.echo(escape_text(redact_text(text, secrets)), err=err)
 
-    if migration is None:
-        say(f"{path}:1:1: {outcome.io_error}", err=True)
+    if migration is None:  # it could not be read
+        if outcome.io_error is not None:
+            say(problem_text(path, outcome.io_error), err=True)
         return
     if mode.verbose and migration.version_evidence:
         say(f"{path}: written for {migration.from_version}: {migration.version_evidence}")
@@ -55,8 +56,8 @@ def _print_file(outcome: MigratedFile, mode: Mode) -> None:
         say(f"{path}: verify failed: {failure.describe()}")
     if mode.verify and not outcome.verify_failures:
         say(f"{path}: verified: every llm block keeps its backend")
-    if outcome.io_error:
-        say(f"{path}:1:1: {outcome.io_error}", err=True)
+    if outcome.io_error is not None:
+        say(problem_text(path, outcome.io_error), err=True)
     if mode.diff:
         click.echo(unified_diff(path, migration.original, migration.result, secrets), nl=False)
 
@@ -96,7 +97,7 @@ def _plain_record(outcome: MigratedFile) -> dict[str, Any]:
     record: dict[str, Any] = {"path": str(outcome.target.path), "kind": str(outcome.target.kind)}
     migration = outcome.migration
     if outcome.io_error:
-        record["error"] = outcome.io_error
+        record["error"] = outcome.io_error.message
     if migration is None:
         record["status"] = "error"
         return record
