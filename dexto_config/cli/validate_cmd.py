@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -11,9 +10,9 @@ from dexto_config import exitcodes
 from dexto_config.cli.app import main
 from dexto_config.cli.options import kind_option, paths_argument, resolve_targets, version_option
 from dexto_config.cli.progress import tracked
+from dexto_config.cli.validate_report import FORMATS
 from dexto_config.kinds import FileKind
-from dexto_config.redaction import redact_text
-from dexto_config.reporting import position_json, problem_text, unreadable_text
+from dexto_config.reporting import unreadable_text
 from dexto_config.terminal import escape_text
 from dexto_config.validation import CheckedFile, UnreadableFile, check_file
 
@@ -30,7 +29,7 @@ from dexto_config.validation import CheckedFile, UnreadableFile, check_file
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(list(FORMATS)),
     default="text",
     show_default=True,
     help="Output format.",
@@ -58,59 +57,9 @@ def validate(
             results.append(check_file(target.path, target.kind, target=dexto_version))
         except UnreadableFile as error:
             unreadable.append(error)
-    if output_format == "json":
-        _print_json(results, unreadable)
-    else:
-        _print_text(results, unreadable)
+    for failure in unreadable:
+        click.echo(escape_text(unreadable_text(failure.path, failure.reason)), err=True)
+    click.echo(FORMATS[output_format](results, unreadable), nl=False)
     if unreadable:
         return exitcodes.USAGE_OR_IO
     return exitcodes.FINDINGS if any(not r.valid for r in results) else exitcodes.OK
-
-
-def _print_text(results: list[CheckedFile], unreadable: list[UnreadableFile]) -> None:
-    for result in results:
-        for problem in result.problems:
-            line = problem_text(result.path, problem)
-            click.echo(escape_text(redact_text(line)))
-    for error in unreadable:
-        line = unreadable_text(error.path, error.reason)
-        click.echo(escape_text(line), err=True)
-    invalid = sum(1 for r in results if not r.valid)
-    checked = len(results) + len(unreadable)
-    parts = [f"{len(results) - invalid} valid", f"{invalid} invalid"]
-    if unreadable:
-        parts.append(f"{len(unreadable)} unreadable")
-    noun = "file" if checked == 1 else "files"
-    click.echo(f"{checked} {noun} checked: {', '.join(parts)}")
-
-
-def _print_json(results: list[CheckedFile], unreadable: list[UnreadableFile]) -> None:
-    files = [
-        {
-            "path": str(r.path),
-            "kind": str(r.kind),
-            "version": r.version,
-            "valid": r.valid,
-            "errors": [
-                {
-                    **position_json(p),
-                    "code": p.code,
-                    "message": redact_text(p.message),
-                }
-                for p in r.problems
-            ],
-        }
-        for r in results
-    ]
-    files.extend(
-        {
-            "path": str(e.path),
-            "kind": None,
-            "version": None,
-            "valid": False,
-            "errors": [],
-            "unreadable": e.reason,
-        }
-        for e in unreadable
-    )
-    click.echo(json.dumps({"files": files}, indent=2))
