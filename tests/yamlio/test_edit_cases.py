@@ -194,6 +194,20 @@ CASES: list[tuple[str, str, list[Edit], str]] = [
         [_add(("a",), "w", "1")],
         "a: {w: '1'}\n",
     ),
+    (
+        # Found by test_edits_compose_in_any_order: the blank line after a `|+`
+        # scalar is its value, so removing the last entry keeps it.
+        "remove-last-entry-after-keep-scalar",
+        "b: |+\n  a\n\nc: a",
+        [_remove("c")],
+        "b: |+\n  a\n\n",
+    ),
+    (
+        "remove-last-entry-drops-its-blank-line",
+        "b: |\n  a\n\nc: a\n",
+        [_remove("c")],
+        "b: |\n  a\n",
+    ),
 ]
 
 

@@ -140,6 +140,8 @@ def verified_text(
 ) -> str:
     """The original text with `edits` applied, checked to read back as `intended`.
 
+    Blank lines a removal leaves at the end of the file are dropped, unless
+    they are the value of a keep-chomped (`|+`) block scalar before them.
     Raises EditVerificationError when it does not (or loses the marker line
     `marker`, or is no longer JSON), UnsupportedEdit when it would change a
     keep-chomped block scalar.
@@ -147,19 +149,26 @@ def verified_text(
     text = edits.spliced(source.text)
     if not edits:
         return text
-    text = _without_new_trailing_blank_lines(text, source.text)
     _refuse_blank_lines_joining_kept_scalars(source, edits)
-    try:
-        reparsed = parse(text).data
-    except YamlSyntaxError as error:
-        raise EditVerificationError(f"the edited text is not valid YAML: {error}") from None
-    if not same(reparsed, intended):
+    trimmed = _without_new_trailing_blank_lines(text, source.text)
+    if trimmed != text and _reads_as(trimmed, intended):
+        text = trimmed
+    elif not _reads_as(text, intended):
         raise EditVerificationError("the edited text does not parse to the intended data")
     if marker is not None and not starts_with_line(text, marker):
         raise EditVerificationError("the version marker is not the first line")
     if as_json:
         refuse_invalid_json(text)
     return text
+
+
+def _reads_as(text: str, intended: Any) -> bool:
+    """Whether `text` parses to `intended`; EditVerificationError when it is not YAML."""
+    try:
+        reparsed = parse(text).data
+    except YamlSyntaxError as error:
+        raise EditVerificationError(f"the edited text is not valid YAML: {error}") from None
+    return same(reparsed, intended)
 
 
 def refuse_invalid_json(text: str) -> None:
