@@ -25,6 +25,7 @@ from dexto_config.migrate.step_api import (
     StepContext,
     StepResult,
     dotted,
+    env_reference,
     env_vars,
     gateway_model_id,
     legacy_backend,
@@ -37,7 +38,6 @@ version = "1.5.6"
 summary = "explicit provider: llm.provider is the backend; preferDextoCredits removed"
 breaking = True
 
-_ENV_REFERENCE = re.compile(r"\A\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))\Z")
 _BARE_VARIABLE = re.compile(r"\A[A-Z_][A-Z0-9_]*\Z")
 _OPENROUTER_PROVIDER = OPENROUTER
 
@@ -133,9 +133,8 @@ def _move_api_key(
     value = document.get(path)
     if value is None:
         return  # Dexto drops null values: an empty `apiKey:` is no key at all.
-    reference = _ENV_REFERENCE.match(value) if isinstance(value, str) else None
-    if reference is not None:
-        variable = reference.group(1) or reference.group(2)
+    variable = env_reference(value)
+    if variable is not None:
         if variable == DEXTO_KEY_VAR:
             return
         _remove_api_key(document, path, value, provider, result)

@@ -18,8 +18,9 @@ those is a pure transform: `(document, context) -> StepResult`. It
 - never opens files, reads the environment or prints.
 
 The facts a step may consult are listed below: the legacy routing rule
-(`legacy_backend`), gateway model IDs, the catalog's provider key variables,
-a release's reasoning variants, and the version order (`version_key`).
+(`legacy_backend`), `$VAR` references (`env_reference`), gateway model IDs,
+the catalog's provider key variables, a release's reasoning variants, and the
+version order (`version_key`).
 
 A test asserts that every step imports nothing else of the package, and that
 every name here is used by a step: a new step that needs more extends this
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 from dexto_config.catalog import env_vars, owner_of_env_var, primary_env_var
 from dexto_config.catalog.releases import reasoning_variants
+from dexto_config.env_reference import env_reference
 from dexto_config.migrate.gateway_ids import OPENROUTER, gateway_model_id, relabel_display_name
 from dexto_config.migrate.routing import (
     DEXTO,
@@ -70,6 +72,7 @@ __all__ = [
     "StepContext",
     "StepResult",
     "dotted",
+    "env_reference",
     "env_vars",
     "gateway_model_id",
     "legacy_backend",
