@@ -35,12 +35,18 @@ PRE_SEED_VERSIONS: tuple[str, ...] = (
     "0.2.7",  # llm.maxTokens -> llm.maxInputTokens; llm.providerOptions removed
     "0.2.8",  # strict schemas; MCP http baseUrl -> url
     "0.3.0",  # llm.systemPrompt -> top-level systemPrompt
+    "1.1.0",  # preferences.yml appears (no step)
     "1.1.11",  # relative file-contributor paths rejected
-    "1.2.5",  # storage.blob required; toolConfirmation.mode event-based removed
+    "1.2.0",  # preferences: defaults.defaultMode, default web (the CLI's was cli)
+    "1.2.5",  # storage.blob required; approval mode event-based (the default) -> manual
     "1.2.6",  # starterPrompts -> prompts; memory contributors -> memories
-    "1.4.0",  # llm.router removed
+    "1.3.0",  # elicitation off by default
+    "1.4.0",  # llm.router removed; approvals no longer time out by default
     "1.5.1",  # source dateTime -> date; file and process tools leave internalTools
+    "1.5.2",  # llm.maxIterations no longer defaults to 50
 )
+# preferences.yml first appeared in 1.1.0.
+PREFERENCES_SINCE = "1.1.0"
 LATEST_VERSION = KNOWN_VERSIONS[-1]
 # Every release this tool knows, oldest first: the only versions a migration step may target.
 RELEASES: tuple[str, ...] = (*PRE_SEED_VERSIONS, *KNOWN_VERSIONS)
