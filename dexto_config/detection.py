@@ -17,6 +17,7 @@ from typing import Any
 
 from dexto_config.kinds import FileKind
 from dexto_config.versions import (
+    AGENT_PRE_SEED_VERSIONS,
     KNOWN_VERSIONS,
     PRE_SEED_VERSIONS,
     PREFERENCES_SINCE,
@@ -28,9 +29,11 @@ _TOOL_KEYS = ("tools", "internalTools", "customTools")
 _SKILL_PROMPT_FIELDS = ("disable-model-invocation", "allowed-tools", "model", "context", "agent")
 _NEW_SOUNDS = ("onStartup", "startupSoundFile", "approvalSoundFile", "completeSoundFile")
 # An agent may come from before the seed (DESIGN §13): its releases are candidates too.
-AGENT_RELEASES = (*PRE_SEED_VERSIONS, *KNOWN_VERSIONS)
+AGENT_RELEASES = (*AGENT_PRE_SEED_VERSIONS, *KNOWN_VERSIONS)
 PREFERENCES_RELEASES = tuple(
-    v for v in AGENT_RELEASES if version_key(v) >= version_key(PREFERENCES_SINCE)
+    v
+    for v in (*PRE_SEED_VERSIONS, *KNOWN_VERSIONS)
+    if version_key(v) >= version_key(PREFERENCES_SINCE)
 )
 # File and process tools, which left `internalTools` in 1.5.1.
 _GROUPED_TOOLS = frozenset(
