@@ -341,7 +341,9 @@ def _written_out_defaults(data: dict[str, Any], candidates: tuple[str, ...]) -> 
         )
 
 
-def _preferences_boundaries(data: dict[str, Any], candidates: tuple[str, ...]) -> Iterator[Boundary]:
+def _preferences_boundaries(
+    data: dict[str, Any], candidates: tuple[str, ...]
+) -> Iterator[Boundary]:
     """The releases inside `candidates` that change what these preferences do."""
     if _straddles(candidates, "1.2.0") and not _names(data.get("defaults"), "defaultMode"):
         yield Boundary(

@@ -22,7 +22,9 @@ from dexto_config.migrate.step_api import (
 )
 
 version = "1.4.0"
-summary = "llm.router removed (a warning for in-built); the old 120000 ms approval timeouts written out"
+summary = (
+    "llm.router removed (a warning for in-built); the old 120000 ms approval timeouts written out"
+)
 breaking = True
 
 ROUTER: DataPath = ("llm", "router")
@@ -43,13 +45,14 @@ def _remove_router(document: EditableDocument) -> StepResult:
     if not document.has(ROUTER):
         return result
     router = document.get(ROUTER)
+    if router == "in-built":
+        result.warn_at(
+            "llm.router: in-built was removed: Dexto 1.4.0 always uses its Vercel AI SDK "
+            "clients, so requests to the model may differ slightly (retries, streaming)",
+            document.position(ROUTER),
+        )
     document.remove_key(ROUTER)
     result.changes.append(Change(ROUTER, router, REMOVED, "Dexto 1.4.0 removed llm.router"))
-    if router == "in-built":
-        result.warnings.append(
-            "llm.router: in-built was removed: Dexto 1.4.0 always uses its Vercel AI SDK "
-            "clients, so requests to the model may differ slightly (retries, streaming)"
-        )
     return result
 
 
@@ -59,9 +62,9 @@ def _write_out_timeout(
     """Add the old `timeout` to `section` where its `switch` makes requests wait for the user."""
     result = StepResult()
     settings = document.find(section)
-    if isinstance(settings, dict) and settings.get(switch) == waits_when:
-        if "timeout" not in settings:
-            document.add_key(section, "timeout", OLD_TIMEOUT_MS)
-            change = Change((*section, "timeout"), None, OLD_TIMEOUT_MS, _TIMEOUT_REASON)
-            result.changes.append(change)
+    waits = isinstance(settings, dict) and settings.get(switch) == waits_when
+    if waits and "timeout" not in settings:
+        document.add_key(section, "timeout", OLD_TIMEOUT_MS)
+        change = Change((*section, "timeout"), None, OLD_TIMEOUT_MS, _TIMEOUT_REASON)
+        result.changes.append(change)
     return result
