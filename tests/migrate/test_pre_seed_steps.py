@@ -270,6 +270,20 @@ def test_pre_seed_step(step: tuple[str, str], source: str, expected: str, warnin
             ("llm", "systemPrompt"),
             id="two-prompts",
         ),
+        pytest.param(
+            STEP_1_1_11,
+            HEAD + "storage:\n  cache:\n    type: sqlite\n",
+            "storage.cache.type: sqlite: from Dexto 1.1.11 the cache is kept in in-memory or redis",
+            ("storage", "cache", "type"),
+            id="cache-in-sqlite",
+        ),
+        pytest.param(
+            STEP_1_1_11,
+            HEAD + "storage: {cache: {type: redis, url: 'redis://r'}, database: {type: redis}}\n",
+            "storage.database.type: redis: from Dexto 1.1.11 the database is kept in in-memory",
+            ("storage", "database", "type"),
+            id="database-in-redis",
+        ),
     ],
 )
 def test_pre_seed_refusals(
