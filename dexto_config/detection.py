@@ -265,6 +265,12 @@ def _preferences_evidence(data: dict[str, Any]) -> Iterator[Evidence]:
         for key in ("baseURL", "reasoningEffort"):
             if key in llm:
                 yield Evidence(f"`llm.{key}`", ("llm", key), since="1.5.1")
+        if "apiKey" not in llm:
+            yield Evidence("an `llm` without `apiKey`", ("llm",), since="1.5.1")
+    setup = data.get("setup")
+    for key in ("apiKeyPending", "baseURLPending"):
+        if isinstance(setup, dict) and key in setup:
+            yield Evidence(f"`setup.{key}`", ("setup", key), since="1.5.1")
     if "sounds" in data:
         yield Evidence("`sounds`", ("sounds",), since="1.5.4")
     if "preferDextoCredits" in data:

@@ -126,6 +126,13 @@ def test_a_default_that_changed_inside_the_candidates_asks_for_from(
             None,
             id="default-mode-and-base-url",
         ),
+        pytest.param(
+            "llm: {provider: ollama, model: llama3}\n"
+            "defaults: {defaultAgent: default-agent}\nsetup: {completed: true, apiKeyPending: true}\n",
+            "1.10.4",
+            None,
+            id="pending-key-from-1.5.1-no-default-mode-needed",
+        ),
     ],
 )
 def test_preferences_from_2025_are_placed(
