@@ -171,6 +171,10 @@ def _pre_seed_evidence(data: dict[str, Any]) -> Iterator[Evidence]:
         for key, until in (("maxTokens", "0.2.7"), ("systemPrompt", "0.3.0"), ("router", "1.4.0")):
             if key in llm:
                 yield Evidence(f"`llm.{key}`", ("llm", key), until=until)
+    card = data.get("agentCard")
+    if isinstance(card, dict) and "authentication" in card:
+        path = ("agentCard", "authentication")
+        yield Evidence("`agentCard.authentication`", path, until="1.2.5")
     for key, since in (("elicitation", "1.2.5"), ("compaction", "1.5.1")):
         if key in data:
             yield Evidence(f"`{key}`", (key,), since=since)

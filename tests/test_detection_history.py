@@ -128,7 +128,8 @@ def test_a_default_that_changed_inside_the_candidates_asks_for_from(
         ),
         pytest.param(
             "llm: {provider: ollama, model: llama3}\n"
-            "defaults: {defaultAgent: default-agent}\nsetup: {completed: true, apiKeyPending: true}\n",
+            "defaults: {defaultAgent: default-agent}\n"
+            "setup: {completed: true, apiKeyPending: true}\n",
             "1.10.4",
             None,
             id="pending-key-from-1.5.1-no-default-mode-needed",

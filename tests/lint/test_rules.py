@@ -398,7 +398,7 @@ CASES = [
             extra="storage: {cache: {type: memory}, database: {type: in-memory}}\n",
         ),
         1,
-        "storage.cache.type: memory: no Dexto release ever accepted it; it probably meant in-memory",
+        "storage.cache.type: memory: no Dexto release ever accepted it; it probably meant in-mem",
     ),
     Case(
         "DX601",

@@ -112,6 +112,16 @@ STEP_1_5_2 = ("1.5.1", "1.5.2")
             id="1.2.5-named-mode-kept",
         ),
         pytest.param(
+            STEP_1_2_5,
+            HEAD + "toolConfirmation: {mode: auto-approve}\nagentCard:\n  name: helper\n"
+            "  authentication: {schemes: []} # none\n  url: https://a.example\n",
+            HEAD + "toolConfirmation: {mode: auto-approve}\nagentCard:\n  name: helper\n"
+            "  url: https://a.example\n  description: Dexto is an AI assistant capable of chat "
+            "and task delegation, accessible via multiple protocols.\n",
+            0,
+            id="1.2.5-agent-card-default-description-written-out-empty-authentication-dropped",
+        ),
+        pytest.param(
             STEP_1_3_0,
             HEAD + "elicitation:\n  timeout: 1000\n",
             HEAD + "elicitation:\n  timeout: 1000\n  enabled: true\n",
@@ -276,6 +286,13 @@ def test_pre_seed_step(step: tuple[str, str], source: str, expected: str, warnin
             "storage.cache.type: sqlite: from Dexto 1.1.11 the cache is kept in in-memory or redis",
             ("storage", "cache", "type"),
             id="cache-in-sqlite",
+        ),
+        pytest.param(
+            STEP_1_2_5,
+            HEAD + "agentCard: {name: a, authentication: {schemes: [bearer]}}\n",
+            "agentCard.authentication: Dexto 1.2.5 removed it",
+            ("agentCard", "authentication"),
+            id="agent-card-authentication",
         ),
         pytest.param(
             STEP_1_1_11,
