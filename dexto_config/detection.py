@@ -147,6 +147,9 @@ def _agent_evidence(data: dict[str, Any]) -> Iterator[Evidence]:
     if "agentFile" in data:
         yield Evidence("`agentFile`", ("agentFile",), since="1.5.8")
     internal = data.get("internalTools")
+    if isinstance(internal, list) and "ask_user" in internal:
+        index = internal.index("ask_user")
+        yield Evidence("`ask_user`", ("internalTools", index), since="1.1.11")
     if isinstance(internal, list) and "invoke_skill" in internal:
         index = internal.index("invoke_skill")
         yield Evidence("`invoke_skill`", ("internalTools", index), since="1.5.7")
@@ -337,10 +340,13 @@ def _written_out_defaults(data: dict[str, Any], candidates: tuple[str, ...]) -> 
             "the file names no toolConfirmation.mode: before 1.2.5 tools ran only once "
             "approved, from 1.2.5 they are approved automatically",
         )
-    if _straddles(candidates, "1.3.0") and not _names(data.get("elicitation"), "enabled"):
+    if _can_elicit(data) and not _names(data.get("elicitation"), "enabled"):
+        yield from _elicitation_boundary(candidates)
+    if _straddles(candidates, "1.4.0") and _waits_without_timeout(data):
         yield Boundary(
-            "1.3.0",
-            "the file does not set elicitation.enabled: on before 1.3.0, off from 1.3.0",
+            "1.4.0",
+            "the file asks for approvals or allows elicitation without a timeout: before "
+            "1.4.0 an unanswered request was given up after 2 minutes, from 1.4.0 it waits",
         )
     llm = data.get("llm")
     if _straddles(candidates, "1.5.2") and isinstance(llm, dict) and "maxIterations" not in llm:
@@ -349,6 +355,42 @@ def _written_out_defaults(data: dict[str, Any], candidates: tuple[str, ...]) -> 
             "the file sets no llm.maxIterations: a turn stopped after 50 tool calls "
             "before 1.5.2, it has no cap from 1.5.2",
         )
+
+
+def _elicitation_boundary(candidates: tuple[str, ...]) -> Iterator[Boundary]:
+    """Elicitation left to the default: none before 1.1.11, on from 1.1.11, off from 1.3.0."""
+    on = [c for c in candidates if _within(c, "1.1.11", "1.3.0")]
+    if not on or len(on) == len(candidates):
+        return
+    release = "1.1.11" if version_key(candidates[0]) < version_key("1.1.11") else "1.3.0"
+    yield Boundary(
+        release,
+        "the file does not set elicitation.enabled: MCP servers and ask_user could ask the "
+        "user from 1.1.11 to 1.2.6, not before 1.1.11 (no elicitation) nor from 1.3.0 (off)",
+    )
+
+
+def _can_elicit(data: dict[str, Any]) -> bool:
+    """True when the agent lists `ask_user`, the tool that asks the user through elicitation.
+
+    An MCP server may ask too, but few do, and counting every file with a server would
+    ask nearly every 2025 file for --from; that rare difference is not counted.
+    """
+    internal = data.get("internalTools")
+    return isinstance(internal, list) and "ask_user" in internal
+
+
+def _waits_without_timeout(data: dict[str, Any]) -> bool:
+    confirmation, elicitation = data.get("toolConfirmation"), data.get("elicitation")
+    asks = isinstance(confirmation, dict) and confirmation.get("mode") == "manual"
+    elicits = isinstance(elicitation, dict) and elicitation.get("enabled") is True
+    return (asks and not _names(confirmation, "timeout")) or (
+        elicits and not _names(elicitation, "timeout")
+    )
+
+
+def _within(release: str, since: str, until: str) -> bool:
+    return version_key(since) <= version_key(release) < version_key(until)
 
 
 def _preferences_boundaries(

@@ -9,7 +9,7 @@ from dexto_config.kinds import FileKind
 from dexto_config.versions import PRE_SEED_VERSIONS, version_key
 from dexto_config.yamlio.fast import parse
 
-TOOLS = "internalTools: [ask_user]\n"
+TOOLS = "internalTools: [search_history]\n"
 LLM = "llm: {provider: openai, model: gpt-4o, apiKey: $OPENAI_API_KEY}\n"
 
 
@@ -86,10 +86,16 @@ def test_storage_without_blob_is_before_1_2_5_or_from_1_6_0() -> None:
         pytest.param(LLM + "systemPrompt: hi\nstarterPrompts: []\n" + TOOLS, "1.2.5", id="no-mode"),
         pytest.param(
             "llm: {provider: openai, model: gpt-4o, router: vercel}\nsystemPrompt: hi\n"
-            + TOOLS
-            + "toolConfirmation: {mode: manual}\n",
+            "internalTools: [ask_user]\ntoolConfirmation: {mode: manual, timeout: 1000}\n",
             "1.3.0",
-            id="no-elicitation",
+            id="ask-user-without-elicitation-enabled",
+        ),
+        pytest.param(
+            LLM + "systemPrompt:\n  contributors:\n    - {id: d, type: dynamic, priority: 1,"
+            " source: dateTime}\n" + TOOLS + "toolConfirmation: {mode: manual}\n"
+            "elicitation: {enabled: false}\n",
+            "1.4.0",
+            id="approvals-without-timeout",
         ),
         pytest.param(
             "llm: {provider: ollama, model: llama3}\nsystemPrompt: hi\n"
@@ -143,6 +149,11 @@ def test_preferences_from_2025_are_placed(
     assert placement.candidates[0] in ("1.1.0", "1.2.0", "1.5.1")
     assert placement.version == version
     assert (placement.ambiguity.release if placement.ambiguity else None) == ambiguity
+
+
+def test_ask_user_dates_a_file_from_1_1_11() -> None:
+    placement = place(FileKind.AGENT, parse(LLM + "internalTools: [ask_user]\n").data)
+    assert placement.candidates[0] == "1.1.11"
 
 
 def test_the_release_lists_are_in_order() -> None:

@@ -136,6 +136,13 @@ STEP_1_5_2 = ("1.5.1", "1.5.2")
             id="1.3.0-elicitation-off-kept",
         ),
         pytest.param(
+            ("1.1.10", "1.3.0"),
+            HEAD,
+            HEAD + "toolConfirmation: {mode: manual}\n",
+            0,
+            id="1.3.0-no-elicitation-before-1.1.11-matches-the-new-default",
+        ),
+        pytest.param(
             STEP_1_4_0,
             HEAD + "toolConfirmation:\n  mode: manual # ask\nelicitation: {enabled: true}\n",
             HEAD + "toolConfirmation:\n  mode: manual # ask\n  timeout: 120000\n"
