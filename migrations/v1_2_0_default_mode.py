@@ -8,8 +8,13 @@ starting the same interface.
 
 from __future__ import annotations
 
-from dexto_config.migrate.step import Change, DataPath, StepContext, StepResult
-from dexto_config.yamlio.edit import EditableDocument
+from dexto_config.migrate.step_api import (
+    Change,
+    DataPath,
+    EditableDocument,
+    StepContext,
+    StepResult,
+)
 
 version = "1.2.0"
 summary = "preferences: defaults.defaultMode written out as cli (1.2.0's default is web)"

@@ -11,9 +11,14 @@ written out: it grants no tool, it keeps questions reaching the user. Before
 
 from __future__ import annotations
 
-from dexto_config.migrate.step import Change, DataPath, StepContext, StepResult
-from dexto_config.versions import version_key
-from dexto_config.yamlio.edit import EditableDocument
+from dexto_config.migrate.step_api import (
+    Change,
+    DataPath,
+    EditableDocument,
+    StepContext,
+    StepResult,
+    version_key,
+)
 
 version = "1.3.0"
 summary = "elicitation.enabled: true written out (1.3.0's default is false)"

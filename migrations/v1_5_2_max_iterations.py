@@ -7,8 +7,13 @@ is written out so that an agent stops where it used to.
 
 from __future__ import annotations
 
-from dexto_config.migrate.step import Change, DataPath, StepContext, StepResult
-from dexto_config.yamlio.edit import EditableDocument
+from dexto_config.migrate.step_api import (
+    Change,
+    DataPath,
+    EditableDocument,
+    StepContext,
+    StepResult,
+)
 
 version = "1.5.2"
 summary = "llm.maxIterations: 50 written out (1.5.2 no longer caps a turn by default)"
