@@ -16,14 +16,25 @@ from dataclasses import dataclass
 from typing import Any
 
 from dexto_config.kinds import FileKind
-from dexto_config.versions import KNOWN_VERSIONS, PRE_SEED_VERSIONS, version_key
+from dexto_config.versions import (
+    AGENT_PRE_SEED_VERSIONS,
+    KNOWN_VERSIONS,
+    PRE_SEED_VERSIONS,
+    PREFERENCES_SINCE,
+    version_key,
+)
 
 _ROUTEABLE = frozenset({"anthropic", "openai", "google", "groq", "xai", "cohere", "openrouter"})
 _TOOL_KEYS = ("tools", "internalTools", "customTools")
 _SKILL_PROMPT_FIELDS = ("disable-model-invocation", "allowed-tools", "model", "context", "agent")
 _NEW_SOUNDS = ("onStartup", "startupSoundFile", "approvalSoundFile", "completeSoundFile")
 # An agent may come from before the seed (DESIGN §13): its releases are candidates too.
-AGENT_RELEASES = (*PRE_SEED_VERSIONS, *KNOWN_VERSIONS)
+AGENT_RELEASES = (*AGENT_PRE_SEED_VERSIONS, *KNOWN_VERSIONS)
+PREFERENCES_RELEASES = tuple(
+    v
+    for v in (*PRE_SEED_VERSIONS, *KNOWN_VERSIONS)
+    if version_key(v) >= version_key(PREFERENCES_SINCE)
+)
 # File and process tools, which left `internalTools` in 1.5.1.
 _GROUPED_TOOLS = frozenset(
     {"read_file", "write_file", "edit_file", "glob_files", "grep_content"}
@@ -103,13 +114,13 @@ def place(kind: FileKind, data: Any) -> Placement:
     if not isinstance(data, dict):
         return Placement(KNOWN_VERSIONS, (), None)
     evidence = tuple(_EVIDENCE[kind](data)) if kind in _EVIDENCE else ()
-    releases = AGENT_RELEASES if kind is FileKind.AGENT else KNOWN_VERSIONS
+    releases = _RELEASES.get(kind, KNOWN_VERSIONS)
     candidates = tuple(v for v in releases if all(item.admits(v) for item in evidence))
     ambiguity = None
     if kind is FileKind.AGENT and len(candidates) > 1:
         ambiguity = next(_agent_boundaries(data, candidates), None)
     elif kind is FileKind.PREFERENCES and len(candidates) > 1:
-        ambiguity = next(_routing_boundary(data.get("llm"), candidates), None)
+        ambiguity = next(_preferences_boundaries(data, candidates), None)
     return Placement(candidates, evidence, ambiguity)
 
 
@@ -136,6 +147,9 @@ def _agent_evidence(data: dict[str, Any]) -> Iterator[Evidence]:
     if "agentFile" in data:
         yield Evidence("`agentFile`", ("agentFile",), since="1.5.8")
     internal = data.get("internalTools")
+    if isinstance(internal, list) and "ask_user" in internal:
+        index = internal.index("ask_user")
+        yield Evidence("`ask_user`", ("internalTools", index), since="1.1.11")
     if isinstance(internal, list) and "invoke_skill" in internal:
         index = internal.index("invoke_skill")
         yield Evidence("`invoke_skill`", ("internalTools", index), since="1.5.7")
@@ -160,6 +174,17 @@ def _pre_seed_evidence(data: dict[str, Any]) -> Iterator[Evidence]:
         for key, until in (("maxTokens", "0.2.7"), ("systemPrompt", "0.3.0"), ("router", "1.4.0")):
             if key in llm:
                 yield Evidence(f"`llm.{key}`", ("llm", key), until=until)
+    card = data.get("agentCard")
+    if isinstance(card, dict) and "authentication" in card:
+        path = ("agentCard", "authentication")
+        yield Evidence("`agentCard.authentication`", path, until="1.2.5")
+    for key, since in (("elicitation", "1.2.5"), ("compaction", "1.5.1")):
+        if key in data:
+            yield Evidence(f"`{key}`", (key,), since=since)
+    if isinstance(data.get("tools"), dict):
+        yield Evidence("a `tools` map of output limits", ("tools",), since="1.4.0")
+    if isinstance(data.get("customTools"), list):
+        yield Evidence("`customTools`", ("customTools",), since="1.5.1")
     confirmation = data.get("toolConfirmation")
     if isinstance(confirmation, dict) and confirmation.get("mode") == "event-based":
         yield Evidence("`mode: event-based`", ("toolConfirmation", "mode"), until="1.2.5")
@@ -239,6 +264,22 @@ def _permission_evidence(permissions: Any) -> Iterator[Evidence]:
 
 
 def _preferences_evidence(data: dict[str, Any]) -> Iterator[Evidence]:
+    defaults = data.get("defaults")
+    if isinstance(defaults, dict) and "defaultMode" in defaults:
+        yield Evidence("`defaults.defaultMode`", ("defaults", "defaultMode"), since="1.2.0")
+    llm = data.get("llm")
+    if isinstance(llm, dict):
+        for key in ("baseURL", "reasoningEffort"):
+            if key in llm:
+                yield Evidence(f"`llm.{key}`", ("llm", key), since="1.5.1")
+        if "apiKey" not in llm:
+            yield Evidence("an `llm` without `apiKey`", ("llm",), since="1.5.1")
+    setup = data.get("setup")
+    for key in ("apiKeyPending", "baseURLPending"):
+        if isinstance(setup, dict) and key in setup:
+            yield Evidence(f"`setup.{key}`", ("setup", key), since="1.5.1")
+    if "sounds" in data:
+        yield Evidence("`sounds`", ("sounds",), since="1.5.4")
     if "preferDextoCredits" in data:
         yield Evidence("`preferDextoCredits`", ("preferDextoCredits",), until="1.5.6")
     yield from _llm_evidence(data.get("llm"))
@@ -258,6 +299,11 @@ def _custom_models_evidence(data: dict[str, Any]) -> Iterator[Evidence]:
     for index, model in enumerate(models):
         yield from _provider_evidence(model, ("models", index))
 
+
+_RELEASES: dict[FileKind, tuple[str, ...]] = {
+    FileKind.AGENT: AGENT_RELEASES,
+    FileKind.PREFERENCES: PREFERENCES_RELEASES,
+}
 
 _EVIDENCE: dict[FileKind, Callable[[dict[str, Any]], Iterator[Evidence]]] = {
     FileKind.AGENT: _agent_evidence,
@@ -282,6 +328,86 @@ def _agent_boundaries(data: dict[str, Any], candidates: tuple[str, ...]) -> Iter
             "Dexto 1.5.7 and 1.5.8 add the plan tools to every agent, earlier releases do not",
         )
     yield from _routing_boundary(data.get("llm"), candidates)
+    yield from _written_out_defaults(data, candidates)
+
+
+def _written_out_defaults(data: dict[str, Any], candidates: tuple[str, ...]) -> Iterator[Boundary]:
+    """Releases before the seed whose new default changes an agent that leaves the key out."""
+    confirmation = data.get("toolConfirmation")
+    if _straddles(candidates, "1.2.5") and not _names(confirmation, "mode"):
+        yield Boundary(
+            "1.2.5",
+            "the file names no toolConfirmation.mode: before 1.2.5 tools ran only once "
+            "approved, from 1.2.5 they are approved automatically",
+        )
+    if _can_elicit(data) and not _names(data.get("elicitation"), "enabled"):
+        yield from _elicitation_boundary(candidates)
+    if _straddles(candidates, "1.4.0") and _waits_without_timeout(data):
+        yield Boundary(
+            "1.4.0",
+            "the file asks for approvals or allows elicitation without a timeout: before "
+            "1.4.0 an unanswered request was given up after 2 minutes, from 1.4.0 it waits",
+        )
+    llm = data.get("llm")
+    if _straddles(candidates, "1.5.2") and isinstance(llm, dict) and "maxIterations" not in llm:
+        yield Boundary(
+            "1.5.2",
+            "the file sets no llm.maxIterations: a turn stopped after 50 tool calls "
+            "before 1.5.2, it has no cap from 1.5.2",
+        )
+
+
+def _elicitation_boundary(candidates: tuple[str, ...]) -> Iterator[Boundary]:
+    """Elicitation left to the default: none before 1.1.11, on from 1.1.11, off from 1.3.0."""
+    on = [c for c in candidates if _within(c, "1.1.11", "1.3.0")]
+    if not on or len(on) == len(candidates):
+        return
+    release = "1.1.11" if version_key(candidates[0]) < version_key("1.1.11") else "1.3.0"
+    yield Boundary(
+        release,
+        "the file does not set elicitation.enabled: MCP servers and ask_user could ask the "
+        "user from 1.1.11 to 1.2.6, not before 1.1.11 (no elicitation) nor from 1.3.0 (off)",
+    )
+
+
+def _can_elicit(data: dict[str, Any]) -> bool:
+    """True when the agent lists `ask_user`, the tool that asks the user through elicitation.
+
+    An MCP server may ask too, but few do, and counting every file with a server would
+    ask nearly every 2025 file for --from; that rare difference is not counted.
+    """
+    internal = data.get("internalTools")
+    return isinstance(internal, list) and "ask_user" in internal
+
+
+def _waits_without_timeout(data: dict[str, Any]) -> bool:
+    confirmation, elicitation = data.get("toolConfirmation"), data.get("elicitation")
+    asks = isinstance(confirmation, dict) and confirmation.get("mode") == "manual"
+    elicits = isinstance(elicitation, dict) and elicitation.get("enabled") is True
+    return (asks and not _names(confirmation, "timeout")) or (
+        elicits and not _names(elicitation, "timeout")
+    )
+
+
+def _within(release: str, since: str, until: str) -> bool:
+    return version_key(since) <= version_key(release) < version_key(until)
+
+
+def _preferences_boundaries(
+    data: dict[str, Any], candidates: tuple[str, ...]
+) -> Iterator[Boundary]:
+    """The releases inside `candidates` that change what these preferences do."""
+    if _straddles(candidates, "1.2.0") and not _names(data.get("defaults"), "defaultMode"):
+        yield Boundary(
+            "1.2.0",
+            "the file sets no defaults.defaultMode: `dexto` without --mode started the CLI "
+            "before 1.2.0, the web UI from 1.2.0",
+        )
+    yield from _routing_boundary(data.get("llm"), candidates)
+
+
+def _names(section: Any, key: str) -> bool:
+    return isinstance(section, dict) and key in section
 
 
 def _routing_boundary(llm: Any, candidates: tuple[str, ...]) -> Iterator[Boundary]:

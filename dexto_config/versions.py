@@ -27,19 +27,33 @@ KNOWN_VERSIONS: tuple[str, ...] = (
     "1.10.4",
 )
 OLDEST_VERSION = KNOWN_VERSIONS[0]
-# Releases before the seed whose changes the chain's first steps undo (DESIGN §13).
-# They have no models: a file of one is judged at OLDEST_VERSION once those steps ran.
-PRE_SEED_VERSIONS: tuple[str, ...] = (
+# Releases before the seed whose changes to agent files the chain's first steps undo
+# (DESIGN §13). They have no models: a file of one is judged at OLDEST_VERSION once
+# those steps ran.
+AGENT_PRE_SEED_VERSIONS: tuple[str, ...] = (
     "0.1.0",  # saiki's first release: the oldest shape (no step)
     "0.2.0",  # llm.apiKey env:NAME -> $NAME
     "0.2.7",  # llm.maxTokens -> llm.maxInputTokens; llm.providerOptions removed
     "0.2.8",  # strict schemas; MCP http baseUrl -> url
     "0.3.0",  # llm.systemPrompt -> top-level systemPrompt
     "1.1.11",  # relative file-contributor paths rejected
-    "1.2.5",  # storage.blob required; toolConfirmation.mode event-based removed
+    "1.2.5",  # storage.blob required; approval mode event-based (the default) -> manual
     "1.2.6",  # starterPrompts -> prompts; memory contributors -> memories
-    "1.4.0",  # llm.router removed
+    "1.3.0",  # elicitation off by default
+    "1.4.0",  # llm.router removed; approvals no longer time out by default
     "1.5.1",  # source dateTime -> date; file and process tools leave internalTools
+    "1.5.2",  # llm.maxIterations no longer defaults to 50
+)
+# preferences.yml first appeared in 1.1.0; 1.2.0 added defaults.defaultMode (default
+# web, where the CLI's own default had been cli). Neither changed an agent file.
+PREFERENCES_SINCE = "1.1.0"
+# Every release before the seed that the chain names, agent or preferences.
+PRE_SEED_VERSIONS: tuple[str, ...] = (
+    *AGENT_PRE_SEED_VERSIONS[:5],  # saiki 0.1 to 0.3.0
+    PREFERENCES_SINCE,
+    AGENT_PRE_SEED_VERSIONS[5],  # 1.1.11
+    "1.2.0",
+    *AGENT_PRE_SEED_VERSIONS[6:],
 )
 LATEST_VERSION = KNOWN_VERSIONS[-1]
 # Every release this tool knows, oldest first: the only versions a migration step may target.

@@ -35,11 +35,12 @@ def migrate_agent(document: EditableDocument, context: StepContext) -> StepResul
         result.changes.append(Change(MAX_TOKENS, "maxTokens", "maxInputTokens", reason))
     if document.has(PROVIDER_OPTIONS):
         old = document.get(PROVIDER_OPTIONS)
+        result.warn_at(
+            "llm.providerOptions was removed: Dexto 0.2.7 has no place for provider "
+            "options, so the provider now runs with its defaults",
+            document.position(PROVIDER_OPTIONS),
+        )
         document.remove_key(PROVIDER_OPTIONS)
         reason = "Dexto 0.2.7 removed llm.providerOptions"
         result.changes.append(Change(PROVIDER_OPTIONS, old, REMOVED, reason))
-        result.warnings.append(
-            "llm.providerOptions was removed: Dexto 0.2.7 has no place for provider "
-            "options, so the provider now runs with its defaults"
-        )
     return result

@@ -62,9 +62,10 @@ def _date_sources(document: EditableDocument, result: StepResult) -> None:
         document.set_value(path, "date")
         reason = "Dexto 1.5.1 renamed the dynamic source dateTime to date"
         result.changes.append(Change(path, "dateTime", "date", reason))
-        result.warnings.append(
+        result.warn_at(
             f"{dotted(path)}: dateTime became date; from Dexto 1.5.1 the system prompt "
-            "names the day only, without the time of day"
+            "names the day only, without the time of day",
+            document.position(path),
         )
 
 

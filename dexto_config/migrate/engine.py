@@ -16,6 +16,7 @@ from typing import Literal
 from dexto_config.detection import Placement, describe, place
 from dexto_config.kinds import FileKind
 from dexto_config.migrate.chain import default_chain, steps_between
+from dexto_config.migrate.origin import Origin
 from dexto_config.migrate.registry_models import FIRST_REGISTRY_CHECKED, retarget_model
 from dexto_config.migrate.routing import RoutingContext
 from dexto_config.migrate.step import (
@@ -131,9 +132,9 @@ def migrate_bytes(
             )
         step_context = StepContext(context, source_version=from_version, target_version=target)
         pre_seed = tuple(s for s in steps if version_key(s.version) <= version_key(OLDEST_VERSION))
-        document, report = _run_pre_seed(document, kind, pre_seed, step_context)
-        source_issues = _source_issues(document, kind, from_version, source_path)
-        report.extend(_apply(document, kind, steps[len(pre_seed) :], step_context))
+        document, report, origin = _run_pre_seed(document, raw, kind, pre_seed, step_context)
+        source_issues = _source_issues(document, kind, from_version, source_path, origin)
+        report.extend(_apply(document, kind, steps[len(pre_seed) :], step_context, origin))
         report.decisions = [_as_written(decision, document, kind) for decision in report.decisions]
         if then is not None:
             report.extend(then(document, step_context))
@@ -142,7 +143,9 @@ def migrate_bytes(
             return FileMigration(
                 "current", kind, raw, raw, from_version, target, version_evidence=evidence
             )
-        report.warnings.extend(_validate_result(document, kind, target, source_path, source_issues))
+        report.warnings.extend(
+            _validate_result(document, kind, target, source_path, source_issues, origin)
+        )
     except _Refused as refused:
         refusal = refused.refusal
         message = redact_text(refusal.message, secrets)
@@ -166,7 +169,7 @@ def migrate_bytes(
         target,
         changes=tuple(report.changes),
         decisions=tuple(report.decisions),
-        warnings=tuple(redact_text(warning, secrets) for warning in report.warnings),
+        warnings=tuple(redact_text(warning, secrets) for warning in _told(report)),
         steps=tuple(step.version for step in steps),
         version_evidence=evidence,
         secrets=secrets,
@@ -286,7 +289,11 @@ def _future(version: str, document: EditableDocument, path: DataPath) -> _Refuse
 
 
 def _source_issues(
-    document: EditableDocument, kind: FileKind, version: str, source_path: Path | None
+    document: EditableDocument,
+    kind: FileKind,
+    version: str,
+    source_path: Path | None,
+    origin: Origin,
 ) -> list[SchemaIssue]:
     """The file's issues at its own version; unknown keys refuse the file at once.
 
@@ -297,7 +304,7 @@ def _source_issues(
     unknown = [issue for issue in issues if issue.kind is IssueKind.UNKNOWN_KEY]
     if unknown:
         first = unknown[0]
-        line, col = _where(document, first.path)
+        line, col = _where(document, first.path, origin)
         raise _Refused(
             f"{first.message}{_more(unknown)}: this tool migrates only keys it "
             "understands; fix or remove the key, then migrate again",
@@ -317,11 +324,12 @@ def _apply(
     kind: FileKind,
     steps: tuple[MigrationStep, ...],
     step_context: StepContext,
+    origin: Origin,
 ) -> StepResult:
     transforms = [step.transforms[kind] for step in steps if kind in step.transforms]
     if kind in (FileKind.AGENT, FileKind.PREFERENCES) and _checks_registry(step_context):
         transforms.append(_retarget_llm_model)
-    report = _transform(document, transforms, step_context)
+    report = _transform(document, transforms, step_context, origin)
     if kind.is_yaml and step_context.target_version is not None:
         document.set_marker(marker_line(step_context.target_version))
     return report
@@ -329,39 +337,66 @@ def _apply(
 
 def _run_pre_seed(
     document: EditableDocument,
+    raw: bytes,
     kind: FileKind,
     steps: tuple[MigrationStep, ...],
     step_context: StepContext,
-) -> tuple[EditableDocument, StepResult]:
+) -> tuple[EditableDocument, StepResult, Origin]:
     """Run the steps before the seed, each on the text the one before it wrote.
 
     They move whole blocks that a later step edits again (a system prompt
     leaves `llm`, then its contributors change), and edits are made on a
     text's own nodes, so the document is re-read after each step that changed
-    it. Positions in later messages then refer to that text.
+    it. The returned origin carries positions in the last text read back to
+    the user's own, where every message places them.
     """
     report = StepResult()
+    text = raw
+    origin = Origin.unchanged()
     for step in steps:
         if kind in step.transforms:
-            report.extend(_transform(document, [step.transforms[kind]], step_context))
+            report.extend(_transform(document, [step.transforms[kind]], step_context, origin))
             if document.changed:
-                document = _open(_render(document), kind)
-    return document, report
+                rewritten = _render(document)
+                document = _open(rewritten, kind)
+                origin = origin.then(text.decode("utf-8"), rewritten.decode("utf-8"))
+                text = rewritten
+    return document, report, origin
 
 
 def _transform(
-    document: EditableDocument, transforms: list[Transform], step_context: StepContext
+    document: EditableDocument,
+    transforms: list[Transform],
+    step_context: StepContext,
+    origin: Origin,
 ) -> StepResult:
+    """Run `transforms` on `document`; the positions they report are told in the user's text."""
     report = StepResult()
     for transform in transforms:
         try:
-            report.extend(transform(document, step_context))
+            report.extend(_placed(transform(document, step_context), origin))
         except RefusedMigration as refused:
-            line, col = _where(document, refused.path)
+            line, col = _where(document, refused.path, origin)
             raise _Refused(refused.message, line, col, reason="refused-by-step") from None
         except EditError as error:
             raise _Refused(f"{error}; edit the file by hand", reason="unsupported-edit") from None
     return report
+
+
+def _placed(result: StepResult, origin: Origin) -> StepResult:
+    """`result` with its placed warnings' lines moved to the user's text."""
+    result.placed_warnings = [
+        dataclasses.replace(warning, line=line, col=col)
+        for warning in result.placed_warnings
+        for line, col in [origin.locate(warning.line, warning.col)]
+    ]
+    return result
+
+
+def _told(report: StepResult) -> list[str]:
+    """Every warning as printed: a placed one starts with its line in the user's text."""
+    placed = [f"line {w.line}: {w.message}" for w in report.placed_warnings]
+    return [*placed, *report.warnings]
 
 
 def _as_written(decision: Decision, document: EditableDocument, kind: FileKind) -> Decision:
@@ -402,6 +437,7 @@ def _validate_result(
     target: str,
     source_path: Path | None,
     source_issues: list[SchemaIssue],
+    origin: Origin,
 ) -> list[str]:
     """Refuse a result Dexto `target` rejects; return warnings for what fails only at start-up.
 
@@ -422,7 +458,7 @@ def _validate_result(
     if not issues:
         return []
     first = issues[0]
-    line, col = _where(document, first.path)
+    line, col = _where(document, first.path, origin)
     if source_issues:
         message = f"the file is not valid Dexto configuration: {first.message}{_more(issues)}"
         reason = "invalid"
@@ -435,9 +471,14 @@ def _validate_result(
     raise _Refused(f"{message}; fix the file, then migrate again", line, col, reason)
 
 
-def _where(document: EditableDocument, path: DataPath) -> tuple[int, int]:
+def _where(
+    document: EditableDocument, path: DataPath, origin: Origin | None = None
+) -> tuple[int, int]:
+    """Where `path` (or its nearest placed ancestor) is, told in the user's text."""
     for end in range(len(path), 0, -1):
         position = document.position(path[:end])
         if position is not None:
-            return position.line, position.col
+            if origin is None:
+                return position.line, position.col
+            return origin.locate(position.line, position.col)
     return 1, 1

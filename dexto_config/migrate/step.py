@@ -11,6 +11,7 @@ from dexto_config.kinds import FileKind
 if TYPE_CHECKING:
     from dexto_config.migrate.routing import RoutingContext
     from dexto_config.yamlio.edit import EditableDocument
+    from dexto_config.yamlio.positions import Position
 
 DataPath = tuple[str | int, ...]
 
@@ -70,18 +71,40 @@ class Decision:
         return f"{where} {old} -> {self.new_provider} {self.new_model} ({self.reason})"
 
 
+@dataclass(frozen=True, slots=True)
+class PlacedWarning:
+    """A warning about one node, and where that node is in the text the step was given."""
+
+    message: str
+    line: int
+    col: int
+
+
 @dataclass(slots=True)
 class StepResult:
-    """Everything a transform reports besides the edits it made to the document."""
+    """Everything a transform reports besides the edits it made to the document.
+
+    `placed_warnings` are told with their line once the engine knows where that
+    line is in the user's own text (the steps before the seed read rewritten text).
+    """
 
     changes: list[Change] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    placed_warnings: list[PlacedWarning] = field(default_factory=list)
 
     def extend(self, other: StepResult) -> None:
         self.changes.extend(other.changes)
         self.decisions.extend(other.decisions)
         self.warnings.extend(other.warnings)
+        self.placed_warnings.extend(other.placed_warnings)
+
+    def warn_at(self, message: str, position: Position | None) -> None:
+        """Warn about the node at `position` (from `document.position`; None: not placed)."""
+        if position is None:
+            self.warnings.append(message)
+        else:
+            self.placed_warnings.append(PlacedWarning(message, position.line, position.col))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,9 @@ those is a pure transform: `(document, context) -> StepResult`. It
 - learns about the run only from `StepContext` (the routing facts, the
   file's version before the run, the version the run stops at);
 - reports what it did in a `StepResult`: a `Change` per edit, a `Decision` per
-  routed `llm` block, a warning per loss that widens nothing;
+  routed `llm` block, a warning per loss that widens nothing (`warn_at` with
+  `document.position(path)` places it: the engine tells that line in the
+  user's own text, whatever earlier steps rewrote);
 - raises `RefusedMigration` (with the offending node's path) when the file
   cannot be migrated safely; the engine then leaves the file untouched;
 - never opens files, reads the environment or prints.

@@ -391,6 +391,30 @@ CASES = [
         "DX601", agent("  provider: openai\n  model: gpt-5\n", extra="customTools: {}\n"), 1, "list"
     ),
     Case("DX601", agent("  provider: openai\n  model: gpt-5\n", extra="agentCard: {name: a}\n"), 0),
+    Case(
+        "DX601",
+        agent(
+            "  provider: openai\n  model: gpt-5\n",
+            extra="storage: {cache: {type: memory}, database: {type: in-memory}}\n",
+        ),
+        1,
+        "storage.cache.type: memory: no Dexto release ever accepted it; it probably meant in-mem",
+    ),
+    Case(
+        "DX601",
+        agent(
+            "  provider: openai\n  model: gpt-5\n",
+            extra="internalResources:\n  enabled: true\n  resources:\n"
+            "    - {type: blob, maxBlobSize: 10, cleanupAfterDays: 3}\n",
+        ),
+        2,
+        "probably belong under storage.blob",
+    ),
+    Case(
+        "DX601",
+        agent("  provider: openai\n  model: gpt-5\n", extra="resources: [{type: blob}]\n"),
+        0,
+    ),
     # DX401 future-schema-version
     Case(
         "DX401",

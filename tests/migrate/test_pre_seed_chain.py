@@ -102,3 +102,49 @@ def test_pre_seed_file_reaches_the_newest_release(
     assert outcome == snapshot
     again = migrate_bytes(result.result, FileKind.AGENT, assumed_version=source, context=DIRECT)
     assert again.status == "current"
+
+
+# 0.3.0 moves the system prompt above `llm`, 1.2.6 moves the memory contributor out:
+# every later message must still name the line the user's file has.
+MOVED_BY_EARLY_STEPS = """\
+mcpServers: {}
+llm:
+  provider: openai
+  model: gpt-4o
+  apiKey: $OPENAI_API_KEY
+  router: in-built
+  systemPrompt:
+    contributors:
+      - id: memories
+        type: memory
+        priority: 40
+      - id: now
+        type: dynamic
+        priority: 10
+        source: dateTime
+LAST"""
+
+
+@pytest.mark.parametrize(
+    ("last", "status", "where"),
+    [
+        pytest.param("", "migrated", ["line 6", "line 15"], id="warnings"),
+        pytest.param("internalTools: [ask_user]\nmystery: 1\n", "refused", (17, 1), id="unknown"),
+        pytest.param(
+            "internalTools: [ask_user]\nstorage:\n  blob: {type: s3}\n",
+            "refused",
+            (18, 10),
+            id="invalid-at-the-target",
+        ),
+    ],
+)
+def test_messages_name_the_users_own_lines(
+    last: str, status: str, where: list[str] | tuple[int, int]
+) -> None:
+    text = MOVED_BY_EARLY_STEPS.replace("LAST", last)
+    result = migrate_bytes(text.encode(), FileKind.AGENT, assumed_version="0.2.8", context=DIRECT)
+    assert result.status == status, result.refusal
+    if result.refusal is not None:
+        assert (result.refusal.line, result.refusal.col) == where
+    else:
+        assert [warning.split(":", 1)[0] for warning in result.warnings[:2]] == where

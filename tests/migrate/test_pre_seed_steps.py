@@ -1,9 +1,10 @@
-"""The steps before the seed, 0.2.7 to 1.5.1 (DESIGN §13): each on its own, by text edits."""
+"""The steps before the seed, 0.2.0 to 1.5.2 (DESIGN §13): each on its own, by text edits."""
 
 from __future__ import annotations
 
 import pytest
 
+from dexto_config.kinds import FileKind
 from dexto_config.migrate.step import RefusedMigration
 from tests.migrate.steps import run_steps
 
@@ -15,10 +16,13 @@ STEP_0_2_7 = ("0.2.6", "0.2.7")
 STEP_0_2_8 = ("0.2.7", "0.2.8")
 STEP_0_3_0 = ("0.2.8", "0.3.0")
 STEP_1_1_11 = ("1.1.10", "1.1.11")
+STEP_1_2_0 = ("1.1.11", "1.2.0")
 STEP_1_2_5 = ("1.2.4", "1.2.5")
 STEP_1_2_6 = ("1.2.5", "1.2.6")
+STEP_1_3_0 = ("1.2.6", "1.3.0")
 STEP_1_4_0 = ("1.3.0", "1.4.0")
 STEP_1_5_1 = ("1.5.0", "1.5.1")
+STEP_1_5_2 = ("1.5.1", "1.5.2")
 
 
 @pytest.mark.parametrize(
@@ -89,9 +93,83 @@ STEP_1_5_1 = ("1.5.0", "1.5.1")
         pytest.param(
             STEP_1_2_5,
             HEAD + "storage:\n  blob:\n    type: in-memory\n",
-            HEAD + "storage:\n  blob:\n    type: in-memory\n",
+            HEAD + "storage:\n  blob:\n    type: in-memory\ntoolConfirmation: {mode: manual}\n",
             0,
-            id="1.2.5-blob-kept",
+            id="1.2.5-blob-kept-the-old-default-approval-mode-written-out",
+        ),
+        pytest.param(
+            STEP_1_2_5,
+            HEAD + "toolConfirmation:\n  timeout: 5000 # short\n",
+            HEAD + "toolConfirmation:\n  timeout: 5000 # short\n  mode: manual\n",
+            0,
+            id="1.2.5-mode-added-beside-other-settings",
+        ),
+        pytest.param(
+            STEP_1_2_5,
+            HEAD + "toolConfirmation: {mode: auto-approve}\n",
+            HEAD + "toolConfirmation: {mode: auto-approve}\n",
+            0,
+            id="1.2.5-named-mode-kept",
+        ),
+        pytest.param(
+            STEP_1_2_5,
+            HEAD + "toolConfirmation: {mode: auto-approve}\nagentCard:\n  name: helper\n"
+            "  authentication: {schemes: []} # none\n  url: https://a.example\n",
+            HEAD + "toolConfirmation: {mode: auto-approve}\nagentCard:\n  name: helper\n"
+            "  url: https://a.example\n  description: Dexto is an AI assistant capable of chat "
+            "and task delegation, accessible via multiple protocols.\n",
+            0,
+            id="1.2.5-agent-card-default-description-written-out-empty-authentication-dropped",
+        ),
+        pytest.param(
+            STEP_1_3_0,
+            HEAD + "elicitation:\n  timeout: 1000\n",
+            HEAD + "elicitation:\n  timeout: 1000\n  enabled: true\n",
+            0,
+            id="1.3.0-elicitation-default-written-out",
+        ),
+        pytest.param(
+            STEP_1_3_0,
+            HEAD + "elicitation: {enabled: false}\n",
+            HEAD + "elicitation: {enabled: false}\n",
+            0,
+            id="1.3.0-elicitation-off-kept",
+        ),
+        pytest.param(
+            ("1.1.10", "1.3.0"),
+            HEAD,
+            HEAD + "toolConfirmation: {mode: manual}\n",
+            0,
+            id="1.3.0-no-elicitation-before-1.1.11-matches-the-new-default",
+        ),
+        pytest.param(
+            STEP_1_4_0,
+            HEAD + "toolConfirmation:\n  mode: manual # ask\nelicitation: {enabled: true}\n",
+            HEAD + "toolConfirmation:\n  mode: manual # ask\n  timeout: 120000\n"
+            "elicitation: {enabled: true, timeout: 120000}\n",
+            0,
+            id="1.4.0-old-timeouts-written-out-where-requests-wait",
+        ),
+        pytest.param(
+            STEP_1_4_0,
+            HEAD + "toolConfirmation: {mode: auto-approve}\nelicitation: {enabled: false}\n",
+            HEAD + "toolConfirmation: {mode: auto-approve}\nelicitation: {enabled: false}\n",
+            0,
+            id="1.4.0-no-timeout-where-nothing-waits",
+        ),
+        pytest.param(
+            STEP_1_5_2,
+            HEAD + LLM + "# the end\n",
+            HEAD + LLM + "  maxIterations: 50\n# the end\n",
+            0,
+            id="1.5.2-iteration-cap-written-out",
+        ),
+        pytest.param(
+            STEP_1_5_2,
+            HEAD + "llm: {provider: openai, model: gpt-4o, maxIterations: 8}\n",
+            HEAD + "llm: {provider: openai, model: gpt-4o, maxIterations: 8}\n",
+            0,
+            id="1.5.2-own-cap-kept",
         ),
         pytest.param(
             STEP_1_2_6,
@@ -165,7 +243,7 @@ STEP_1_5_1 = ("1.5.0", "1.5.1")
 def test_pre_seed_step(step: tuple[str, str], source: str, expected: str, warnings: int) -> None:
     migrated, result = run_steps(source, *step)
     assert migrated == expected
-    assert len(result.warnings) == warnings
+    assert len(result.warnings) + len(result.placed_warnings) == warnings
     again, _ = run_steps(migrated, *step)
     assert again == migrated
 
@@ -209,6 +287,27 @@ def test_pre_seed_step(step: tuple[str, str], source: str, expected: str, warnin
             ("llm", "systemPrompt"),
             id="two-prompts",
         ),
+        pytest.param(
+            STEP_1_1_11,
+            HEAD + "storage:\n  cache:\n    type: sqlite\n",
+            "storage.cache.type: sqlite: from Dexto 1.1.11 the cache is kept in in-memory or redis",
+            ("storage", "cache", "type"),
+            id="cache-in-sqlite",
+        ),
+        pytest.param(
+            STEP_1_2_5,
+            HEAD + "agentCard: {name: a, authentication: {schemes: [bearer]}}\n",
+            "agentCard.authentication: Dexto 1.2.5 removed it",
+            ("agentCard", "authentication"),
+            id="agent-card-authentication",
+        ),
+        pytest.param(
+            STEP_1_1_11,
+            HEAD + "storage: {cache: {type: redis, url: 'redis://r'}, database: {type: redis}}\n",
+            "storage.database.type: redis: from Dexto 1.1.11 the database is kept in in-memory",
+            ("storage", "database", "type"),
+            id="database-in-redis",
+        ),
     ],
 )
 def test_pre_seed_refusals(
@@ -217,3 +316,26 @@ def test_pre_seed_refusals(
     with pytest.raises(RefusedMigration, match=message) as refused:
         run_steps(source, *step)
     assert refused.value.path == path
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param(
+            "defaults:\n  defaultAgent: default-agent # mine\nsetup:\n  completed: true\n",
+            "defaults:\n  defaultAgent: default-agent # mine\n  defaultMode: cli\n"
+            "setup:\n  completed: true\n",
+            id="cli-written-out",
+        ),
+        pytest.param(
+            "defaults: {defaultAgent: default-agent, defaultMode: web}\n",
+            "defaults: {defaultAgent: default-agent, defaultMode: web}\n",
+            id="own-mode-kept",
+        ),
+    ],
+)
+def test_preferences_default_mode_step(source: str, expected: str) -> None:
+    migrated, result = run_steps(source, *STEP_1_2_0, kind=FileKind.PREFERENCES)
+    assert migrated == expected
+    assert not result.warnings and not result.placed_warnings
+    assert run_steps(migrated, *STEP_1_2_0, kind=FileKind.PREFERENCES)[0] == migrated

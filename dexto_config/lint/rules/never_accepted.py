@@ -26,6 +26,8 @@ _TOP_LEVEL = {
     "blobStorage": "storage.blob",
 }
 _PROMPT_LISTS = ("prompts", "starterPrompts")
+_STORAGE_SECTIONS = ("cache", "database", "blob")
+_RESOURCE_LISTS = ("internalResources", "resources")
 
 
 @rule(
@@ -38,7 +40,9 @@ _PROMPT_LISTS = ("prompts", "starterPrompts")
         Some files carry keys or shapes that no release of Dexto, from saiki 0.1 to
         the newest, accepted: top-level `name`, `description`, `session`, `logging`
         or `blobStorage`; a prompt's `icon`; a system-prompt contributor without
-        `priority`; `plugins` as a list; `customTools` as a mapping. Dexto refuses
+        `priority`; `plugins` as a list; `customTools` as a mapping; a storage
+        backend of `type: memory`; size or cleanup settings on a `blob` resource
+        (they belong to `storage.blob`). Dexto refuses
         such a file at every release, and `migrate` does not guess what was meant:
         the finding names the key the file probably meant, where that is clear.
     """,
@@ -82,6 +86,8 @@ def _shapes(data: dict[str, Any]) -> Iterator[tuple[DataPath, str]]:
                 f"systemPrompt.contributors[{index}] has no priority: {NEVER} a contributor "
                 "without one (lower numbers come first in the prompt)",
             )
+    yield from _storage_shapes(data.get("storage"))
+    yield from _blob_resource_shapes(data)
     if isinstance(data.get("plugins"), list):
         yield (
             ("plugins",),
@@ -94,3 +100,29 @@ def _shapes(data: dict[str, Any]) -> Iterator[tuple[DataPath, str]]:
             f"`customTools` as a mapping: {NEVER} it; it is a list of `{{type: ...}}` "
             "entries (from 1.6.0 under `tools:`)",
         )
+
+
+def _storage_shapes(storage: Any) -> Iterator[tuple[DataPath, str]]:
+    for section in _STORAGE_SECTIONS:
+        backend = storage.get(section) if isinstance(storage, dict) else None
+        if isinstance(backend, dict) and backend.get("type") == "memory":
+            yield (
+                ("storage", section, "type"),
+                f"storage.{section}.type: memory: {NEVER} it; it probably meant in-memory",
+            )
+
+
+def _blob_resource_shapes(data: dict[str, Any]) -> Iterator[tuple[DataPath, str]]:
+    for key in _RESOURCE_LISTS:
+        section = data.get(key)
+        listed = section.get("resources") if isinstance(section, dict) else section
+        at: DataPath = (key, "resources") if isinstance(section, dict) else (key,)
+        for index, resource in enumerate(listed if isinstance(listed, list) else []):
+            if not isinstance(resource, dict) or resource.get("type") != "blob":
+                continue
+            for setting in sorted(set(resource) - {"type"}):
+                yield (
+                    (*at, index, setting),
+                    f"a blob resource's `{setting}`: {NEVER} it; a blob resource only turns "
+                    f"the provider on, its limits probably belong under storage.blob",
+                )
