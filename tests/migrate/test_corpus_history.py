@@ -86,12 +86,14 @@ def _refusal_name(result: FileMigration) -> str:
 
 
 # Refusals of a file its own release already rejects (the chain starts from a file Dexto took).
-_NEVER_VALID = frozenset({"invalid", "unknown-key", "invalid-yaml", "encoding", "not-a-mapping"})
+_INVALID_AT_SOURCE = frozenset(
+    {"invalid", "unknown-key", "invalid-yaml", "encoding", "not-a-mapping"}
+)
 
 
 def _refusal_group(result: FileMigration) -> str:
     assert result.refusal is not None
-    return "invalid at its own release" if result.refusal.code in _NEVER_VALID else "refused"
+    return "invalid at its own release" if result.refusal.code in _INVALID_AT_SOURCE else "refused"
 
 
 def _grouped(outcomes: Counter[str], group: str) -> str:
