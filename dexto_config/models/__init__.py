@@ -21,6 +21,7 @@ import pydantic
 
 from dexto_config.kinds import FileKind
 from dexto_config.models.agent_stages import Prepared, before_schema
+from dexto_config.models.derive import built
 from dexto_config.models.errors import issues_from_error
 from dexto_config.models.issues import IssueKind, SchemaIssue
 from dexto_config.models.jsonschema import model_json_schema
@@ -60,8 +61,7 @@ def model_for(kind: FileKind, version: str) -> type[pydantic.BaseModel]:
         raise ValueError(f"no {kind} model for schema version {version} (known: {known})")
     if version in ("1.5.4", "1.5.6"):
         return _seed_model(kind, version)
-    model: type[pydantic.BaseModel] = getattr(_release_module(version), _KIND_ATTRIBUTES[kind])
-    return model
+    return built(getattr(_release_module(version), _KIND_ATTRIBUTES[kind]))
 
 
 def agent_pipeline(version: str) -> AgentPipeline:

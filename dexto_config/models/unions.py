@@ -65,7 +65,7 @@ def by_shape(
     return Discriminator(pick, custom_error_type=UNION_ERROR, custom_error_message=what)
 
 
-def tagged_union(key: str, variants: dict[str, type[Any]], what: str) -> Any:
+def tagged_union(key: str, variants: dict[str, Any], what: str) -> Any:
     """The union of `variants` selected by the string in `key`, built at run time.
 
     For models a release derives at import time: a static `Annotated[A | B, ...]`
