@@ -25,9 +25,10 @@ from dexto_config.lint.config import (
     check_selectors,
     load_config_file,
 )
-from dexto_config.lint.engine import POOL_THRESHOLD, LintedFile, LintJob, lint_bytes, lint_jobs
+from dexto_config.lint.engine import LintedFile, LintJob, lint_bytes, lint_jobs
 from dexto_config.lint.findings import Severity
 from dexto_config.lint.reporters import FORMATS
+from dexto_config.parallel import POOL_THRESHOLD
 from dexto_config.redaction import redact_text
 from dexto_config.reporting import unreadable_text
 from dexto_config.terminal import escape_text

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -25,12 +23,10 @@ from dexto_config.lint.findings import Finding, Fix, Severity, Violation
 from dexto_config.lint.registry import all_rules, rules_by_code
 from dexto_config.lint.rule import MAX_FINDINGS_PER_RULE, Rule, RuleContext
 from dexto_config.lint.suppression import find_suppressions
+from dexto_config.parallel import ordered_map
 from dexto_config.problem import Problem
 from dexto_config.redaction import find_secrets, redact_text
 from dexto_config.validation import UnreadableFile, check_bytes, read_file
-
-POOL_THRESHOLD = 64
-MAX_WORKERS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,13 +110,10 @@ def lint_jobs(
     jobs: Sequence[LintJob], on_done: Callable[[LintedFile], None] | None = None
 ) -> list[LintedFile]:
     """Lint every job, in a process pool when there are many; reports keep the jobs' order."""
-    workers = min(MAX_WORKERS, os.cpu_count() or 1)
-    if len(jobs) < POOL_THRESHOLD or workers < 2:
-        return [_notify(lint_job(job), on_done) for job in jobs]
-    _warm_up(jobs)
-    chunk = max(1, min(64, len(jobs) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return [_notify(report, on_done) for report in pool.map(lint_job, jobs, chunksize=chunk)]
+    return [
+        _notify(report, on_done)
+        for report in ordered_map(lint_job, jobs, warm_up=lambda: _warm_up(jobs))
+    ]
 
 
 def _notify(report: LintedFile, on_done: Callable[[LintedFile], None] | None) -> LintedFile:
