@@ -76,6 +76,10 @@ class UnreadableFile(Exception):
         self.reason = reason
         super().__init__(f"{path}: cannot read: {reason}")
 
+    def __reduce__(self) -> tuple[type[UnreadableFile], tuple[Path, str]]:
+        # Raised in a pool worker, it crosses back to the parent by pickle.
+        return (UnreadableFile, (self.path, self.reason))
+
 
 def read_file(path: Path) -> bytes:
     """The bytes of `path`, or UnreadableFile with the OS's reason.

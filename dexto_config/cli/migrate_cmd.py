@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import click
@@ -18,6 +20,7 @@ from dexto_config.kinds import SELECTABLE_KINDS, FileKind
 from dexto_config.migrate.engine import FileMigration, migrate_bytes
 from dexto_config.migrate.routing import ROUTE_VIA_CHOICES, RouteVia, RoutingContext
 from dexto_config.migrate.verify import VerifyFailure, verify_backends
+from dexto_config.parallel import ordered_map
 from dexto_config.problem import Problem
 from dexto_config.reporting import unreadable_file, unwritable_file
 from dexto_config.validation import UnreadableFile, read_file
@@ -111,12 +114,19 @@ def migrate(
     mode = Mode(not (dry_run or check), show_diff, check, verify, as_json, verbose)
     # The agent registry is Dexto's bookkeeping, not a schema'd file: only the hook touches it.
     found = resolve_targets(paths, kind, frozenset(SELECTABLE_KINDS))
-    targets = sorted(found, key=lambda t: t.kind is FileKind.PREFERENCES)
-    context = machine_routing(((t.path, t.kind) for t in targets), route_via, dexto_home)
-    outcomes = [
-        _migrate_one(target, from_version, to_version or LATEST_VERSION, context, mode)
-        for target in tracked(targets, "Migrating")
-    ]
+    context = machine_routing(((t.path, t.kind) for t in found), route_via, dexto_home)
+    one = partial(
+        _migrate_one,
+        from_version=from_version,
+        to_version=to_version or LATEST_VERSION,
+        context=context,
+        mode=mode,
+    )
+    # Preferences are migrated once every agent is done (the agents may use a pool).
+    agents = [t for t in found if t.kind is not FileKind.PREFERENCES]
+    preferences = [t for t in found if t.kind is FileKind.PREFERENCES]
+    migrated = itertools.chain(ordered_map(one, agents), map(one, preferences))
+    outcomes = list(tracked(migrated, len(found), "Migrating"))
     if as_json:
         print_json(outcomes, context, mode)
     else:

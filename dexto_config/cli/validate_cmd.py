@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import click
@@ -11,7 +13,9 @@ from dexto_config.cli.app import main
 from dexto_config.cli.options import kind_option, paths_argument, resolve_targets, version_option
 from dexto_config.cli.progress import tracked
 from dexto_config.cli.validate_report import FORMATS
+from dexto_config.discovery import Target
 from dexto_config.kinds import FileKind
+from dexto_config.parallel import ordered_map
 from dexto_config.reporting import unreadable_text
 from dexto_config.terminal import escape_text
 from dexto_config.validation import CheckedFile, UnreadableFile, check_file
@@ -52,14 +56,24 @@ def validate(
     targets = resolve_targets(paths, kind)
     results: list[CheckedFile] = []
     unreadable: list[UnreadableFile] = []
-    for target in tracked(targets, "Validating"):
-        try:
-            results.append(check_file(target.path, target.kind, target=dexto_version))
-        except UnreadableFile as error:
-            unreadable.append(error)
+    judged = ordered_map(partial(_judged, dexto_version=dexto_version), targets)
+    for verdict in tracked(judged, len(targets), "Validating"):
+        if isinstance(verdict, UnreadableFile):
+            unreadable.append(verdict)
+        else:
+            results.append(verdict)
     for failure in unreadable:
         click.echo(escape_text(unreadable_text(failure.path, failure.reason)), err=True)
     click.echo(FORMATS[output_format](results, unreadable), nl=False)
     if unreadable:
         return exitcodes.USAGE_OR_IO
     return exitcodes.FINDINGS if any(not r.valid for r in results) else exitcodes.OK
+
+
+def _judged(target: Target, dexto_version: str | None) -> CheckedFile | UnreadableFile:
+    """One file's verdict without its text and tree: a long run keeps only verdicts."""
+    try:
+        checked = check_file(target.path, target.kind, target=dexto_version)
+    except UnreadableFile as error:
+        return error
+    return replace(checked, text=None, parsed=None, placement=None)

@@ -28,5 +28,5 @@ def test_progress_bar(
     stderr = _Terminal() if terminal else io.StringIO()
     monkeypatch.setattr("sys.stderr", stderr)
     items = list(range(count))
-    assert list(tracked(items, "Checking")) == items
+    assert list(tracked(items, len(items), "Checking")) == items
     assert ("Checking" in stderr.getvalue()) is drawn
