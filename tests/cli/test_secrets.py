@@ -52,20 +52,31 @@ COMMANDS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("value", "secret"),
-    [
-        (KEY, True),
-        ("ghp_0123456789abcdefghijklmnopqrstuv", True),
-        ("AbCdEfGh12345678AbCdEfGh12345678", True),
-        ("claude-sonnet-4-5-20250929", False),
-        ("meta-llama/Llama-3.3-70B-Instruct-Turbo", False),
-        ("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", False),
-        ("task-abcdefghijklmnopqrstuvwxyz", False),
-    ],
-)
+SHAPES = [
+    (KEY, True),
+    ("ghp_0123456789abcdefghijklmnopqrstuv", True),
+    ("AbCdEfGh12345678AbCdEfGh12345678", True),
+    ("claude-sonnet-4-5-20250929", False),
+    ("meta-llama/Llama-3.3-70B-Instruct-Turbo", False),
+    ("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", False),
+    ("task-abcdefghijklmnopqrstuvwxyz", False),
+]
+# Longer than the split limit, words apart by Unicode spaces (str.split() splits on them too).
+LONG_FILLER = "word\u00a0" * 1000 + "\u2003"
+
+
+@pytest.mark.parametrize(("value", "secret"), SHAPES)
 def test_secret_shapes(value: str, secret: bool) -> None:
     assert bool(secrets_in_text(f"x: {value}")) is secret
+
+
+@pytest.mark.parametrize(("value", "secret"), SHAPES)
+def test_secret_shapes_in_a_long_text(value: str, secret: bool) -> None:
+    found = secrets_in_text(f"{LONG_FILLER}{value}\u3000{LONG_FILLER}")
+
+    assert len(LONG_FILLER) > 4096
+    assert found == secrets_in_text(f"x: {value}")
+    assert bool(found) is secret
 
 
 @pytest.mark.parametrize("place", sorted(SECRET_PLACES))
