@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -107,26 +108,29 @@ def find_secrets(data: Any) -> frozenset[str]:
 
 def secret_locations(data: Any) -> Iterator[tuple[tuple[str | int, ...], bool, str]]:
     """(path, whether it is in the key at that path, secret) for every secret in `data`."""
+    # Every file of a lint run is walked: strings that cannot hold a secret (short, no
+    # URL, not in a secret's place) are passed over before any generator or regex runs.
     stack: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
     while stack:
         path, node = stack.pop()
         if isinstance(node, dict):
             for key, value in node.items():
-                child = (*path, key)
-                for secret in secrets_in_text(str(key)):
-                    yield child, True, secret
-                if isinstance(value, str):
-                    yield from ((child, False, s) for s in _value_secrets(str(key), value))
-                else:
-                    stack.append((child, value))
+                name = str(key)
+                if len(name) >= _SHORTEST:
+                    yield from (((*path, key), True, s) for s in secrets_in_text(name))
+                if not isinstance(value, str):
+                    stack.append(((*path, key), value))
+                elif len(value) >= _SHORTEST or "://" in value or _secret_place(name):
+                    yield from (((*path, key), False, s) for s in _value_secrets(name, value))
         elif isinstance(node, list):
             previous = ""
             for index, item in enumerate(node):
-                if isinstance(item, str):
-                    yield from (((*path, index), False, s) for s in _arg_secrets(previous, item))
-                    previous = item
-                else:
+                if not isinstance(item, str):
                     stack.append(((*path, index), item))
+                    continue
+                if len(item) >= _SHORTEST or item[:1] == "-" or previous[:1] == "-":
+                    yield from (((*path, index), False, s) for s in _arg_secrets(previous, item))
+                previous = item
 
 
 def redact_text(text: str, secrets: Iterable[str] = ()) -> str:
@@ -150,9 +154,15 @@ def redact_data(value: Any, secrets: Iterable[str] = ()) -> Any:
     return value
 
 
+@lru_cache(maxsize=4096)
+def _secret_place(key: str) -> bool:
+    """A key whose literal value is a secret: a secret-looking key, a header or query name."""
+    return bool(_SECRET_NAME.search(key)) or is_secret_key(key)
+
+
 def _value_secrets(key: str, value: str) -> Iterator[str]:
     yield from secrets_in_text(value)
-    if _SECRET_NAME.search(key) or is_secret_key(key):
+    if _secret_place(key):
         literal = _literal(value)
         if literal is not None:
             yield literal

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from dexto_config.detection import Placement
 from dexto_config.kinds import FileKind
+from dexto_config.redaction import secret_locations
 from dexto_config.yamlio.positions import FILE_START, DataPath, Position, PositionIndex
 
 if TYPE_CHECKING:
@@ -52,6 +53,8 @@ class LintDocument:
     """Every provider/model block of the file, in file order."""
     placement: Placement | None = None
     """Where the file's shape puts it among Dexto's releases (None when it did not parse)."""
+    secrets: tuple[tuple[DataPath, bool, str], ...] = ()
+    """Every secret in the data: (path, whether it is the key at that path, secret)."""
 
     @classmethod
     def of(cls, checked: CheckedFile) -> LintDocument:
@@ -68,6 +71,7 @@ class LintDocument:
             problems=tuple(checked.problems),
             llm_blocks=_llm_blocks(checked.kind, data),
             placement=checked.placement,
+            secrets=tuple(secret_locations(data)),
         )
 
     @property

@@ -25,7 +25,7 @@ from dexto_config.lint.rule import MAX_FINDINGS_PER_RULE, Rule, RuleContext
 from dexto_config.lint.suppression import find_suppressions
 from dexto_config.parallel import ordered_map
 from dexto_config.problem import Problem
-from dexto_config.redaction import find_secrets, redact_text
+from dexto_config.redaction import redact_text
 from dexto_config.validation import UnreadableFile, check_bytes, read_file
 
 
@@ -91,7 +91,7 @@ def lint_bytes(
         for f in _without_superseded(found)
         if f.code in enabled and not suppressions.silences(f.line, f.code)
     ]
-    secrets = find_secrets(document.data)
+    secrets = frozenset(secret for _path, _in_key, secret in document.secrets)
     kept = [_scrubbed(f, secrets) for f in kept]
     return tuple(sorted(kept, key=lambda f: f.sort_key))
 

@@ -11,7 +11,7 @@ from dexto_config.lint.document import LintDocument, LlmBlock
 from dexto_config.lint.findings import Severity, Violation
 from dexto_config.lint.rule import RuleContext, rule
 from dexto_config.migrate.step import dotted
-from dexto_config.redaction import redact, secret_locations, variable_named_by
+from dexto_config.redaction import redact, variable_named_by
 
 
 def _known_provider_blocks(document: LintDocument) -> Iterator[tuple[LlmBlock, str]]:
@@ -232,7 +232,7 @@ def base_url_missing(document: LintDocument, context: RuleContext) -> Iterator[V
 )
 def literal_secret(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
     reported: set[tuple[tuple[str | int, ...], bool]] = set()
-    for path, in_key, secret in secret_locations(document.data):
+    for path, in_key, secret in document.secrets:
         if (not in_key and path[-1:] == ("apiKey",)) or (path, in_key) in reported:
             continue
         reported.add((path, in_key))
