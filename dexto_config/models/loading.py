@@ -73,15 +73,21 @@ class _Loader:
 
     def load(self, value: Any, path: DataPath) -> Any:
         if isinstance(value, dict):
-            loaded = ((key, self.load(item, (*path, key))) for key, item in value.items())
+            loaded = ((key, self._child(item, path, key)) for key, item in value.items())
             return {key: item for key, item in loaded if item is not None}
         if isinstance(value, list):
-            return [self.load(item, (*path, index)) for index, item in enumerate(value)]
+            return [self._child(item, path, index) for index, item in enumerate(value)]
         if isinstance(value, float) and (math.isinf(value) or math.isnan(value)):
             return None
         if isinstance(value, str) and "dexto." in value:
             return self._expand(value, path)
         return value
+
+    def _child(self, item: Any, path: DataPath, step: str | int) -> Any:
+        # Most values are scalars `load` keeps as they are: no call, no path tuple for them.
+        if isinstance(item, (dict, list, float)) or (isinstance(item, str) and "dexto." in item):
+            return self.load(item, (*path, step))
+        return item
 
     def _expand(self, text: str, path: DataPath) -> str:
         expanded = text
