@@ -32,9 +32,10 @@ def ordered_map(
 ) -> Iterator[Result]:
     """`function` of each item, yielded in the items' order as soon as each is ready.
 
-    With a pool, `warm_up` runs first in this process, so the workers inherit
-    what it builds (rules, catalogs, models) instead of building it each.
-    `function` and the items must be picklable (a module-level function).
+    With a pool, `warm_up` and then the first item run in this process before
+    the workers start, so they inherit what both built (rules, catalogs, the
+    models and steps a file needs) instead of building it each. `function` and
+    the items must be picklable (a module-level function).
     """
     if not pooled(items):
         yield from map(function, items)
@@ -43,10 +44,12 @@ def ordered_map(
 
     if warm_up is not None:
         warm_up()
+    yield function(items[0])
+    rest = items[1:]
     workers = _workers()
-    chunk = max(1, min(64, len(items) // (workers * 8)))
+    chunk = max(1, min(64, len(rest) // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(function, items, chunksize=chunk)
+        yield from pool.map(function, rest, chunksize=chunk)
 
 
 def _workers() -> int:
