@@ -29,7 +29,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hook_noop import build_current_home
-from inputs import REPO, build_big_agent, build_corpus, build_small_agent, corpus_sources
+from inputs import (
+    REPO,
+    SHARED_CORPUS,
+    build_big_agent,
+    build_corpus,
+    build_small_agent,
+    corpus_sources,
+)
 
 # Dexto's own schema dump (what check-jsonschema users would give it), else ours.
 DEXTO_SCHEMA = REPO.parent / "shared" / "reference" / "dexto-1.10.4" / "agent-config.schema.json"
@@ -168,6 +175,9 @@ class Bench:
         """Lint, validate, yamllint, check-jsonschema and migrate over growing corpora."""
         schema = DEXTO_SCHEMA if DEXTO_SCHEMA.is_file() else OUR_SCHEMA
         sources = corpus_sources()
+        # Said in the table: without ../shared the files are the (valid, smaller) fixtures.
+        origin = "../shared/corpus/agents" if SHARED_CORPUS.is_dir() else "fixtures only"
+        self.rows.append([f"files copied from: {origin} ({len(sources)} sources)", "", "", "", ""])
         dexto = [sys.executable, "-m", "dexto_config"]
         per_size: dict[int, dict[str, Measured]] = {}
         for size in plan.sizes:
