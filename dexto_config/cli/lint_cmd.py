@@ -15,6 +15,7 @@ from dexto_config import exitcodes
 from dexto_config.catalog import CustomModelsError, UserModel, read_custom_models
 from dexto_config.cli.app import main
 from dexto_config.cli.options import (
+    dexto_version_option,
     format_option,
     kind_option,
     paths_argument,
@@ -58,11 +59,8 @@ def _selectors(
 @main.command()
 @paths_argument
 @kind_option
-@version_option(
-    "--dexto-version",
-    "dexto_version",
-    "Judge every file as this Dexto release would (default: the config's `dexto-version`, "
-    "else a file's version marker, else the newest known release).",
+@dexto_version_option(
+    "the config's `dexto-version`, else a file's version marker, else the newest known release"
 )
 @version_option(
     "--from", "from_version", "With --fix: the release unmarked files were written for."

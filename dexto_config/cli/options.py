@@ -63,6 +63,15 @@ def version_option(flag: str, name: str, help_text: str) -> Callable[[F], F]:
     )
 
 
+def dexto_version_option(default_source: str) -> Callable[[F], F]:
+    """`--dexto-version VERSION`: the release every file is judged as, else `default_source`."""
+    return version_option(
+        "--dexto-version",
+        "dexto_version",
+        f"Judge every file as this Dexto release would (default: {default_source}).",
+    )
+
+
 def format_option(reporters: Reporters[Any], help_text: str) -> Callable[[F], F]:
     """`--format NAME`, one of the command's reporters (default: its first, `text`)."""
     return click.option(

@@ -9,11 +9,11 @@ import click
 from dexto_config import exitcodes
 from dexto_config.cli.app import main
 from dexto_config.cli.options import (
+    dexto_version_option,
     format_option,
     kind_option,
     paths_argument,
     resolve_targets,
-    version_option,
 )
 from dexto_config.cli.progress import tracked
 from dexto_config.cli.validate_report import FORMATS, ValidateRun
@@ -26,12 +26,7 @@ from dexto_config.validation import CheckedFile, UnreadableFile, check_file
 @main.command()
 @paths_argument
 @kind_option
-@version_option(
-    "--dexto-version",
-    "dexto_version",
-    "Judge every file as this Dexto release would (default: a file's version marker, "
-    "else the newest known release).",
-)
+@dexto_version_option("a file's version marker, else the newest known release")
 @format_option(FORMATS, "Output format.")
 def validate(
     paths: tuple[Path, ...], kind: FileKind | None, dexto_version: str | None, output_format: str
