@@ -1,16 +1,33 @@
-"""How every command reports a positioned problem: one text form, one JSON position.
+"""The reporting layer's shared parts: what a reporter is, and a positioned problem's forms.
+
+A command's output formats are `Reporters`: each format's name maps to a
+`Reporter`, a pure function from the command's run (its outcome values and
+what the user asked to see) to the text written to stdout. `lint`
+(`lint/reporters/`), `validate` (`cli/validate_report.py`), `migrate`
+(`cli/migrate_report.py`) and the hook (`cli/hook_report.py`) each declare one.
 
 `path:line:col: message` and the JSON `line`/`column`/`end_line`/`end_column`
 are written here only; the lint reporters, `validate`, `migrate` and `doctor`
 use them, so a problem reads the same in every output. The hook's no-op path
-keeps its own JSON (`home/report.py`): it imports nothing beyond what it needs.
+keeps its own JSON (`home/report.py`, which the hook's JSON reporter also
+renders): it imports nothing beyond what it needs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from dexto_config.problem import Problem
+
+Run = TypeVar("Run")
+
+Reporter = Callable[[Run], str]
+"""One output format: the text a command writes to stdout for a run."""
+
+Reporters = Mapping[str, Reporter[Run]]
+"""A command's output formats by name (its `--format` choices; `text` first, the default)."""
 
 
 def location(path: Path | str, problem: Problem) -> str:

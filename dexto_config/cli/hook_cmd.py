@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
-from dexto_config import __version__, exitcodes
+from dexto_config import exitcodes
 from dexto_config.cli.app import main
 from dexto_config.cli.failures import describe_error, internal_error
+from dexto_config.cli.hook_report import FORMATS, HookRun
 from dexto_config.cli.options import version_option
 from dexto_config.home.atomic import PathEscapesHome
 from dexto_config.home.backups import BackupError, CorruptBackup, scan_backups
@@ -17,17 +18,9 @@ from dexto_config.home.hook import HookOptions, HookReport, NotADextoHome, run_h
 from dexto_config.home.journal import JournalError
 from dexto_config.home.layout import default_home
 from dexto_config.home.lock import DEFAULT_WAIT_SECONDS, LockBusy
-from dexto_config.home.report import (
-    REWRITTEN,
-    HookedFile,
-    exit_code,
-    report_json,
-    summary_counts,
-)
+from dexto_config.home.report import exit_code
 from dexto_config.home.rollback import rollback as restore_backup
-from dexto_config.problem import Problem
 from dexto_config.redaction import redact_text
-from dexto_config.reporting import problem_text
 from dexto_config.terminal import escape_text
 from dexto_config.versions import LATEST_VERSION, effective_version
 
@@ -106,18 +99,16 @@ def hook(
         previous_bundled_dir=previous_bundled_dir,
         lock_wait=lock_wait,
     )
+    output_format = "json" if as_json else "text"
     try:
         report = run_hook(options)
     except LockBusy as busy:
-        return _failed(options, as_json, exitcodes.TEMPFAIL, str(busy))
+        return _failed(options, output_format, exitcodes.TEMPFAIL, str(busy))
     except (NotADextoHome, JournalError, BackupError, PathEscapesHome, OSError) as error:
-        return _failed(options, as_json, exitcodes.USAGE_OR_IO, describe_error(error))
+        return _failed(options, output_format, exitcodes.USAGE_OR_IO, describe_error(error))
     except Exception as error:  # a crash still answers the Dexto CLI with its document
-        return _failed(options, as_json, exitcodes.USAGE_OR_IO, internal_error(error))
-    if as_json:
-        click.echo(_json(report))
-    else:
-        _print_text(report, verbose=verbose)
+        return _failed(options, output_format, exitcodes.USAGE_OR_IO, internal_error(error))
+    click.echo(FORMATS[output_format](HookRun(report, verbose)), nl=False)
     return exit_code(report.outcomes)
 
 
@@ -193,94 +184,10 @@ def rollback(backup_id: str | None, dexto_home: Path | None, lock_wait: float, f
     return exitcodes.FINDINGS if result.conflicts else exitcodes.OK
 
 
-def _failed(options: HookOptions, as_json: bool, code: int, message: str) -> int:
-    """Say why the run stopped; with --json, still print the document, with the error."""
+def _failed(options: HookOptions, output_format: str, code: int, message: str) -> int:
+    """Say on stderr why the run stopped; the report (with --json, the document with the
+    error) is still written."""
     click.echo(escape_text(redact_text(f"dexto-config hook: {message}")), err=True)
-    if as_json:
-        document = report_json(
-            home=str(options.home),
-            target=options.target,
-            tool_version=__version__,
-            outcomes=[],
-            backup_id=None,
-            recovered=None,
-            failure=(code, message),
-        )
-        click.echo(document)
+    stopped = HookReport(options.home, options.target, [])
+    click.echo(FORMATS[output_format](HookRun(stopped, failure=(code, message))), nl=False)
     return code
-
-
-def _json(report: HookReport) -> str:
-    return report_json(
-        home=str(report.home),
-        target=report.target,
-        tool_version=__version__,
-        outcomes=report.outcomes,
-        backup_id=report.backup_id,
-        recovered=report.recovered,
-    )
-
-
-def _say(line: str) -> None:
-    """One line of the text report, redacted and escaped like every text output."""
-    click.echo(escape_text(redact_text(line)))
-
-
-def _print_text(report: HookReport, *, verbose: bool) -> None:
-    """Nothing when nothing changed; else a summary line, then what needs a person."""
-    rewritten = [o for o in report.outcomes if o.status in REWRITTEN]
-    problems = [o for o in report.outcomes if o.is_new_problem]
-    if report.recovered is not None:
-        _say(_recovery_line(report.recovered))
-    if not rewritten and not problems:
-        return
-    counts = summary_counts(report.outcomes)
-    marked = sum(1 for o in rewritten if o.marker_only)
-    marked_note = f" ({marked} only marked current)" if marked else ""
-    tail = " (see below)" if problems else ""
-    _say(
-        f"migrated {counts['migrated']}{marked_note}, up to date {counts['up_to_date']}, "
-        f"skipped {counts['skipped']}{tail}"
-    )
-    for outcome in rewritten if verbose else ():
-        _print_rewritten(outcome)
-    for outcome in problems:
-        _say(problem_text(outcome.rel, _problem_of(outcome)))
-    if report.backup_id:
-        _say(f"backup: {report.backup_id} (dexto-config rollback {report.backup_id})")
-
-
-def _problem_of(outcome: HookedFile) -> Problem:
-    """The problem a file was left alone for (the outcome keeps its parts as plain fields)."""
-    reason = outcome.reason or outcome.status
-    return Problem.at_point(reason, outcome.status, outcome.line or 1, outcome.column or 1)
-
-
-def _print_rewritten(outcome: HookedFile) -> None:
-    status = "marked current" if outcome.marker_only else outcome.status
-    _say(f"{outcome.rel}: {status}{_versions(outcome)}")
-    for line in outcome.decisions:
-        _say(f"  {line}")
-    for warning in outcome.warnings:
-        _say(f"  warning: {warning}")
-    if outcome.reason and outcome.status != "migrated":
-        _say(f"  {outcome.reason}")
-
-
-def _versions(outcome: HookedFile) -> str:
-    """` 1.5.4 -> 1.5.6`, ` -> 1.5.6`, or nothing when the version did not change."""
-    if outcome.from_version == outcome.to_version:
-        return ""
-    if outcome.from_version is None:
-        return f" -> {outcome.to_version}"
-    return f" {outcome.from_version} -> {outcome.to_version}"
-
-
-def _recovery_line(recovered: dict[str, object]) -> str:
-    completed = recovered.get("completed") or []
-    rolled_back = recovered.get("rolled_back") or []
-    assert isinstance(completed, list) and isinstance(rolled_back, list)
-    return (
-        f"an interrupted {recovered.get('operation')} run was finished: "
-        f"{len(completed)} files completed, {len(rolled_back)} rolled back"
-    )

@@ -14,7 +14,14 @@ import click
 from dexto_config import exitcodes
 from dexto_config.catalog import CustomModelsError, UserModel, read_custom_models
 from dexto_config.cli.app import main
-from dexto_config.cli.options import kind_option, paths_argument, resolve_targets, version_option
+from dexto_config.cli.options import (
+    dexto_version_option,
+    format_option,
+    kind_option,
+    paths_argument,
+    resolve_targets,
+    version_option,
+)
 from dexto_config.discovery import Target
 from dexto_config.home.layout import default_home
 from dexto_config.kinds import FileKind
@@ -27,7 +34,7 @@ from dexto_config.lint.config import (
 )
 from dexto_config.lint.engine import LintedFile, LintJob, lint_bytes, lint_jobs
 from dexto_config.lint.findings import Severity
-from dexto_config.lint.reporters import FORMATS
+from dexto_config.lint.reporters import formats
 from dexto_config.parallel import POOL_THRESHOLD
 from dexto_config.redaction import redact_text
 from dexto_config.reporting import unreadable_text
@@ -53,23 +60,13 @@ def _selectors(
 @main.command()
 @paths_argument
 @kind_option
-@version_option(
-    "--dexto-version",
-    "dexto_version",
-    "Judge every file as this Dexto release would (default: the config's `dexto-version`, "
-    "else a file's version marker, else the newest known release).",
+@dexto_version_option(
+    "the config's `dexto-version`, else a file's version marker, else the newest known release"
 )
 @version_option(
     "--from", "from_version", "With --fix: the release unmarked files were written for."
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(list(FORMATS)),
-    default="text",
-    show_default=True,
-    help="Report format, written to stdout.",
-)
+@format_option(formats(), "Report format, written to stdout.")
 @click.option(
     "--select",
     callback=_selectors,
@@ -261,7 +258,7 @@ def _write_report(reports: Sequence[LintedFile], output_format: str) -> None:
             line = unreadable_text(report.path, report.unreadable)
             click.echo(escape_text(line), err=True)
     colour = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    click.echo(FORMATS[output_format](reports, colour=colour), nl=False, color=colour)
+    click.echo(formats(colour=colour)[output_format](reports), nl=False, color=colour)
 
 
 def _exit_code(reports: Sequence[LintedFile], fail_on: Severity, exit_zero: bool) -> int:

@@ -11,7 +11,7 @@ import click
 
 from dexto_config import exitcodes
 from dexto_config.cli.app import main
-from dexto_config.cli.migrate_report import print_human, print_json
+from dexto_config.cli.migrate_report import FORMATS, MigrateRun, io_error_lines
 from dexto_config.cli.options import kind_option, paths_argument, resolve_targets, version_option
 from dexto_config.cli.progress import tracked
 from dexto_config.cli.rewrite import machine_routing
@@ -46,7 +46,8 @@ class Mode:
     diff: bool
     check: bool
     verify: bool
-    json: bool
+    output_format: str
+    """The reporter's name in `migrate_report.FORMATS`: `json` with --json, else `text`."""
     verbose: bool = False
 
 
@@ -111,7 +112,8 @@ def migrate(
       dexto-config migrate --route-via dexto agents/
       dexto-config migrate --check --from 1.5.4 agents/my-agent.yml
     """
-    mode = Mode(not (dry_run or check), show_diff, check, verify, as_json, verbose)
+    output_format = "json" if as_json else "text"
+    mode = Mode(not (dry_run or check), show_diff, check, verify, output_format, verbose)
     # The agent registry is Dexto's bookkeeping, not a schema'd file: only the hook touches it.
     found = resolve_targets(paths, kind, frozenset(SELECTABLE_KINDS))
     context = machine_routing(((t.path, t.kind) for t in found), route_via, dexto_home)
@@ -127,10 +129,10 @@ def migrate(
     preferences = [t for t in found if t.kind is FileKind.PREFERENCES]
     migrated = itertools.chain(ordered_map(one, agents), map(one, preferences))
     outcomes = list(tracked(migrated, len(found), "Migrating"))
-    if as_json:
-        print_json(outcomes, context, mode)
-    else:
-        print_human(outcomes, mode)
+    run = MigrateRun(outcomes, context, mode)
+    for line in io_error_lines(run):
+        click.echo(line, err=True)
+    click.echo(FORMATS[mode.output_format](run), nl=False)
     return _exit_code(outcomes, mode)
 
 

@@ -1,68 +1,92 @@
-"""How `migrate` reports its results: human lines, unified diffs, or JSON."""
+"""How `migrate` reports its results: one reporter per output (`--json` or text), over the run.
+
+Each reporter returns the text for stdout. A file that could not be read or
+written is also named on stderr, by the command, in every output (as in
+`validate` and `lint`).
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-
-import click
 
 from dexto_config.cli.rewrite import unified_diff
 from dexto_config.migrate.step import REMOVED, Change, Decision, dotted
 from dexto_config.redaction import redact_data, redact_text
-from dexto_config.reporting import problem_text
+from dexto_config.reporting import Reporters, problem_text
 from dexto_config.terminal import escape_text
 
 if TYPE_CHECKING:
     from dexto_config.cli.migrate_cmd import MigratedFile, Mode
+    from dexto_config.migrate.engine import FileMigration
     from dexto_config.migrate.routing import RoutingContext
 
 
-def print_human(outcomes: list[MigratedFile], mode: Mode) -> None:
-    """One block of lines per file, then a summary line."""
-    for outcome in outcomes:
-        _print_file(outcome, mode)
-    click.echo(_summary(outcomes, mode))
+@dataclass(frozen=True, slots=True)
+class MigrateRun:
+    """What a `migrate` run reports: every file's outcome, the routing facts it decided
+    with, and what the user asked it to do."""
+
+    files: Sequence[MigratedFile]
+    routing: RoutingContext
+    mode: Mode
 
 
-def _print_file(outcome: MigratedFile, mode: Mode) -> None:
-    path = outcome.target.path
+def render_text(run: MigrateRun) -> str:
+    """One block of lines per file (and its diff with `--diff`), then a summary line."""
+    blocks = [_file_text(outcome, run.mode) for outcome in run.files]
+    return "".join(blocks) + _summary(run.files, run.mode) + "\n"
+
+
+def io_error_lines(run: MigrateRun) -> list[str]:
+    """`path:line:col: cannot read/write the file: …` per file, for stderr."""
+    return [
+        _shown(problem_text(o.target.path, o.io_error), o)
+        for o in run.files
+        if o.io_error is not None
+    ]
+
+
+def _shown(text: str, outcome: MigratedFile) -> str:
+    """A line as the terminal shows it: the file's secrets redacted, control characters escaped."""
+    secrets = outcome.migration.secrets if outcome.migration is not None else frozenset()
+    return escape_text(redact_text(text, secrets))
+
+
+def _file_text(outcome: MigratedFile, mode: Mode) -> str:
     migration = outcome.migration
-    secrets = migration.secrets if migration is not None else frozenset()
+    if migration is None:  # it could not be read: only stderr names it
+        return ""
+    path = outcome.target.path
+    lines = _file_lines(outcome, migration, mode)
+    text = "".join(_shown(line, outcome) + "\n" for line in lines)
+    if mode.diff and migration.status == "migrated":
+        text += unified_diff(path, migration.original, migration.result, migration.secrets)
+    return text
 
-    def say(text: str, *, err: bool = False) -> None:
-        click.echo(escape_text(redact_text(text, secrets)), err=err)
 
-    if migration is None:  # it could not be read
-        if outcome.io_error is not None:
-            say(problem_text(path, outcome.io_error), err=True)
-        return
+def _file_lines(outcome: MigratedFile, migration: FileMigration, mode: Mode) -> list[str]:
+    path = outcome.target.path
+    lines = []
     if mode.verbose and migration.version_evidence:
-        say(f"{path}: written for {migration.from_version}: {migration.version_evidence}")
+        lines.append(f"{path}: written for {migration.from_version}: {migration.version_evidence}")
     if migration.status == "refused" and migration.refusal is not None:
-        refusal = migration.refusal
-        say(problem_text(path, refusal, "refused: "))
-        return
+        return [*lines, problem_text(path, migration.refusal, "refused: ")]
     if migration.status == "current":
-        say(f"{path}: up to date ({migration.to_version})")
-        return
+        return [*lines, f"{path}: up to date ({migration.to_version})"]
     verb = "migrated" if mode.write and not outcome.verify_failures else "would migrate"
-    say(f"{path}: {verb} {migration.from_version} -> {migration.to_version}")
-    for decision in migration.decisions:
-        say(f"{path}: {decision.describe()}")
-    for warning in migration.warnings:
-        say(f"{path}: warning: {warning}")
-    for failure in outcome.verify_failures:
-        say(f"{path}: verify failed: {failure.describe()}")
+    lines.append(f"{path}: {verb} {migration.from_version} -> {migration.to_version}")
+    lines.extend(f"{path}: {decision.describe()}" for decision in migration.decisions)
+    lines.extend(f"{path}: warning: {warning}" for warning in migration.warnings)
+    lines.extend(f"{path}: verify failed: {f.describe()}" for f in outcome.verify_failures)
     if mode.verify and not outcome.verify_failures:
-        say(f"{path}: verified: every llm block keeps its backend")
-    if outcome.io_error is not None:
-        say(problem_text(path, outcome.io_error), err=True)
-    if mode.diff:
-        click.echo(unified_diff(path, migration.original, migration.result, secrets), nl=False)
+        lines.append(f"{path}: verified: every llm block keeps its backend")
+    return lines
 
 
-def _summary(outcomes: list[MigratedFile], mode: Mode) -> str:
+def _summary(outcomes: Sequence[MigratedFile], mode: Mode) -> str:
     statuses = [o.migration.status for o in outcomes if o.migration is not None]
     migrated = statuses.count("migrated")
     parts = [
@@ -76,14 +100,14 @@ def _summary(outcomes: list[MigratedFile], mode: Mode) -> str:
     return ", ".join(parts)
 
 
-def print_json(outcomes: list[MigratedFile], context: RoutingContext, mode: Mode) -> None:
+def render_json(run: MigrateRun) -> str:
     """A stable JSON document: the routing facts and one record per file."""
     document = {
-        "routing": context.to_json(),
-        "write": mode.write,
-        "files": [_file_record(outcome) for outcome in outcomes],
+        "routing": run.routing.to_json(),
+        "write": run.mode.write,
+        "files": [_file_record(outcome) for outcome in run.files],
     }
-    click.echo(json.dumps(document, indent=2))
+    return json.dumps(document, indent=2) + "\n"
 
 
 def _file_record(outcome: MigratedFile) -> dict[str, Any]:
@@ -143,3 +167,6 @@ def _decision_record(decision: Decision) -> dict[str, Any]:
         "explicit_backend": decision.explicit_backend,
         "reason": decision.reason,
     }
+
+
+FORMATS: Reporters[MigrateRun] = {"text": render_text, "json": render_json}

@@ -10,6 +10,7 @@ import click
 
 from dexto_config.discovery import MissingPath, Target, discover
 from dexto_config.kinds import SELECTABLE_KINDS, FileKind
+from dexto_config.reporting import Reporters
 from dexto_config.terminal import escape_text
 from dexto_config.versions import (
     KNOWN_VERSIONS,
@@ -59,6 +60,27 @@ def version_option(flag: str, name: str, help_text: str) -> Callable[[F], F]:
         metavar="VERSION",
         callback=_known_version,
         help=f"{help_text} Known: {', '.join(KNOWN_VERSIONS)}.",
+    )
+
+
+def dexto_version_option(default_source: str) -> Callable[[F], F]:
+    """`--dexto-version VERSION`: the release every file is judged as, else `default_source`."""
+    return version_option(
+        "--dexto-version",
+        "dexto_version",
+        f"Judge every file as this Dexto release would (default: {default_source}).",
+    )
+
+
+def format_option(reporters: Reporters[Any], help_text: str) -> Callable[[F], F]:
+    """`--format NAME`, one of the command's reporters (default: its first, `text`)."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(list(reporters)),
+        default=next(iter(reporters)),
+        show_default=True,
+        help=help_text,
     )
 
 

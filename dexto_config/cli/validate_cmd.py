@@ -10,9 +10,15 @@ import click
 
 from dexto_config import exitcodes
 from dexto_config.cli.app import main
-from dexto_config.cli.options import kind_option, paths_argument, resolve_targets, version_option
+from dexto_config.cli.options import (
+    dexto_version_option,
+    format_option,
+    kind_option,
+    paths_argument,
+    resolve_targets,
+)
 from dexto_config.cli.progress import tracked
-from dexto_config.cli.validate_report import FORMATS
+from dexto_config.cli.validate_report import FORMATS, ValidateRun
 from dexto_config.discovery import Target
 from dexto_config.kinds import FileKind
 from dexto_config.parallel import ordered_map
@@ -24,20 +30,8 @@ from dexto_config.validation import CheckedFile, UnreadableFile, check_file
 @main.command()
 @paths_argument
 @kind_option
-@version_option(
-    "--dexto-version",
-    "dexto_version",
-    "Judge every file as this Dexto release would (default: a file's version marker, "
-    "else the newest known release).",
-)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(list(FORMATS)),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@dexto_version_option("a file's version marker, else the newest known release")
+@format_option(FORMATS, "Output format.")
 def validate(
     paths: tuple[Path, ...], kind: FileKind | None, dexto_version: str | None, output_format: str
 ) -> int:
@@ -64,7 +58,7 @@ def validate(
             results.append(verdict)
     for failure in unreadable:
         click.echo(escape_text(unreadable_text(failure.path, failure.reason)), err=True)
-    click.echo(FORMATS[output_format](results, unreadable), nl=False)
+    click.echo(FORMATS[output_format](ValidateRun(results, unreadable)), nl=False)
     if unreadable:
         return exitcodes.USAGE_OR_IO
     return exitcodes.FINDINGS if any(not r.valid for r in results) else exitcodes.OK

@@ -7,25 +7,32 @@ stderr from the command, in every format, as in `lint`.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from dexto_config.redaction import redact_text
-from dexto_config.reporting import position_json, problem_text
+from dexto_config.reporting import Reporters, position_json, problem_text
 from dexto_config.terminal import escape_text
 from dexto_config.validation import CheckedFile, UnreadableFile
 
-Reporter = Callable[[Sequence[CheckedFile], Sequence[UnreadableFile]], str]
+
+@dataclass(frozen=True, slots=True)
+class ValidateRun:
+    """What a `validate` run reports: the files it judged and those it could not read."""
+
+    checked: Sequence[CheckedFile]
+    unreadable: Sequence[UnreadableFile]
 
 
-def render_text(results: Sequence[CheckedFile], unreadable: Sequence[UnreadableFile]) -> str:
+def render_text(run: ValidateRun) -> str:
     """`file:line:col: message` per problem, then a summary line."""
     lines = [
         escape_text(redact_text(problem_text(result.path, problem)))
-        for result in results
+        for result in run.checked
         for problem in result.problems
     ]
-    lines.append(_summary(results, unreadable))
+    lines.append(_summary(run.checked, run.unreadable))
     return "".join(line + "\n" for line in lines)
 
 
@@ -39,9 +46,9 @@ def _summary(results: Sequence[CheckedFile], unreadable: Sequence[UnreadableFile
     return f"{checked} {noun} checked: {', '.join(parts)}"
 
 
-def render_json(results: Sequence[CheckedFile], unreadable: Sequence[UnreadableFile]) -> str:
+def render_json(run: ValidateRun) -> str:
     """`{"files": [...]}`: each file's kind, version, validity and positioned errors."""
-    files = [_checked_json(r) for r in results]
+    files = [_checked_json(r) for r in run.checked]
     files.extend(
         {
             "path": str(e.path),
@@ -51,7 +58,7 @@ def render_json(results: Sequence[CheckedFile], unreadable: Sequence[UnreadableF
             "errors": [],
             "unreadable": e.reason,
         }
-        for e in unreadable
+        for e in run.unreadable
     )
     return json.dumps({"files": files}, indent=2) + "\n"
 
@@ -69,4 +76,4 @@ def _checked_json(result: CheckedFile) -> dict[str, Any]:
     }
 
 
-FORMATS: dict[str, Reporter] = {"text": render_text, "json": render_json}
+FORMATS: Reporters[ValidateRun] = {"text": render_text, "json": render_json}

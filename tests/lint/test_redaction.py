@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from dexto_config.cli import run
 from dexto_config.kinds import FileKind
-from dexto_config.lint.reporters import FORMATS
+from dexto_config.lint.reporters import formats
 from dexto_config.redaction import redact
 from tests.lint.conftest import LATEST_MARKER, lint_text, report_of
 
@@ -32,14 +32,14 @@ def test_redacted_form() -> None:
     assert redact("abc") == "…(3 chars)"
 
 
-@pytest.mark.parametrize("output_format", list(FORMATS))
+@pytest.mark.parametrize("output_format", list(formats()))
 def test_secret_absent_from_every_format(output_format: str) -> None:
-    rendered = FORMATS[output_format]([report_of(_agent(SECRET))])
+    rendered = formats()[output_format]([report_of(_agent(SECRET))])
     assert SECRET not in rendered
     assert "sk-pr…(48 chars)" in rendered or output_format == "sarif"
 
 
-@pytest.mark.parametrize("output_format", list(FORMATS))
+@pytest.mark.parametrize("output_format", list(formats()))
 def test_secret_absent_from_cli_stdout_and_stderr(
     output_format: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -78,5 +78,5 @@ def _findings_part(output_format: str, rendered: str) -> str:
 def test_no_literal_key_is_ever_echoed(secret: str) -> None:
     report = report_of(_agent(secret))
     assert any(f.code == "DX301" for f in report.findings)
-    for output_format, render in FORMATS.items():
+    for output_format, render in formats().items():
         assert secret not in _findings_part(output_format, render([report]))

@@ -210,13 +210,15 @@ def test_usage_errors_exit_2(home: Path, args: list[str], code: int) -> None:
     assert run(args) == code
 
 
-def test_unreadable_file_exits_2(
-    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("output", [[], ["--json"]], ids=["text", "json"])
+def test_unreadable_file_exits_2_and_is_named_on_stderr(
+    home: Path, tmp_path: Path, output: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     dangling = tmp_path / "agent.yml"
     dangling.symlink_to(tmp_path / "gone.yml")
-    assert run(["migrate", *LEGACY, str(dangling)]) == 2
-    assert f"{dangling}:1:1: cannot read the file" in capsys.readouterr().err
+    assert run(["migrate", *LEGACY, *output, str(dangling)]) == 2
+    reason = "No such file or directory"
+    assert capsys.readouterr().err == f"{dangling}:1:1: cannot read the file: {reason}\n"
 
 
 FIXTURE_TARGETS = discover(

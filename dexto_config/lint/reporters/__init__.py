@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from functools import partial
 
 from dexto_config.lint.engine import LintedFile
 from dexto_config.lint.reporters import github, json_format, sarif, text
+from dexto_config.reporting import Reporters
 
 
-class Reporter(Protocol):
-    """Renders a run's files; `colour` asks for ANSI colour (only the text format has any)."""
-
-    def __call__(self, reports: Sequence[LintedFile], *, colour: bool = False) -> str: ...
-
-
-FORMATS: dict[str, Reporter] = {
-    "text": text.render,
-    "json": json_format.render,
-    "sarif": sarif.render,
-    "github": github.render,
-}
+def formats(*, colour: bool = False) -> Reporters[Sequence[LintedFile]]:
+    """The reporters by `--format` name; `colour` asks the text format for ANSI colour
+    (the only format that has any)."""
+    return {
+        "text": partial(text.render, colour=colour),
+        "json": json_format.render,
+        "sarif": sarif.render,
+        "github": github.render,
+    }

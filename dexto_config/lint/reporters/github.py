@@ -10,8 +10,8 @@ from dexto_config.lint.findings import Finding, Severity
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def render(reports: Sequence[LintedFile], *, colour: bool = False) -> str:
-    """One annotation per finding (and an error per unreadable file); never coloured."""
+def render(reports: Sequence[LintedFile]) -> str:
+    """One annotation per finding (and an error per unreadable file)."""
     lines = [annotation(f) for r in reports for f in r.findings]
     lines.extend(
         f"::error file={_property(str(r.path))}::{_data(f'cannot read the file: {r.unreadable}')}"

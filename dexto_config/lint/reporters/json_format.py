@@ -14,8 +14,8 @@ from dexto_config.reporting import position_json
 FORMAT_ID = "dexto-config-lint/1"
 
 
-def render(reports: Sequence[LintedFile], *, colour: bool = False) -> str:
-    """The whole run as one JSON object (never coloured)."""
+def render(reports: Sequence[LintedFile]) -> str:
+    """The whole run as one JSON object."""
     counts = Counter(f.severity for r in reports for f in r.findings)
     document = {
         "format": FORMAT_ID,

@@ -19,11 +19,8 @@ SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def render(reports: Sequence[LintedFile], base: Path | None = None, *, colour: bool = False) -> str:
-    """The run as a SARIF log; artifact URIs are relative to `base` (default: the cwd).
-
-    Never coloured: `colour` is there for the reporter interface.
-    """
+def render(reports: Sequence[LintedFile], base: Path | None = None) -> str:
+    """The run as a SARIF log; artifact URIs are relative to `base` (default: the cwd)."""
     root = (base or Path.cwd()).resolve()
     rules = all_rules()
     index = {r.code: position for position, r in enumerate(rules)}
