@@ -13,6 +13,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import yaml
@@ -27,6 +28,7 @@ from dexto_config.yamlio.fidelity import (
     ScanText,
     js_number_string,
 )
+from dexto_config.yamlio.jstags import JsMap, JsSet, node_base64, timestamp, yaml11_time
 from dexto_config.yamlio.positions import (  # re-exported: the parser's callers use them
     FILE_START as FILE_START,
 )
@@ -59,6 +61,10 @@ _FLOAT_RE = re.compile(r"\A[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9
 _INF_RE = re.compile(r"\A([-+]?)\.(?:inf|Inf|INF)\Z")
 _NAN_RE = re.compile(r"\A\.(?:nan|NaN|NAN)\Z")
 _CORE_TAG = "tag:yaml.org,2002:"
+_SET_TAG = "tag:yaml.org,2002:set"
+_PAIR_TAGS = ("tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs")
+# `!` (the non-specific tag) makes a plain scalar a string; libyaml resolves it as untagged.
+_NON_SPECIFIC_TAG_RE = re.compile(r"(?:&\S+\s+)?!(?:\s|\Z)")
 # A `%YAML 1.1` directive before the document switches npm yaml to its YAML 1.1 schema.
 _YAML11_DIRECTIVE_RE = re.compile(
     r"\A\ufeff?(?:[ \t]*(?:#[^\n]*)?\r?\n|%[^\n]*\n)*%YAML[ \t]+1\.1[ \t\r\n#]"
@@ -338,7 +344,7 @@ def parse(text: str | bytes, *, last_key_wins: bool = False) -> ParsedYaml:
     if root is None:
         return ParsedYaml(None, index, None)
     index.record((), None, root)
-    builder = _Builder(index, last_key_wins, _Evener(text, scan))
+    builder = _Builder(index, last_key_wins, _Evener(text, scan), scan.text)
     builder.yaml11 = _YAML11_DIRECTIVE_RE.match(text) is not None
     data = builder.build(root, (), -1)
     if "*" in text and ALIAS_RE.search(text):
@@ -346,12 +352,14 @@ def parse(text: str | bytes, *, last_key_wins: bool = False) -> ParsedYaml:
     return ParsedYaml(data, index, root)
 
 
-def scalar_value(node: ScalarNode) -> Any:
-    """The YAML 1.2 core-schema value of a scalar node, numbers as JavaScript holds them."""
+def scalar_value(node: ScalarNode, *, yaml11: bool = False) -> Any:
+    """A scalar node's value (YAML 1.2 core schema, or 1.1), numbers as JavaScript holds them."""
     _refuse_long_number(node)
     text = node.value
     if node.tag != _PLAIN_TAG:
-        return _tagged_scalar(node)
+        return _tagged_scalar(node, yaml11)
+    if yaml11:
+        return yaml11_value(text)
     if text and text[0] not in _NON_STRING_STARTS:
         return text
     return _core_value(text, text)
@@ -400,7 +408,13 @@ def yaml11_value(text: str) -> Any:
     inf = _INF_RE.match(text)
     if inf:
         return -math.inf if inf.group(1) == "-" else math.inf
-    return math.nan if _NAN_RE.match(text) else text
+    if _NAN_RE.match(text):
+        return math.nan
+    time = yaml11_time(text)
+    if time is not None:
+        return time
+    moment = timestamp(text)
+    return text if moment is None else moment
 
 
 def _js_integer(value: int) -> int | float:
@@ -422,14 +436,24 @@ _TAG_TESTS: dict[str, tuple[type, ...]] = {
 }
 
 
-def _tagged_scalar(node: ScalarNode) -> Any:
+def _tagged_scalar(node: ScalarNode, yaml11: bool) -> Any:
     tag = node.tag
     if not tag.startswith(_CORE_TAG):
         return node.value
-    wanted = _TAG_TESTS.get(tag[len(_CORE_TAG) :])
+    name = tag[len(_CORE_TAG) :]
+    if name == "binary":
+        return node_base64(node.value)
+    if name == "timestamp":
+        moment = timestamp(node.value)
+        if moment is None:
+            raise YamlSyntaxError(
+                "!!timestamp expects a date, starting with yyyy-mm-dd", Position.of(node)
+            )
+        return moment
+    wanted = _TAG_TESTS.get(name)
     if wanted is None:
         return node.value
-    value = _core_value(node.value, node.value)
+    value = yaml11_value(node.value) if yaml11 else _core_value(node.value, node.value)
     if wanted == (float,) and _INT_RE.match(node.value):
         return node.value
     if wanted == (int,) and isinstance(value, float) and not _FLOAT_RE.match(node.value):
@@ -440,10 +464,13 @@ def _tagged_scalar(node: ScalarNode) -> Any:
 
 
 class _Builder:
-    def __init__(self, index: PositionIndex, last_key_wins: bool, evener: _Evener) -> None:
+    def __init__(
+        self, index: PositionIndex, last_key_wins: bool, evener: _Evener, text: str
+    ) -> None:
         self._index = index
         self._last_key_wins = last_key_wins
         self._evener = evener
+        self._text = text
         self._budget = MAX_VALUES
         self.yaml11 = False
 
@@ -456,12 +483,8 @@ class _Builder:
                 Position.of(node),
             )
         if isinstance(node, ScalarNode):
-            if node.style or self._evener.every_scalar:
-                self._evener.scalar(node, parent_indent)
-            if self.yaml11 and node.tag == _PLAIN_TAG:
-                _refuse_long_number(node)
-                return yaml11_value(node.value)
-            return scalar_value(node)
+            self._settle_scalar(node, parent_indent)
+            return scalar_value(node, yaml11=self.yaml11)
         if len(path) >= MAX_DEPTH:
             raise YamlSyntaxError(_TOO_DEEP, Position.of(node))
         indent = node.start_mark.column
@@ -474,21 +497,98 @@ class _Builder:
                 child_path = (*path, position)
                 self._index.record(child_path, None, child)
                 items.append(self.build(child, child_path, indent))
-            return items
+            return self._pairs(node, items, path) if node.tag in _PAIR_TAGS else items
         if isinstance(node, MappingNode):
-            return self._build_mapping(node, path, indent)
+            mapping = self._build_mapping(node, path, indent)
+            return self._set(node, path) if node.tag == _SET_TAG else mapping
         raise YamlSyntaxError("unsupported YAML node", Position.of(node))
+
+    def _settle_scalar(self, node: ScalarNode, parent_indent: int) -> None:
+        """Even out a scalar as Dexto reads it; `!` (non-specific tag) makes it a string."""
+        if node.style or self._evener.every_scalar:
+            self._evener.scalar(node, parent_indent)
+        start = node.start_mark.index
+        if (
+            node.tag == _PLAIN_TAG
+            and self._text[start : start + 1] in ("!", "&")
+            and _NON_SPECIFIC_TAG_RE.match(self._text, start)
+        ):
+            node.tag = _STR_TAG
+
+    def _js_value(self, node: Node, path: DataPath) -> Any:
+        """A key as JavaScript holds it before any stringification (a Set member, a Map key)."""
+        if isinstance(node, ScalarNode):
+            return scalar_value(node, yaml11=self.yaml11)
+        return self.build(node, path, -1)
+
+    def _set(self, node: MappingNode, path: DataPath) -> JsSet:
+        """`!!set`: the keys of a mapping whose values are all empty, as a JavaScript Set."""
+        for _, value_node in node.value:
+            if not (
+                isinstance(value_node, ScalarNode)
+                and value_node.tag == _PLAIN_TAG
+                and scalar_value(value_node, yaml11=self.yaml11) is None
+            ):
+                raise YamlSyntaxError(
+                    "the members of a !!set must have no values: write '? member' or '{a, b}'",
+                    Position.of(value_node),
+                )
+        return JsSet(self._js_value(key, path) for key, _ in node.value)
+
+    def _pairs(self, node: SequenceNode, items: list[Any], path: DataPath) -> Any:
+        """`!!pairs` (a list of one-key objects) or `!!omap` (a JavaScript Map)."""
+        pairs: list[tuple[Any, Any]] = []
+        objects: list[dict[str, Any]] = []
+        for item_node, item in zip(node.value, items, strict=True):
+            if isinstance(item_node, MappingNode) and len(item_node.value) > 1:
+                raise YamlSyntaxError(
+                    "each pair must have its own sequence indicator ('- ')",
+                    Position.of(item_node.value[1][0]),
+                )
+            if isinstance(item_node, MappingNode) and item_node.value:
+                key_node = item_node.value[0][0]
+                pairs.append((key_node, item[next(iter(item))]))
+                objects.append(item)
+            elif isinstance(item_node, MappingNode):
+                pairs.append((None, None))
+                objects.append({"": None})
+            else:
+                pairs.append((item_node, None))
+                objects.append({_key_and_identity(item_node, self.yaml11)[0]: None})
+        if node.tag != _PAIR_TAGS[0]:
+            return objects
+        return JsMap(self._omap_entries(pairs, path))
+
+    def _omap_entries(
+        self, pairs: list[tuple[Node | None, Any]], path: DataPath
+    ) -> list[tuple[Any, Any]]:
+        entries: list[tuple[Any, Any]] = []
+        seen: set[object] = set()
+        for key_node, value in pairs:
+            if key_node is None:
+                identity: object = (None, None)
+            elif isinstance(key_node, ScalarNode):
+                identity = _key_and_identity(key_node, self.yaml11)[1] or ("nan",)
+            else:
+                identity = id(key_node)
+            if identity in seen:
+                where = FILE_START if key_node is None else Position.of(key_node)
+                raise YamlSyntaxError("ordered maps (!!omap) must not repeat a key", where)
+            seen.add(identity)
+            key = None if key_node is None else self._js_value(key_node, path)
+            entries.append((key, value))
+        return entries
 
     def _build_mapping(self, node: MappingNode, path: DataPath, indent: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         seen: set[object] = set()
         for key_node, value_node in node.value:
-            if isinstance(key_node, ScalarNode) and (key_node.style or self._evener.every_scalar):
-                self._evener.scalar(key_node, indent)
+            if isinstance(key_node, ScalarNode):
+                self._settle_scalar(key_node, indent)
             if self.yaml11 and _is_merge_key(key_node):
                 self._merge(result, self.build(value_node, (*path, "<<"), indent), key_node)
                 continue
-            key, identity = _key_and_identity(key_node)
+            key, identity = _key_and_identity(key_node, self.yaml11)
             if identity is not None and identity in seen and not self._last_key_wins:
                 raise YamlSyntaxError(
                     f"duplicate key {key_node.value!r}: map keys must be unique",
@@ -516,7 +616,7 @@ def _is_merge_key(node: Node) -> bool:
     return isinstance(node, ScalarNode) and node.tag == _PLAIN_TAG and node.value == "<<"
 
 
-def _key_and_identity(node: Node) -> tuple[str, object]:
+def _key_and_identity(node: Node, yaml11: bool = False) -> tuple[str, object]:
     """The key's string, and what makes two keys duplicates for npm yaml.
 
     Duplicates are keys whose scalar values are equal (`===`: 1 and 1.0 are,
@@ -525,13 +625,15 @@ def _key_and_identity(node: Node) -> tuple[str, object]:
     if not isinstance(node, ScalarNode):
         return _flow_text(node), None
     text = node.value
-    if node.tag == _PLAIN_TAG and text and text[0] not in _NON_STRING_STARTS:
+    if node.tag == _PLAIN_TAG and not yaml11 and text and text[0] not in _NON_STRING_STARTS:
         return text, text
-    value = scalar_value(node)
+    value = scalar_value(node, yaml11=yaml11)
     if value is None:
         return "", (None, None)
     if isinstance(value, str):
         return value, value
+    if isinstance(value, bytes | datetime):
+        return _js_string(value), None
     if isinstance(value, bool):
         return _js_string(value), (bool, value)
     if isinstance(value, float) and math.isnan(value):
@@ -551,6 +653,10 @@ def _js_string(value: Any) -> str:
         return value
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, bytes):  # a Buffer's String() is its UTF-8 text
+        return value.decode("utf-8", "replace")
+    if isinstance(value, datetime):  # a Date's String(), as in a UTC time zone
+        return value.strftime("%a %b %d %Y %H:%M:%S GMT+0000 (Coordinated Universal Time)")
     return js_number_string(value)
 
 
