@@ -61,6 +61,7 @@ _FLOAT_RE = re.compile(r"\A[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9
 _INF_RE = re.compile(r"\A([-+]?)\.(?:inf|Inf|INF)\Z")
 _NAN_RE = re.compile(r"\A\.(?:nan|NaN|NAN)\Z")
 _CORE_TAG = "tag:yaml.org,2002:"
+_BLOCK_HEADER_RE = re.compile(r"[|>][-+0-9]*")
 _SET_TAG = "tag:yaml.org,2002:set"
 _PAIR_TAGS = ("tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs")
 # `!` (the non-specific tag) makes a plain scalar a string; libyaml resolves it as untagged.
@@ -125,6 +126,44 @@ def decode(raw: bytes) -> str:
 
 def _compose(text: str) -> tuple[Node | None, ScanText]:
     """One YAML document composed by libyaml, repaired where Dexto reads it; marks are in `text`."""
+    root, scan = _compose_repaired(text)
+    if root is not None and text.endswith((" ", " \n")):
+        kept = _without_ignored_blank_lines(root, text)
+        if kept != text:
+            return _compose_repaired(kept)
+    return root, scan
+
+
+def _without_ignored_blank_lines(root: Node | None, text: str) -> str:
+    """`text` without the blank lines that end it when Dexto ignores them and libyaml does not.
+
+    A block scalar with an explicit indentation indicator (and no keep
+    chomping) that ends the file: Dexto ignores its last lines of spaces no
+    deeper than its first line, libyaml reads the spaces past the
+    indicator's indentation as content. Dropping them moves no character
+    before them.
+    """
+    node = root
+    while isinstance(node, MappingNode | SequenceNode) and node.value:
+        node = node.value[-1][1] if isinstance(node, MappingNode) else node.value[-1]
+    if not (isinstance(node, ScalarNode) and node.style in ("|", ">")):
+        return text
+    header = _BLOCK_HEADER_RE.search(text, node.start_mark.index)
+    if header is None or "+" in header.group() or header.group()[1:].strip("-") == "":
+        return text
+    lines = text[text.find("\n", header.end()) + 1 :].split("\n")
+    first = next((line for line in lines if line.strip(" ")), None)
+    if first is None:
+        return text
+    depth = len(first) - len(first.lstrip(" "))
+    end = len(lines)
+    while end > 0 and not lines[end - 1].strip(" ") and len(lines[end - 1]) <= depth:
+        end -= 1
+    dropped = "\n".join(lines[end:])
+    return text[: len(text) - len(dropped)]
+
+
+def _compose_repaired(text: str) -> tuple[Node | None, ScanText]:
     if len(text) > MAX_INPUT_BYTES:
         raise YamlSyntaxError(f"larger than {MAX_INPUT_BYTES // 2**20} MiB", FILE_START)
     if _may_nest_deeply(text):
@@ -216,7 +255,7 @@ class _Evener:
         """A clip or keep block scalar ends with a line break even at the end of a file."""
         if not node.value or node.value.endswith("\n"):
             return
-        header = re.compile(r"[|>][-+0-9]*").search(self._text, node.start_mark.index)
+        header = _BLOCK_HEADER_RE.search(self._text, node.start_mark.index)
         if header is not None and "-" not in header.group():
             node.value += "\n"
 
