@@ -311,7 +311,13 @@ def _point(line: int, column: int) -> Position:
 
 
 class _AliasCounter:
-    """npm yaml's guard: refuse when an anchor's uses times its own alias weight exceed 100."""
+    """npm yaml's guard: refuse when an anchor's count times its own alias weight exceeds 100.
+
+    The count starts at 1 for the anchor itself and grows by one per alias,
+    so 100 aliases of a scalar are refused. The weight, taken at the first
+    alias, is 1 for a scalar, the largest weight of a collection's members
+    (0 when it is empty), and count times weight for a nested alias.
+    """
 
     def __init__(self) -> None:
         self._first_seen: set[int] = set()
@@ -328,7 +334,7 @@ class _AliasCounter:
                 self.visit(child)
 
     def _use(self, source: Node) -> None:
-        data = self._uses.setdefault(id(source), [0, 0])
+        data = self._uses.setdefault(id(source), [1, 0])
         data[0] += 1
         if data[1] == 0:
             data[1] = self._weight(source)
@@ -345,7 +351,7 @@ class _AliasCounter:
         weight = 0
         for slot, child in enumerate(_children_of(node)):
             if (id(node), slot) in self._alias_slots:
-                uses = self._uses.get(id(child), [0, 0])
+                uses = self._uses.get(id(child), [1, 0])
                 weight = max(weight, uses[0] * uses[1])
             else:
                 weight = max(weight, self._weight(child))
