@@ -35,6 +35,7 @@ from dexto_config.yamlio.positions import (  # re-exported: the parser's callers
 from dexto_config.yamlio.positions import DataPath as DataPath
 from dexto_config.yamlio.positions import Position as Position
 from dexto_config.yamlio.positions import PositionIndex as PositionIndex
+from dexto_config.yamlio.text import decode as decode
 
 # Far beyond any real configuration; keeps every recursive walk of the data safe.
 MAX_DEPTH = 100
@@ -117,11 +118,6 @@ class _Composer(CParser, _Resolver):
     def __init__(self, stream: str | bytes) -> None:
         CParser.__init__(self, stream)
         _Resolver.__init__(self)
-
-
-def decode(raw: bytes) -> str:
-    """The text Dexto parses: `fs.readFile(path, 'utf-8')` keeps a BOM, bad bytes become U+FFFD."""
-    return raw.decode("utf-8", "replace")
 
 
 def _compose(text: str) -> tuple[Node | None, ScanText]:
