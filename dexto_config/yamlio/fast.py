@@ -124,9 +124,9 @@ def _compose(text: str) -> tuple[Node | None, ScanText]:
     """One YAML document composed by libyaml, repaired where Dexto reads it; marks are in `text`."""
     root, scan = _compose_repaired(text)
     if root is not None and text.endswith((" ", " \n")):
-        kept = _without_ignored_blank_lines(root, text)
-        if kept != text:
-            return _compose_repaired(kept)
+        dropped = len(scan.text) - len(_without_ignored_blank_lines(root, scan.text))
+        if dropped:
+            return _compose_repaired(text[: len(text) - dropped])
     return root, scan
 
 
@@ -171,7 +171,7 @@ def _compose_repaired(text: str) -> tuple[Node | None, ScanText]:
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             if mark is None or not scan.repair(error.problem, error.context, mark.index, mark.line):
-                raise _syntax_error(error, text) from None
+                raise _syntax_error(error, scan) from None
             continue
         except yaml.YAMLError as error:
             raise YamlSyntaxError(str(error), FILE_START) from None
@@ -385,7 +385,7 @@ def parse(text: str | bytes, *, last_key_wins: bool = False) -> ParsedYaml:
     if root is None:
         return ParsedYaml(None, index, None)
     index.record((), None, root)
-    builder = _Builder(index, last_key_wins, _Evener(text, scan), scan.text)
+    builder = _Builder(index, last_key_wins, _Evener(scan.text, scan), scan.text)
     builder.yaml11 = _YAML11_DIRECTIVE_RE.match(text) is not None
     data = builder.build(root, (), -1)
     if "*" in text and ALIAS_RE.search(text):
@@ -719,7 +719,7 @@ def _flow_text(node: Node) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
+def _syntax_error(error: yaml.MarkedYAMLError, scan: ScanText) -> YamlSyntaxError:
     """The error at the place it really is, naming the character, as yamllint does.
 
     An unclosed quote or bracket is reported where it opens (libyaml stops at
@@ -731,8 +731,8 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
     if context in _OPENING_CONTEXTS and error.context_mark is not None:
         mark = error.context_mark
         problem = f"{_OPENING_CONTEXTS[context]} opened here is never closed ({problem})"
-    elif mark is not None and mark.index < len(text) and "character" in problem:
-        problem = f"{problem}: {text[mark.index]!r}"
+    elif mark is not None and mark.index < len(scan.text) and "character" in problem:
+        problem = f"{problem}: {scan.restore(scan.text[mark.index])!r}"
     message = f"{context}: {problem}" if context and context not in _OPENING_CONTEXTS else problem
     if mark is None:
         return YamlSyntaxError(message, FILE_START)

@@ -30,6 +30,8 @@ _MASKED_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\
 # A possible alias (`*name` after a space or indicator); a cheap test before counting aliases.
 ALIAS_RE = re.compile(r"(?:^|[ \t\[{,:?-])\*[^\s,\[\]{}*]", re.MULTILINE)
 _TAB_LINE_RE = re.compile(r"[ \t]*(?:#.*)?")
+# A line before a document's content: blank, a comment or a directive.
+_PRELUDE_LINE_RE = re.compile(r"(?:[ \t]*(?:#[^\n]*)?|%[^\n]*)\r?\n")
 _BLANK_OR_COMMENT_TAB_PROBLEMS = (
     "found a tab character that violates indentation",
     "found character that cannot start any token",
@@ -72,13 +74,16 @@ class ScanText:
 
     @classmethod
     def of(cls, text: str) -> ScanText:
-        """Mask the characters libyaml refuses (when the text uses none of the stand-ins)."""
-        # A BOM as the first character is the byte-order mark both parsers skip.
-        skip = 1 if text.startswith("\ufeff") else 0
-        if not _MASKED_RE.search(text, skip) or _STAND_IN_RE.search(text):
+        """Mask the characters libyaml refuses (when the text uses none of the stand-ins).
+
+        The byte-order marks Dexto skips go: libyaml's marks never count the
+        first one, so indices into the scanned text are libyaml's.
+        """
+        if "\ufeff" in text:
+            text = _without_skipped_boms(text)
+        if not _MASKED_RE.search(text) or _STAND_IN_RE.search(text):
             return cls(text, False, [])
-        masked = _MASKED_RE.sub(lambda match: stand_in(match.group()), text[skip:])
-        return cls(text[:skip] + masked, True, [])
+        return cls(_MASKED_RE.sub(lambda match: stand_in(match.group()), text), True, [])
 
     def restore(self, value: str) -> str:
         """A scalar's value with every stand-in back to the character it stands for."""
@@ -119,6 +124,25 @@ class ScanText:
         self.text = self.text[:start] + spaced + self.text[start + len(spaced) :]
         self.tab_lines.append(line)
         return True
+
+
+def _without_skipped_boms(text: str) -> str:
+    """`text` without the BOMs npm yaml skips: one at the start of each line before the document.
+
+    Those lines are blank, comments, directives or the document's first
+    line; a BOM after that is content (libyaml reads it masked).
+    """
+    kept: list[str] = []
+    start = 0
+    while True:
+        if text.startswith("\ufeff", start):
+            start += 1
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start : end + 1]
+        kept.append(line)
+        if end < 0 or not _PRELUDE_LINE_RE.fullmatch(line):
+            return "".join(kept) + ("" if end < 0 else text[end + 1 :])
+        start = end + 1
 
 
 def js_number_string(value: float) -> str:
