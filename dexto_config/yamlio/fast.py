@@ -276,10 +276,9 @@ class _Evener:
         first, last = node.start_mark.line, node.end_mark.line
         if parent_indent < 0 or first == last:
             return
-        if self._lines is None:
-            self._lines = self._text.split("\n")
+        lines = self._split_lines()
         for number in range(first + 1, last + 1):
-            line = self._lines[number].rstrip("\r")
+            line = lines[number].rstrip("\r")
             content = line.lstrip(" ")
             if not content or (flow and (content[0] in "]}#" or not content.strip("\t"))):
                 continue
@@ -290,6 +289,42 @@ class _Evener:
                     _point(number, len(line) - len(content)),
                 )
 
+    def refuse_comment_before_flow_key(self, key: Node, previous: Node, map_indent: int) -> None:
+        """Refuse a flow collection as a later key of a block mapping right after a comment line.
+
+        npm yaml keeps such a comment (one no deeper than the mapping) as an
+        entry of its own and then refuses the mapping ("Map comment with
+        trailing content"), unless the first comment line sits at the
+        indentation of a block collection ending the previous value, which
+        then takes all of them. Only the blank and comment lines just above
+        the key are looked at.
+        """
+        lines = self._split_lines()
+        before = lines[key.start_mark.line][: key.start_mark.column]
+        if self._text[key.start_mark.index] not in "[{" or before.strip(" "):
+            return  # a key with properties, or an explicit key ('? [a]')
+        indents: list[int] = []
+        for number in range(key.start_mark.line - 1, -1, -1):
+            line = lines[number].rstrip("\r")
+            content = line.lstrip(" \t")
+            if content and not content.startswith("#"):
+                break
+            if content:
+                indents.append(len(line) - len(content))
+        if not indents or map_indent < indents[-1] in _block_indents(previous):
+            return
+        if min(indents) <= map_indent:
+            raise YamlSyntaxError(
+                "Dexto refuses a comment line right before a key written as a flow "
+                "collection ('[...]' or '{...}'): move the comment or quote the key",
+                Position.of(key),
+            )
+
+    def _split_lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self._text.split("\n")
+        return self._lines
+
     def _refuse_tab_line_inside(self, node: ScalarNode) -> None:
         first, last = node.start_mark.line, node.end_mark.line
         for number in self._scan.tab_lines:
@@ -299,6 +334,15 @@ class _Evener:
                     f"{first + 1}; remove the tab or quote the value",
                     _point(number, 0),
                 )
+
+
+def _block_indents(node: Node) -> set[int]:
+    """Columns of the block collections that end with `node` (it and its last descendants)."""
+    indents: set[int] = set()
+    while isinstance(node, MappingNode | SequenceNode) and not node.flow_style and node.value:
+        indents.add(node.start_mark.column)
+        node = node.value[-1][1] if isinstance(node, MappingNode) else node.value[-1]
+    return indents
 
 
 def _point(line: int, column: int) -> Position:
@@ -623,9 +667,12 @@ class _Builder:
     def _build_mapping(self, node: MappingNode, path: DataPath, indent: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         seen: set[object] = set()
-        for key_node, value_node in node.value:
+        for entry, (key_node, value_node) in enumerate(node.value):
             if isinstance(key_node, ScalarNode):
                 self._settle_scalar(key_node, indent)
+            elif entry and indent >= 0 and getattr(key_node, "flow_style", False):
+                previous = node.value[entry - 1][1]
+                self._evener.refuse_comment_before_flow_key(key_node, previous, indent)
             if self.yaml11 and _is_merge_key(key_node):
                 self._merge(result, self.build(value_node, (*path, "<<"), indent), key_node)
                 continue
