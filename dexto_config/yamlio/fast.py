@@ -175,6 +175,8 @@ def _compose_repaired(text: str) -> tuple[Node | None, ScanText]:
             continue
         except yaml.YAMLError as error:
             raise YamlSyntaxError(str(error), FILE_START) from None
+        if scan.key_marks and root is not None:
+            scan.settle(root)
         return root, scan
     raise YamlSyntaxError("too many tab characters on blank lines", FILE_START)
 

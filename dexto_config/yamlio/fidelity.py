@@ -2,8 +2,8 @@
 
 libyaml scans YAML 1.1; Dexto reads YAML 1.2 with the `yaml` package. Measured
 differentially (tests/yamlio/test_dexto_parity.py), the differences fall in a
-few classes, each handled here without moving any character, so libyaml's
-marks stay true positions in the user's text:
+few classes, each handled here without moving any character (or moving the marks back),
+so libyaml's marks stay true positions in the user's text:
 
 - characters libyaml refuses but Dexto reads as content (C0/C1 controls,
   U+2028/U+2029, U+0085, a BOM after the first character, U+FFFE/U+FFFF) are
@@ -11,6 +11,9 @@ marks stay true positions in the user's text:
 - a tab on a blank or comment-only line, which libyaml takes for indentation,
   becomes a space when libyaml stops there; a tab right after a literal block
   scalar's indentation is masked like a control character;
+- a multi-line implicit key in a flow mapping (`{first\n  second: x}`), which
+  libyaml refuses, is scanned with an explicit-key indicator put before it;
+  the marks are moved back afterwards;
 - checks for what libyaml accepts and Dexto refuses: a comment glued to a
   quoted scalar or flow collection, continuation lines of a quoted scalar or
   flow collection not indented past their block parent, and too many alias uses.
@@ -18,10 +21,15 @@ marks stay true positions in the user's text:
 
 from __future__ import annotations
 
+import bisect
 import decimal
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from yaml.error import Mark
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 # Stand-ins: character c is scanned as U+F0000 + ord(c) (Supplementary Private Use Area-A).
 _STAND_IN_BASE = 0xF0000
@@ -36,6 +44,10 @@ _BLANK_OR_COMMENT_TAB_PROBLEMS = (
     "found a tab character that violates indentation",
     "found character that cannot start any token",
 )
+# Dexto reads a multi-line implicit key in a flow mapping (not in a flow sequence's pair).
+_FLOW_KEY_PROBLEM = "did not find expected ',' or '}'"
+_FLOW_MAPPING_CONTEXT = "while parsing a flow mapping"
+_KEY_MARK = "? "
 _BLOCK_SCALAR_TAB_PROBLEM = "found a tab character where an indentation space is expected"
 # Dexto's parser refuses a document whose aliases expand beyond this (npm yaml's maxAliasCount).
 MAX_ALIAS_COUNT = 100
@@ -65,12 +77,16 @@ _RESTORE = _Restore()
 class ScanText:
     """The text libyaml scans: the user's text with same-length stand-ins and repairs.
 
-    `tab_lines` are the 0-based lines whose tabs became spaces.
+    `tab_lines` are the 0-based lines whose tabs became spaces; `key_marks`
+    the indices where an explicit-key indicator ('? ') was put before a
+    multi-line implicit key in a flow collection, which Dexto reads and
+    libyaml refuses (`settle` takes them out again once composed).
     """
 
     text: str
     masked: bool
     tab_lines: list[int]
+    key_marks: list[int] = field(default_factory=list)
 
     @classmethod
     def of(cls, text: str) -> ScanText:
@@ -95,7 +111,47 @@ class ScanText:
             return self._mask_tab_at(index, literal_only=True)
         if problem in _BLANK_OR_COMMENT_TAB_PROBLEMS and context != "while scanning a block scalar":
             return self._space_tabs_on_line(line)
+        if problem == _FLOW_KEY_PROBLEM and context == _FLOW_MAPPING_CONTEXT:
+            return self._mark_multi_line_key(index)
         return False
+
+    def _mark_multi_line_key(self, colon: int) -> bool:
+        """Put '? ' before the multi-line implicit key that ends at the ':' at `colon`."""
+        if colon >= len(self.text) or self.text[colon] != ":":
+            return False
+        before = self.text[:colon].rstrip(" \t\r\n")
+        if before.endswith(('"', "'")):
+            start = before.rfind(before[-1], 0, len(before) - 1)
+        else:
+            opener = max(before.rfind(char) for char in "{,")
+            start = opener + 1 + len(before[opener + 1 :]) - len(before[opener + 1 :].lstrip())
+        if (
+            start < max(self.key_marks, default=0)  # libyaml stops ever further on
+            or "\n" not in self.text[start:colon]
+            or len(self.key_marks) >= MAX_REPAIRS
+        ):
+            return False
+        self.text = f"{self.text[:start]}{_KEY_MARK}{self.text[start:]}"
+        self.key_marks.append(start)
+        return True
+
+    def settle(self, root: Node) -> None:
+        """Take the key indicators out again and move every mark back to the user's text."""
+        starts, self.key_marks = self.key_marks, []
+
+        def moved_back(mark: Mark) -> Mark:
+            before = bisect.bisect_left(starts, mark.index)
+            line_start = self.text.rfind("\n", 0, mark.index) + 1
+            on_line = before - bisect.bisect_left(starts, line_start)
+            index = mark.index - len(_KEY_MARK) * before
+            column = mark.column - len(_KEY_MARK) * on_line
+            return Mark(mark.name, index, mark.line, column, None, 0)
+
+        for node in _nodes_of(root):
+            node.start_mark = moved_back(node.start_mark)
+            node.end_mark = moved_back(node.end_mark)
+        for start in reversed(starts):
+            self.text = self.text[:start] + self.text[start + len(_KEY_MARK) :]
 
     def _mask_tab_at(self, index: int, *, literal_only: bool) -> bool:
         if index >= len(self.text) or self.text[index] != "\t":
@@ -143,6 +199,22 @@ def _without_skipped_boms(text: str) -> str:
         if end < 0 or not _PRELUDE_LINE_RE.fullmatch(line):
             return "".join(kept) + ("" if end < 0 else text[end + 1 :])
         start = end + 1
+
+
+def _nodes_of(root: Node) -> Iterator[Node]:
+    """Every distinct node under `root` (an aliased node once)."""
+    seen: set[int] = set()
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        yield node
+        if isinstance(node, MappingNode):
+            pending.extend(child for pair in node.value for child in pair)
+        elif isinstance(node, SequenceNode):
+            pending.extend(node.value)
 
 
 def js_number_string(value: float) -> str:
