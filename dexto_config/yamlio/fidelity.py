@@ -14,6 +14,9 @@ so libyaml's marks stay true positions in the user's text:
 - a multi-line implicit key in a flow mapping (`{first\n  second: x}`), which
   libyaml refuses, is scanned with an explicit-key indicator put before it;
   the marks are moved back afterwards;
+- a directive Dexto ignores with a warning (unknown, a second %YAML, a
+  version other than 1.1 or 1.2) becomes a comment; a reused anchor name
+  (Dexto lets the later definition win) gets a fresh name of equal length;
 - checks for what libyaml accepts and Dexto refuses: a comment glued to a
   quoted scalar or flow collection, continuation lines of a quoted scalar or
   flow collection not indented past their block parent, and too many alias uses.
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import decimal
+import itertools
 import math
 import re
 from collections.abc import Iterator
@@ -48,6 +52,15 @@ _BLANK_OR_COMMENT_TAB_PROBLEMS = (
 _FLOW_KEY_PROBLEM = "did not find expected ',' or '}'"
 _FLOW_MAPPING_CONTEXT = "while parsing a flow mapping"
 _KEY_MARK = "? "
+_DUPLICATE_ANCHOR_CONTEXT = "found duplicate anchor; first occurrence"
+_ANCHOR_NAME_RE = re.compile(r"[0-9A-Za-z_-]+")
+_NAME_CHARS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-"
+_IGNORED_DIRECTIVE_PROBLEMS = (
+    "found unknown directive name",
+    "found duplicate %YAML directive",
+    "found incompatible YAML document",
+)
+_OTHER_YAML_VERSION_RE = re.compile(r"^%YAML[ \t]+(?!1\.[12](?:[ \t#]|$))", re.MULTILINE)
 _BLOCK_SCALAR_TAB_PROBLEM = "found a tab character where an indentation space is expected"
 # Dexto's parser refuses a document whose aliases expand beyond this (npm yaml's maxAliasCount).
 MAX_ALIAS_COUNT = 100
@@ -111,9 +124,60 @@ class ScanText:
             return self._mask_tab_at(index, literal_only=True)
         if problem in _BLANK_OR_COMMENT_TAB_PROBLEMS and context != "while scanning a block scalar":
             return self._space_tabs_on_line(line)
+        if problem in _IGNORED_DIRECTIVE_PROBLEMS:
+            return self._ignore_directive(index)
+        if context == _DUPLICATE_ANCHOR_CONTEXT:
+            return self._rename_anchor(index)
         if problem == _FLOW_KEY_PROBLEM and context == _FLOW_MAPPING_CONTEXT:
             return self._mark_multi_line_key(index)
         return False
+
+    def _ignore_directive(self, index: int) -> bool:
+        """Make a directive Dexto ignores (with a warning) a comment: '%' becomes '#'.
+
+        Those are an unknown directive, a second %YAML and a %YAML version
+        other than 1.1 and 1.2 (libyaml stops at the document, then).
+        """
+        start = self.text.rfind("\n", 0, index) + 1
+        if not self.text.startswith("%", start):
+            found = _OTHER_YAML_VERSION_RE.search(self.text)
+            if found is None:
+                return False
+            start = found.start()
+        prelude = self.text[:start]
+        if not all(_PRELUDE_LINE_RE.fullmatch(line) for line in prelude.splitlines(keepends=True)):
+            return False
+        self.text = f"{prelude}#{self.text[start + 1 :]}"
+        return True
+
+    def _rename_anchor(self, index: int) -> bool:
+        """Give a reused anchor name (Dexto lets the later one win) a fresh name of equal length.
+
+        The new definition and its aliases up to the next definition of the
+        same name are renamed; anchor names are never values.
+        """
+        found = _ANCHOR_NAME_RE.match(self.text, index + 1)
+        if not self.text.startswith("&", index) or found is None:
+            return False
+        name = found.group()
+        following = re.compile(rf"([&*]){re.escape(name)}(?![0-9A-Za-z_-])")
+        again = following.search(self.text, found.end())
+        while again is not None and again.group(1) == "*":
+            again = following.search(self.text, again.end())
+        end = len(self.text) if again is None else again.start()
+        fresh = next(
+            (
+                candidate
+                for candidate in map("".join, itertools.product(_NAME_CHARS, repeat=len(name)))
+                if f"&{candidate}" not in self.text and f"*{candidate}" not in self.text
+            ),
+            None,
+        )
+        if fresh is None:
+            return False
+        renamed = following.sub(lambda match: match.group(1) + fresh, self.text[index:end])
+        self.text = self.text[:index] + renamed + self.text[end:]
+        return True
 
     def _mark_multi_line_key(self, colon: int) -> bool:
         """Put '? ' before the multi-line implicit key that ends at the ':' at `colon`."""
