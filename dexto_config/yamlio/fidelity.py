@@ -11,9 +11,9 @@ so libyaml's marks stay true positions in the user's text:
 - a tab on a blank or comment-only line, which libyaml takes for indentation,
   becomes a space when libyaml stops there; a tab right after a literal block
   scalar's indentation is masked like a control character;
-- a multi-line implicit key in a flow mapping (`{first\n  second: x}`), which
-  libyaml refuses, is scanned with an explicit-key indicator put before it;
-  the marks are moved back afterwards;
+- a multi-line implicit key in a flow mapping (`{first\n  second: x}`) and a
+  block mapping entry with no key (`: x`), which libyaml refuses, are scanned
+  with '? ' or '""' put before them; the marks are moved back afterwards;
 - a directive Dexto ignores with a warning (unknown, a second %YAML, a
   version other than 1.1 or 1.2) becomes a comment; a reused anchor name
   (Dexto lets the later definition win) gets a fresh name of equal length;
@@ -52,6 +52,10 @@ _BLANK_OR_COMMENT_TAB_PROBLEMS = (
 _FLOW_KEY_PROBLEM = "did not find expected ',' or '}'"
 _FLOW_MAPPING_CONTEXT = "while parsing a flow mapping"
 _KEY_MARK = "? "
+_EMPTY_KEY = '""'
+_INSERTED = 2  # the length of both
+_SPACE = ("", " ", "\t", "\r", "\n")
+_EMPTY_KEY_PROBLEM = ("while parsing a block mapping", "did not find expected key")
 _DUPLICATE_ANCHOR_CONTEXT = "found duplicate anchor; first occurrence"
 _ANCHOR_NAME_RE = re.compile(r"[0-9A-Za-z_-]+")
 _NAME_CHARS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-"
@@ -91,9 +95,10 @@ class ScanText:
     """The text libyaml scans: the user's text with same-length stand-ins and repairs.
 
     `tab_lines` are the 0-based lines whose tabs became spaces; `key_marks`
-    the indices where an explicit-key indicator ('? ') was put before a
-    multi-line implicit key in a flow collection, which Dexto reads and
-    libyaml refuses (`settle` takes them out again once composed).
+    the indices where two characters were put for libyaml, an explicit-key
+    indicator ('? ') before a multi-line implicit key in a flow mapping or
+    '""' before an entry with no key (`: x`), which Dexto reads and libyaml
+    refuses (`settle` takes them out again once composed).
     """
 
     text: str
@@ -128,6 +133,8 @@ class ScanText:
             return self._ignore_directive(index)
         if context == _DUPLICATE_ANCHOR_CONTEXT:
             return self._rename_anchor(index)
+        if (context, problem) == _EMPTY_KEY_PROBLEM:
+            return self._mark_empty_key(index)
         if problem == _FLOW_KEY_PROBLEM and context == _FLOW_MAPPING_CONTEXT:
             return self._mark_multi_line_key(index)
         return False
@@ -189,13 +196,19 @@ class ScanText:
         else:
             opener = max(before.rfind(char) for char in "{,")
             start = opener + 1 + len(before[opener + 1 :]) - len(before[opener + 1 :].lstrip())
-        if (
-            start < max(self.key_marks, default=0)  # libyaml stops ever further on
-            or "\n" not in self.text[start:colon]
-            or len(self.key_marks) >= MAX_REPAIRS
-        ):
+        return "\n" in self.text[start:colon] and self._insert(start, _KEY_MARK)
+
+    def _mark_empty_key(self, colon: int) -> bool:
+        """Put '""' before a ':' that starts a block mapping entry with no key (Dexto: key '')."""
+        if not self.text.startswith(":", colon) or self.text[colon + 1 : colon + 2] not in _SPACE:
             return False
-        self.text = f"{self.text[:start]}{_KEY_MARK}{self.text[start:]}"
+        return self._insert(colon, _EMPTY_KEY)
+
+    def _insert(self, start: int, what: str) -> bool:
+        """Insert two characters libyaml needs at `start`; `settle` takes them out again."""
+        if start < max(self.key_marks, default=0) or len(self.key_marks) >= MAX_REPAIRS:
+            return False  # libyaml stops ever further on; anything else is not ours to mend
+        self.text = f"{self.text[:start]}{what}{self.text[start:]}"
         self.key_marks.append(start)
         return True
 
@@ -207,15 +220,15 @@ class ScanText:
             before = bisect.bisect_left(starts, mark.index)
             line_start = self.text.rfind("\n", 0, mark.index) + 1
             on_line = before - bisect.bisect_left(starts, line_start)
-            index = mark.index - len(_KEY_MARK) * before
-            column = mark.column - len(_KEY_MARK) * on_line
+            index = mark.index - _INSERTED * before
+            column = mark.column - _INSERTED * on_line
             return Mark(mark.name, index, mark.line, column, None, 0)
 
         for node in _nodes_of(root):
             node.start_mark = moved_back(node.start_mark)
             node.end_mark = moved_back(node.end_mark)
         for start in reversed(starts):
-            self.text = self.text[:start] + self.text[start + len(_KEY_MARK) :]
+            self.text = self.text[:start] + self.text[start + _INSERTED :]
 
     def _mask_tab_at(self, index: int, *, literal_only: bool) -> bool:
         if index >= len(self.text) or self.text[index] != "\t":
