@@ -63,6 +63,7 @@ _INF_RE = re.compile(r"\A([-+]?)\.(?:inf|Inf|INF)\Z")
 _NAN_RE = re.compile(r"\A\.(?:nan|NaN|NAN)\Z")
 _CORE_TAG = "tag:yaml.org,2002:"
 _BLOCK_HEADER_RE = re.compile(r"[|>][-+0-9]*")
+_GLUED_COMMENT = "a comment must be separated by a space from what is before it: write ' #'"
 _SET_TAG = "tag:yaml.org,2002:set"
 _PAIR_TAGS = ("tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs")
 # `!` (the non-specific tag) makes a plain scalar a string; libyaml resolves it as untagged.
@@ -242,6 +243,7 @@ class _Evener:
         node.value = self._scan.restore(node.value)
         style = node.style
         if style in ("|", ">"):
+            self._refuse_glued_header_comment(node)
             self._keep_final_break(node)
         elif style in ("'", '"'):
             self._refuse_glued_comment(node, "a quoted scalar")
@@ -257,11 +259,39 @@ class _Evener:
         if header is not None and "-" not in header.group():
             node.value += "\n"
 
+    def _refuse_glued_header_comment(self, node: ScalarNode) -> None:
+        header = _BLOCK_HEADER_RE.search(self._text, node.start_mark.index)
+        if header is not None and self._text.startswith("#", header.end()):
+            raise YamlSyntaxError(_GLUED_COMMENT, self._point_at(header.end()))
+
     def flow_collection(self, node: Node, parent_indent: int) -> None:
-        """Refuse a flow collection glued to a comment or not indented past its parent."""
+        """Refuse a flow collection glued to a comment or not indented past its parent.
+
+        Inside it, a comment glued to a ',' or the opening bracket and a
+        sequence entry that is only '-' (npm yaml: a block sequence) are refused too.
+        """
         kind = "a flow sequence" if isinstance(node, SequenceNode) else "a flow mapping"
         self._refuse_glued_comment(node, kind)
         self._refuse_under_indented(node, parent_indent, kind, flow=True)
+        children = _children_of(node)
+        starts = [node.start_mark.index + 1, *(child.end_mark.index for child in children)]
+        ends = [*(child.start_mark.index for child in children), node.end_mark.index - 1]
+        for start, end in zip(starts, ends, strict=True):
+            glued = re.search(r"[^ \t\r\n]#", self._text[start - 1 : end])
+            if glued is not None:
+                raise YamlSyntaxError(_GLUED_COMMENT, self._point_at(start + glued.start()))
+        if isinstance(node, SequenceNode):
+            for child in children:
+                if isinstance(child, ScalarNode) and not child.style and child.value == "-":
+                    raise YamlSyntaxError(
+                        "a '-' entry in a flow sequence starts a block sequence, which Dexto "
+                        "refuses inside '[...]': quote it (\"-\")",
+                        Position.of(child),
+                    )
+
+    def _point_at(self, index: int) -> Position:
+        line_start = self._text.rfind("\n", 0, index) + 1
+        return _point(self._text.count("\n", 0, index), index - line_start)
 
     def _refuse_glued_comment(self, node: Node, kind: str) -> None:
         end = node.end_mark.index
