@@ -9,8 +9,9 @@ so libyaml's marks stay true positions in the user's text:
   U+2028/U+2029, U+0085, a BOM after the first character, U+FFFE/U+FFFF) are
   masked with private-use stand-ins before scanning and restored in values;
 - a tab on a blank or comment-only line, which libyaml takes for indentation,
-  becomes a space when libyaml stops there; a tab right after a literal block
-  scalar's indentation is masked like a control character;
+  becomes a space when libyaml stops there, and so do tabs between a block
+  sequence's '-' and a one-line scalar entry; a tab right after a literal
+  block scalar's indentation is masked like a control character;
 - a multi-line implicit key in a flow mapping (`{first\n  second: x}`) and a
   block mapping entry with no key (`: x`), which libyaml refuses, are scanned
   with '? ' or '""' put before them; the marks are moved back afterwards;
@@ -52,6 +53,10 @@ _BLANK_OR_COMMENT_TAB_PROBLEMS = (
 _FLOW_KEY_PROBLEM = "did not find expected ',' or '}'"
 _FLOW_MAPPING_CONTEXT = "while parsing a flow mapping"
 _KEY_MARK = "? "
+# A block sequence entry whose separation holds tabs: indentation, '-', then tabs and the entry.
+_DASH_TABS_RE = re.compile(r"([ ]*(?:-[ ]+)*-)([ \t]*\t[ \t]*)([^\n]*)")
+_MAPPING_VALUE_RE = re.compile(r":(?:[ \t]|$)")
+_BLOCK_INDICATOR_RE = re.compile(r"[-?:](?:[ \t]|$)")
 _EMPTY_KEY = '""'
 _INSERTED = 2  # the length of both
 _SPACE = ("", " ", "\t", "\r", "\n")
@@ -128,7 +133,7 @@ class ScanText:
         if problem == _BLOCK_SCALAR_TAB_PROBLEM:
             return self._mask_tab_at(index, literal_only=True)
         if problem in _BLANK_OR_COMMENT_TAB_PROBLEMS and context != "while scanning a block scalar":
-            return self._space_tabs_on_line(line)
+            return self._space_tabs_on_line(line) or self._space_tabs_after_dash(index)
         if problem in _IGNORED_DIRECTIVE_PROBLEMS:
             return self._ignore_directive(index)
         if context == _DUPLICATE_ANCHOR_CONTEXT:
@@ -138,6 +143,22 @@ class ScanText:
         if problem == _FLOW_KEY_PROBLEM and context == _FLOW_MAPPING_CONTEXT:
             return self._mark_multi_line_key(index)
         return False
+
+    def _space_tabs_after_dash(self, index: int) -> bool:
+        """Tabs between a block sequence's '-' and a one-line scalar entry separate, as in Dexto.
+
+        Before a mapping or a nested sequence they would be indentation,
+        which Dexto refuses too; those are left to libyaml's error.
+        """
+        found = _DASH_TABS_RE.match(self.text, self.text.rfind("\n", 0, index) + 1)
+        if found is None or found.end(1) != index:
+            return False
+        rest = found.group(3)
+        if _BLOCK_INDICATOR_RE.match(rest) or _MAPPING_VALUE_RE.search(rest):
+            return False
+        tabs = found.group(2)
+        self.text = self.text[: found.start(2)] + " " * len(tabs) + self.text[found.end(2) :]
+        return True
 
     def _ignore_directive(self, index: int) -> bool:
         """Make a directive Dexto ignores (with a warning) a comment: '%' becomes '#'.
