@@ -810,14 +810,61 @@ def _syntax_error(error: yaml.MarkedYAMLError, scan: ScanText) -> YamlSyntaxErro
     if context in _OPENING_CONTEXTS and error.context_mark is not None:
         mark = error.context_mark
         problem = f"{_OPENING_CONTEXTS[context]} opened here is never closed ({problem})"
+    elif context == "while parsing a flow node" and mark is not None:
+        opener = _unclosed_bracket(scan.text, mark.index)
+        if opener is not None:
+            line_start = scan.text.rfind("\n", 0, opener) + 1
+            where = _point(scan.text.count("\n", 0, opener), opener - line_start)
+            return YamlSyntaxError(
+                f"the {scan.text[opener]!r} opened here is never closed ({problem})", where
+            )
     elif mark is not None and mark.index < len(scan.text) and "character" in problem:
-        problem = f"{problem}: {scan.restore(scan.text[mark.index])!r}"
+        char = scan.restore(scan.text[mark.index])
+        if char == "\t":
+            return YamlSyntaxError(_TAB_HERE, _point(mark.line, mark.column))
+        problem = f"{problem}: {char!r}"
     message = f"{context}: {problem}" if context and context not in _OPENING_CONTEXTS else problem
     if mark is None:
         return YamlSyntaxError(message, FILE_START)
     return YamlSyntaxError(message, _point(mark.line, mark.column))
 
 
+def _unclosed_bracket(text: str, end: int) -> int | None:
+    """Where the innermost '[' or '{' still open at `end` opens (quotes and comments skipped)."""
+    open_at: list[int] = []
+    index = 0
+    while index < end:
+        char = text[index]
+        if char in "[{":
+            open_at.append(index)
+        elif char in "]}" and open_at:
+            open_at.pop()
+        elif char in "\"'" and open_at and text[:index].rstrip()[-1:] in ("[", "{", ",", ":"):
+            index = _closing_quote(text, index)
+        elif char == "#" and (index == 0 or text[index - 1] in " \t\n"):
+            index = text.find("\n", index) % (len(text) + 1)
+        index += 1
+    return open_at[-1] if open_at else None
+
+
+def _closing_quote(text: str, start: int) -> int:
+    """The index of the quote closing the one at `start` (the end of the text if none)."""
+    quote = text[start]
+    index = start + 1
+    while index < len(text):
+        if quote == '"' and text[index] == "\\":
+            index += 2
+            continue
+        if text[index] == quote:
+            if quote == "'" and text.startswith("'", index + 1):
+                index += 2
+                continue
+            return index
+        index += 1
+    return len(text)
+
+
+_TAB_HERE = "a tab character ('\\t') where YAML needs spaces: indent and separate with spaces"
 _OPENING_CONTEXTS = {
     "while scanning a quoted scalar": "the quote",
     "while parsing a flow sequence": "the '['",
