@@ -126,7 +126,7 @@ def test_cli_json_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     (record,) = json.loads(capsys.readouterr().out)["files"]
     assert record["valid"] is False
     assert record["errors"][0]["code"] == "yaml-syntax"
-    assert record["errors"][0]["line"] == 2
+    assert (record["errors"][0]["line"], record["errors"][0]["column"]) == (1, 6)  # the open "["
 
 
 def test_cli_recognises_preferences_by_name_and_kind_overrides(
