@@ -16,7 +16,8 @@ so libyaml's marks stay true positions in the user's text:
   block mapping entry with no key (`: x`), which libyaml refuses, are scanned
   with '? ' or '""' put before them; the marks are moved back afterwards;
 - a directive Dexto ignores with a warning (unknown, a second %YAML, a
-  version other than 1.1 or 1.2) becomes a comment; a reused anchor name
+  version other than 1.1 or 1.2) becomes a comment, and so does a '...' in
+  a stream with no document; a reused anchor name
   (Dexto lets the later definition win) gets a fresh name of equal length;
 - checks for what libyaml accepts and Dexto refuses: a comment glued to a
   quoted scalar or flow collection, continuation lines of a quoted scalar or
@@ -53,6 +54,8 @@ _BLANK_OR_COMMENT_TAB_PROBLEMS = (
 _FLOW_KEY_PROBLEM = "did not find expected ',' or '}'"
 _FLOW_MAPPING_CONTEXT = "while parsing a flow mapping"
 _KEY_MARK = "? "
+_DOCUMENT_END_PROBLEM = ("while parsing a block node", "did not find expected node content")
+_DOCUMENT_END_RE = re.compile(r"\.\.\.(?:[ \t]+#[^\n]*|[ \t]*)(?:\r?\n|$)")
 # A block sequence entry whose separation holds tabs: indentation, '-', then tabs and the entry.
 _DASH_TABS_RE = re.compile(r"([ ]*(?:-[ ]+)*-)([ \t]*\t[ \t]*)([^\n]*)")
 _MAPPING_VALUE_RE = re.compile(r":(?:[ \t]|$)")
@@ -136,6 +139,8 @@ class ScanText:
             return self._space_tabs_on_line(line) or self._space_tabs_after_dash(index)
         if problem in _IGNORED_DIRECTIVE_PROBLEMS:
             return self._ignore_directive(index)
+        if (context, problem) == _DOCUMENT_END_PROBLEM:
+            return self._ignore_leading_document_end(index)
         if context == _DUPLICATE_ANCHOR_CONTEXT:
             return self._rename_anchor(index)
         if (context, problem) == _EMPTY_KEY_PROBLEM:
@@ -158,6 +163,20 @@ class ScanText:
             return False
         tabs = found.group(2)
         self.text = self.text[: found.start(2)] + " " * len(tabs) + self.text[found.end(2) :]
+        return True
+
+    def _ignore_leading_document_end(self, index: int) -> bool:
+        """A '...' in a stream with no document ends nothing; Dexto reads it as empty (null)."""
+        found = _DOCUMENT_END_RE.match(self.text, index)
+        if found is None:
+            return False
+        prelude, rest = self.text[:index], self.text[found.end() :]
+        if not all(
+            _PRELUDE_LINE_RE.fullmatch(line) and not line.startswith("%")
+            for line in (prelude + rest + "\n").splitlines(keepends=True)
+        ):
+            return False
+        self.text = f"{prelude}#{self.text[index + 1 :]}"
         return True
 
     def _ignore_directive(self, index: int) -> bool:
