@@ -63,11 +63,14 @@ _INF_RE = re.compile(r"\A([-+]?)\.(?:inf|Inf|INF)\Z")
 _NAN_RE = re.compile(r"\A\.(?:nan|NaN|NAN)\Z")
 _CORE_TAG = "tag:yaml.org,2002:"
 _BLOCK_HEADER_RE = re.compile(r"[|>][-+0-9]*")
+_GLUED_RE = re.compile(r"[^ \t\r\n]#")
 _GLUED_COMMENT = "a comment must be separated by a space from what is before it: write ' #'"
 _SET_TAG = "tag:yaml.org,2002:set"
 _PAIR_TAGS = ("tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs")
 # `!` (the non-specific tag) makes a plain scalar a string; libyaml resolves it as untagged.
 _NON_SPECIFIC_TAG_RE = re.compile(r"(?:&\S+\s+)?!(?:\s|\Z)")
+# A `!` with white space after it (a literal first: the search is fast); the one before is checked.
+_BARE_TAG_RE = re.compile(r"!(?:\s|\Z)")
 # A `%YAML 1.1` directive before the document switches npm yaml to its YAML 1.1 schema.
 _YAML11_DIRECTIVE_RE = re.compile(
     r"\A\ufeff?(?:[ \t]*(?:#[^\n]*)?\r?\n|%[^\n]*\n)*%YAML[ \t]+1\.1[ \t\r\n#]"
@@ -243,26 +246,25 @@ class _Evener:
         node.value = self._scan.restore(node.value)
         style = node.style
         if style in ("|", ">"):
-            self._refuse_glued_header_comment(node)
-            self._keep_final_break(node)
+            self._block_scalar(node)
         elif style in ("'", '"'):
             self._refuse_glued_comment(node, "a quoted scalar")
             self._refuse_under_indented(node, parent_indent, "a quoted scalar", flow=False)
         elif self._scan.tab_lines:
             self._refuse_tab_line_inside(node)
 
-    def _keep_final_break(self, node: ScalarNode) -> None:
-        """A clip or keep block scalar ends with a line break even at the end of a file."""
-        if not node.value or node.value.endswith("\n"):
-            return
-        header = _BLOCK_HEADER_RE.search(self._text, node.start_mark.index)
-        if header is not None and "-" not in header.group():
-            node.value += "\n"
+    def _block_scalar(self, node: ScalarNode) -> None:
+        """Refuse a comment glued to the header; a clip or keep scalar ends with a line break.
 
-    def _refuse_glued_header_comment(self, node: ScalarNode) -> None:
+        The break is there even at the end of a file, where libyaml leaves it out.
+        """
         header = _BLOCK_HEADER_RE.search(self._text, node.start_mark.index)
-        if header is not None and self._text.startswith("#", header.end()):
+        if header is None:
+            return
+        if self._text.startswith("#", header.end()):
             raise YamlSyntaxError(_GLUED_COMMENT, self._point_at(header.end()))
+        if node.value and not node.value.endswith("\n") and "-" not in header.group():
+            node.value += "\n"
 
     def flow_collection(self, node: Node, parent_indent: int) -> None:
         """Refuse a flow collection glued to a comment or not indented past its parent.
@@ -273,21 +275,26 @@ class _Evener:
         kind = "a flow sequence" if isinstance(node, SequenceNode) else "a flow mapping"
         self._refuse_glued_comment(node, kind)
         self._refuse_under_indented(node, parent_indent, kind, flow=True)
-        children = _children_of(node)
-        starts = [node.start_mark.index + 1, *(child.end_mark.index for child in children)]
-        ends = [*(child.start_mark.index for child in children), node.end_mark.index - 1]
-        for start, end in zip(starts, ends, strict=True):
-            glued = re.search(r"[^ \t\r\n]#", self._text[start - 1 : end])
-            if glued is not None:
-                raise YamlSyntaxError(_GLUED_COMMENT, self._point_at(start + glued.start()))
+        if self._text.find("#", node.start_mark.index, node.end_mark.index) >= 0:
+            self._refuse_glued_comment_inside(node)
         if isinstance(node, SequenceNode):
-            for child in children:
+            for child in node.value:
                 if isinstance(child, ScalarNode) and not child.style and child.value == "-":
                     raise YamlSyntaxError(
                         "a '-' entry in a flow sequence starts a block sequence, which Dexto "
                         "refuses inside '[...]': quote it (\"-\")",
                         Position.of(child),
                     )
+
+    def _refuse_glued_comment_inside(self, node: Node) -> None:
+        """A comment glued to what is before it between a flow collection's entries."""
+        children = _children_of(node)
+        starts = [node.start_mark.index + 1, *(child.end_mark.index for child in children)]
+        ends = [*(child.start_mark.index for child in children), node.end_mark.index - 1]
+        for start, end in zip(starts, ends, strict=True):
+            glued = _GLUED_RE.search(self._text, start - 1, end)
+            if glued is not None:
+                raise YamlSyntaxError(_GLUED_COMMENT, self._point_at(glued.start() + 1))
 
     def _point_at(self, index: int) -> Position:
         line_start = self._text.rfind("\n", 0, index) + 1
@@ -588,6 +595,11 @@ class _Builder:
         self._last_key_wins = last_key_wins
         self._evener = evener
         self._text = text
+        # Whether the text may hold a `!` tag at all: most files do not, and skip the check.
+        self._bare_tags = any(
+            found.start() == 0 or text[found.start() - 1] in " \t\r\n"
+            for found in _BARE_TAG_RE.finditer(text)
+        )
         self._budget = MAX_VALUES
         self.yaml11 = False
 
@@ -599,8 +611,11 @@ class _Builder:
                 "refusing to expand it (a YAML 'billion laughs')",
                 Position.of(node),
             )
-        if isinstance(node, ScalarNode):
-            self._settle_scalar(node, parent_indent)
+        if isinstance(node, ScalarNode):  # the common case: kept free of calls it does not need
+            if node.style or self._evener.every_scalar:
+                self._evener.scalar(node, parent_indent)
+            if self._bare_tags:
+                self._settle_tag(node)
             return scalar_value(node, yaml11=self.yaml11)
         if len(path) >= MAX_DEPTH:
             raise YamlSyntaxError(_TOO_DEEP, Position.of(node))
@@ -620,16 +635,9 @@ class _Builder:
             return self._set(node, path) if node.tag == _SET_TAG else mapping
         raise YamlSyntaxError("unsupported YAML node", Position.of(node))
 
-    def _settle_scalar(self, node: ScalarNode, parent_indent: int) -> None:
-        """Even out a scalar as Dexto reads it; `!` (non-specific tag) makes it a string."""
-        if node.style or self._evener.every_scalar:
-            self._evener.scalar(node, parent_indent)
-        start = node.start_mark.index
-        if (
-            node.tag == _PLAIN_TAG
-            and self._text[start : start + 1] in ("!", "&")
-            and _NON_SPECIFIC_TAG_RE.match(self._text, start)
-        ):
+    def _settle_tag(self, node: ScalarNode) -> None:
+        """`!` (the non-specific tag) makes a plain scalar a string."""
+        if node.tag == _PLAIN_TAG and _NON_SPECIFIC_TAG_RE.match(self._text, node.start_mark.index):
             node.tag = _STR_TAG
 
     def _js_value(self, node: Node, path: DataPath) -> Any:
@@ -701,7 +709,10 @@ class _Builder:
         seen: set[object] = set()
         for entry, (key_node, value_node) in enumerate(node.value):
             if isinstance(key_node, ScalarNode):
-                self._settle_scalar(key_node, indent)
+                if key_node.style or self._evener.every_scalar:
+                    self._evener.scalar(key_node, indent)
+                if self._bare_tags:
+                    self._settle_tag(key_node)
             elif entry and indent >= 0 and getattr(key_node, "flow_style", False):
                 previous = node.value[entry - 1][1]
                 self._evener.refuse_comment_before_flow_key(key_node, previous, indent)
