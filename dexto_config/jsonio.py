@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from dexto_config.yamlio.text import decode
+
 # Far beyond any real configuration file; the 5 MB systemPrompt benchmark fits easily.
 MAX_INPUT_BYTES = 32 * 1024 * 1024
 # Nesting levels of lists and objects (the YAML reader allows as many).
@@ -30,13 +32,17 @@ class JsonLimitError(json.JSONDecodeError):
 
 
 def read_json(data: str | bytes, *, parse_constant: Callable[[str], Any] | None = None) -> Any:
-    """Parse `data` like `json.loads`; JsonLimitError (a JSONDecodeError) beyond the limits."""
-    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    """Parse `data` like `JSON.parse`; JsonLimitError (a JSONDecodeError) beyond the limits.
+
+    Bytes are decoded as Dexto reads a file (`yamlio.text.decode`): a BOM is
+    kept, so it is refused as `JSON.parse` refuses it.
+    """
+    text = decode(data) if isinstance(data, bytes) else data
     if len(data) > MAX_INPUT_BYTES:
         raise JsonLimitError(f"larger than {MAX_INPUT_BYTES // 2**20} MiB", text, 0)
     _check_depth(text)
     try:
-        return json.loads(data, parse_constant=parse_constant)
+        return json.loads(text, parse_constant=parse_constant)
     except json.JSONDecodeError:
         raise
     except ValueError as error:

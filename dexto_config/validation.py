@@ -40,8 +40,8 @@ from dexto_config.yamlio.fast import (
     YamlSyntaxError,
     parse,
 )
+from dexto_config.yamlio.text import decode
 
-BOM = "\ufeff"
 # Dexto reads custom-models.json as one list: one bad entry and it warns and uses none.
 _DROPS_EVERY_MODEL = " (Dexto then drops every custom model in this file, with only a warning)"
 
@@ -113,9 +113,7 @@ def check_bytes(
     gets one problem that says so, in place of one problem per dated key.
     """
     checked = CheckedFile(path=path, kind=kind)
-    text = _decode(raw, checked)
-    if text is None:
-        return checked
+    text = decode(raw)
     checked.text = text
     if kind is FileKind.REGISTRY:
         _check_registry(text, checked, target)
@@ -151,16 +149,6 @@ def check_bytes(
         problems = [replace(p, message=redact_text(p.message, secrets)) for p in problems]
     checked.problems.extend(sorted(problems, key=lambda p: (p.line, p.col)))
     return checked
-
-
-def _decode(raw: bytes, checked: CheckedFile) -> str | None:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        message = f"cannot decode the file as UTF-8 (byte {error.start}): save it as UTF-8"
-        checked.add(FILE_START, message, "encoding")
-        return None
-    return text
 
 
 def _check_root(data: Any, checked: CheckedFile) -> bool:

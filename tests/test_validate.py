@@ -24,7 +24,7 @@ VALID = "systemPrompt: You help.\nllm:\n  provider: openai\n  model: gpt-5-mini\
 def _problems(
     text: str | bytes, kind: FileKind = FileKind.AGENT, target: str | None = None
 ) -> list[tuple[int, int, str]]:
-    raw = text.encode() if isinstance(text, str) else text
+    raw = text.encode("utf-8", "surrogateescape") if isinstance(text, str) else text
     checked = check_bytes(raw, kind, path=Path("/agents/a/a.yml"), target=target)
     return [(p.line, p.col, p.code) for p in checked.problems]
 
@@ -37,7 +37,9 @@ def _problems(
         pytest.param("# only\n# comments\n", [(1, 1, "empty-file")], id="only-comments"),
         pytest.param("- a\n- b\n", [(1, 1, "not-a-mapping")], id="top-level-list"),
         pytest.param("just text\n", [(1, 1, "not-a-mapping")], id="top-level-scalar"),
-        pytest.param(b"systemPrompt: caf\xe9\n", [(1, 1, "encoding")], id="not-utf8"),
+        # Dexto reads a byte that is not UTF-8 as U+FFFD and loads the file.
+        pytest.param(VALID.replace("help", "h\udcffelp"), [], id="invalid-utf8-read-as-dexto"),
+        pytest.param(b"\xef\xbb\xbf" + VALID.encode(), [], id="bom"),
         pytest.param(VALID + "llm: {}\n", [(5, 1, "duplicate-key")], id="duplicate-key-second"),
         pytest.param(
             VALID.replace("  model", "  provider: x\n  model"),
@@ -124,7 +126,7 @@ def test_cli_json_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     (record,) = json.loads(capsys.readouterr().out)["files"]
     assert record["valid"] is False
     assert record["errors"][0]["code"] == "yaml-syntax"
-    assert record["errors"][0]["line"] == 2
+    assert (record["errors"][0]["line"], record["errors"][0]["column"]) == (1, 6)  # the open "["
 
 
 def test_cli_recognises_preferences_by_name_and_kind_overrides(
@@ -191,6 +193,11 @@ def test_fixture_report(capsys: pytest.CaptureFixture[str], snapshot: SnapshotAs
             id="trailing-comma-libyaml-accepts",
         ),
         pytest.param("version: 1\nmodels: []\n", [(1, 1, "yaml-syntax")], id="yaml-not-json"),
+        # Read with fs.readFile(path, 'utf-8') as the YAML files are: JSON.parse refuses a BOM.
+        pytest.param('\ufeff{"version": 1, "models": []}\n', [(1, 1, "yaml-syntax")], id="bom"),
+        pytest.param(
+            '{"version": 1, "models": [], "note": "\udcff"}\n', [], id="invalid-utf8-as-dexto"
+        ),
     ],
 )
 def test_custom_models_are_read_as_json(text: str, expected: list[tuple[int, int, str]]) -> None:

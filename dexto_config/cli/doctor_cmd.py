@@ -117,7 +117,7 @@ def _agent_paths(paths: tuple[Path, ...], home: Path) -> list[tuple[str, Path]]:
 def _judge(shown: str, path: Path, machine: Machine, version: str) -> Verdict:
     raw = read_file(path)
     try:
-        data = parse(raw.decode("utf-8", "replace")).data
+        data = parse(raw).data
     except YamlSyntaxError as error:
         return unloadable(shown, f"not valid YAML at {error}")
     behaviour = StartupBehaviour.at(version)

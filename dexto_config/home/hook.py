@@ -56,6 +56,7 @@ from dexto_config.problem import Problem
 from dexto_config.redaction import redact_text
 from dexto_config.validation import UnreadableFile, check_bytes, read_file
 from dexto_config.versions import LATEST_VERSION, OLDEST_VERSION, read_marker
+from dexto_config.yamlio.text import decode
 
 MigrateFn = Callable[..., FileMigration]
 HOOK_OPERATION = "hook"
@@ -229,7 +230,7 @@ def _decide_bundled(
     inputs: _Inputs, rel: str, real: Path, raw: bytes, new: bytes, plan: _Plan
 ) -> None:
     """Replace an unedited bundled agent by the new release's bundled copy `new`."""
-    version = read_marker(new.decode("utf-8", "replace")) or inputs.options.target
+    version = read_marker(decode(new)) or inputs.options.target
     if new == raw:
         plan.outcomes[rel] = HookedFile(rel, FileKind.AGENT, CURRENT, to_version=version)
     elif not _refuse_unwritable(inputs, rel, FileKind.AGENT, real, plan):

@@ -223,7 +223,7 @@ def read_auth_file(path: Path, now_ms: float) -> AuthFile | None:
     except OSError as error:
         return AuthFile(None, problem=f"cannot be read ({error.strerror})")
     try:
-        data = read_json(raw.decode("utf-8", "replace"), parse_constant=_reject_constant)
+        data = read_json(raw, parse_constant=_reject_constant)
     except ValueError:
         return AuthFile(None, problem="is not valid JSON")
     if not isinstance(data, dict):
@@ -285,7 +285,7 @@ def read_preferences(path: Path, version: str) -> Preferences:
     except OSError as error:
         return IgnoredPreferences(f"cannot be read ({error.strerror})")
     try:
-        data = parse(raw.decode("utf-8", "replace")).data
+        data = parse(raw).data
     except YamlSyntaxError as error:
         return IgnoredPreferences(f"is not valid YAML ({error})")
     if not isinstance(data, dict):
@@ -314,7 +314,7 @@ def read_model_auth(path: Path) -> ModelAuthProfiles:
     from dexto_config.yamlio.fast import YamlSyntaxError, parse
 
     try:
-        data = parse(path.read_bytes().decode("utf-8", "replace")).data
+        data = parse(path.read_bytes()).data
     except (OSError, YamlSyntaxError):
         return ModelAuthProfiles()
     if not isinstance(data, dict) or not _is_one(data.get("version")):

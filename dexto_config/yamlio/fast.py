@@ -13,6 +13,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import yaml
@@ -27,12 +28,14 @@ from dexto_config.yamlio.fidelity import (
     ScanText,
     js_number_string,
 )
+from dexto_config.yamlio.jstags import JsMap, JsSet, node_base64, timestamp, yaml11_time
 from dexto_config.yamlio.positions import (  # re-exported: the parser's callers use them
     FILE_START as FILE_START,
 )
 from dexto_config.yamlio.positions import DataPath as DataPath
 from dexto_config.yamlio.positions import Position as Position
 from dexto_config.yamlio.positions import PositionIndex as PositionIndex
+from dexto_config.yamlio.text import decode as decode
 
 # Far beyond any real configuration; keeps every recursive walk of the data safe.
 MAX_DEPTH = 100
@@ -59,6 +62,15 @@ _FLOAT_RE = re.compile(r"\A[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9
 _INF_RE = re.compile(r"\A([-+]?)\.(?:inf|Inf|INF)\Z")
 _NAN_RE = re.compile(r"\A\.(?:nan|NaN|NAN)\Z")
 _CORE_TAG = "tag:yaml.org,2002:"
+_BLOCK_HEADER_RE = re.compile(r"[|>][-+0-9]*")
+_GLUED_RE = re.compile(r"[^ \t\r\n]#")
+_GLUED_COMMENT = "a comment must be separated by a space from what is before it: write ' #'"
+_SET_TAG = "tag:yaml.org,2002:set"
+_PAIR_TAGS = ("tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs")
+# `!` (the non-specific tag) makes a plain scalar a string; libyaml resolves it as untagged.
+_NON_SPECIFIC_TAG_RE = re.compile(r"(?:&\S+\s+)?!(?:\s|\Z)")
+# A `!` with white space after it (a literal first: the search is fast); the one before is checked.
+_BARE_TAG_RE = re.compile(r"!(?:\s|\Z)")
 # A `%YAML 1.1` directive before the document switches npm yaml to its YAML 1.1 schema.
 _YAML11_DIRECTIVE_RE = re.compile(
     r"\A\ufeff?(?:[ \t]*(?:#[^\n]*)?\r?\n|%[^\n]*\n)*%YAML[ \t]+1\.1[ \t\r\n#]"
@@ -112,13 +124,46 @@ class _Composer(CParser, _Resolver):
         _Resolver.__init__(self)
 
 
-def decode(raw: bytes) -> str:
-    """The text Dexto parses: `fs.readFile(path, 'utf-8')` keeps a BOM, bad bytes become U+FFFD."""
-    return raw.decode("utf-8", "replace")
-
-
 def _compose(text: str) -> tuple[Node | None, ScanText]:
     """One YAML document composed by libyaml, repaired where Dexto reads it; marks are in `text`."""
+    root, scan = _compose_repaired(text)
+    if root is not None and text.endswith((" ", " \n")):
+        dropped = len(scan.text) - len(_without_ignored_blank_lines(root, scan.text))
+        if dropped:
+            return _compose_repaired(text[: len(text) - dropped])
+    return root, scan
+
+
+def _without_ignored_blank_lines(root: Node | None, text: str) -> str:
+    """`text` without the blank lines that end it when Dexto ignores them and libyaml does not.
+
+    A block scalar with an explicit indentation indicator (and no keep
+    chomping) that ends the file: Dexto ignores its last lines of spaces no
+    deeper than its first line, libyaml reads the spaces past the
+    indicator's indentation as content. Dropping them moves no character
+    before them.
+    """
+    node = root
+    while isinstance(node, MappingNode | SequenceNode) and node.value:
+        node = node.value[-1][1] if isinstance(node, MappingNode) else node.value[-1]
+    if not (isinstance(node, ScalarNode) and node.style in ("|", ">")):
+        return text
+    header = _BLOCK_HEADER_RE.search(text, node.start_mark.index)
+    if header is None or "+" in header.group() or header.group()[1:].strip("-") == "":
+        return text
+    lines = text[text.find("\n", header.end()) + 1 :].split("\n")
+    first = next((line for line in lines if line.strip(" ")), None)
+    if first is None:
+        return text
+    depth = len(first) - len(first.lstrip(" "))
+    end = len(lines)
+    while end > 0 and not lines[end - 1].strip(" ") and len(lines[end - 1]) <= depth:
+        end -= 1
+    dropped = "\n".join(lines[end:])
+    return text[: len(text) - len(dropped)]
+
+
+def _compose_repaired(text: str) -> tuple[Node | None, ScanText]:
     if len(text) > MAX_INPUT_BYTES:
         raise YamlSyntaxError(f"larger than {MAX_INPUT_BYTES // 2**20} MiB", FILE_START)
     if _may_nest_deeply(text):
@@ -130,10 +175,12 @@ def _compose(text: str) -> tuple[Node | None, ScanText]:
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             if mark is None or not scan.repair(error.problem, error.context, mark.index, mark.line):
-                raise _syntax_error(error, text) from None
+                raise _syntax_error(error, scan) from None
             continue
         except yaml.YAMLError as error:
             raise YamlSyntaxError(str(error), FILE_START) from None
+        if scan.key_marks and root is not None:
+            scan.settle(root)
         return root, scan
     raise YamlSyntaxError("too many tab characters on blank lines", FILE_START)
 
@@ -199,26 +246,59 @@ class _Evener:
         node.value = self._scan.restore(node.value)
         style = node.style
         if style in ("|", ">"):
-            self._keep_final_break(node)
+            self._block_scalar(node)
         elif style in ("'", '"'):
             self._refuse_glued_comment(node, "a quoted scalar")
             self._refuse_under_indented(node, parent_indent, "a quoted scalar", flow=False)
         elif self._scan.tab_lines:
             self._refuse_tab_line_inside(node)
 
-    def _keep_final_break(self, node: ScalarNode) -> None:
-        """A clip or keep block scalar ends with a line break even at the end of a file."""
-        if not node.value or node.value.endswith("\n"):
+    def _block_scalar(self, node: ScalarNode) -> None:
+        """Refuse a comment glued to the header; a clip or keep scalar ends with a line break.
+
+        The break is there even at the end of a file, where libyaml leaves it out.
+        """
+        header = _BLOCK_HEADER_RE.search(self._text, node.start_mark.index)
+        if header is None:
             return
-        header = re.compile(r"[|>][-+0-9]*").search(self._text, node.start_mark.index)
-        if header is not None and "-" not in header.group():
+        if self._text.startswith("#", header.end()):
+            raise YamlSyntaxError(_GLUED_COMMENT, self._point_at(header.end()))
+        if node.value and not node.value.endswith("\n") and "-" not in header.group():
             node.value += "\n"
 
     def flow_collection(self, node: Node, parent_indent: int) -> None:
-        """Refuse a flow collection glued to a comment or not indented past its parent."""
+        """Refuse a flow collection glued to a comment or not indented past its parent.
+
+        Inside it, a comment glued to a ',' or the opening bracket and a
+        sequence entry that is only '-' (npm yaml: a block sequence) are refused too.
+        """
         kind = "a flow sequence" if isinstance(node, SequenceNode) else "a flow mapping"
         self._refuse_glued_comment(node, kind)
         self._refuse_under_indented(node, parent_indent, kind, flow=True)
+        if self._text.find("#", node.start_mark.index, node.end_mark.index) >= 0:
+            self._refuse_glued_comment_inside(node)
+        if isinstance(node, SequenceNode):
+            for child in node.value:
+                if isinstance(child, ScalarNode) and not child.style and child.value == "-":
+                    raise YamlSyntaxError(
+                        "a '-' entry in a flow sequence starts a block sequence, which Dexto "
+                        "refuses inside '[...]': quote it (\"-\")",
+                        Position.of(child),
+                    )
+
+    def _refuse_glued_comment_inside(self, node: Node) -> None:
+        """A comment glued to what is before it between a flow collection's entries."""
+        children = _children_of(node)
+        starts = [node.start_mark.index + 1, *(child.end_mark.index for child in children)]
+        ends = [*(child.start_mark.index for child in children), node.end_mark.index - 1]
+        for start, end in zip(starts, ends, strict=True):
+            glued = _GLUED_RE.search(self._text, start - 1, end)
+            if glued is not None:
+                raise YamlSyntaxError(_GLUED_COMMENT, self._point_at(glued.start() + 1))
+
+    def _point_at(self, index: int) -> Position:
+        line_start = self._text.rfind("\n", 0, index) + 1
+        return _point(self._text.count("\n", 0, index), index - line_start)
 
     def _refuse_glued_comment(self, node: Node, kind: str) -> None:
         end = node.end_mark.index
@@ -235,10 +315,9 @@ class _Evener:
         first, last = node.start_mark.line, node.end_mark.line
         if parent_indent < 0 or first == last:
             return
-        if self._lines is None:
-            self._lines = self._text.split("\n")
+        lines = self._split_lines()
         for number in range(first + 1, last + 1):
-            line = self._lines[number].rstrip("\r")
+            line = lines[number].rstrip("\r")
             content = line.lstrip(" ")
             if not content or (flow and (content[0] in "]}#" or not content.strip("\t"))):
                 continue
@@ -248,6 +327,42 @@ class _Evener:
                     f"past column {parent_indent + 1}, where its parent starts",
                     _point(number, len(line) - len(content)),
                 )
+
+    def refuse_comment_before_flow_key(self, key: Node, previous: Node, map_indent: int) -> None:
+        """Refuse a flow collection as a later key of a block mapping right after a comment line.
+
+        npm yaml keeps such a comment (one no deeper than the mapping) as an
+        entry of its own and then refuses the mapping ("Map comment with
+        trailing content"), unless the first comment line sits at the
+        indentation of a block collection ending the previous value, which
+        then takes all of them. Only the blank and comment lines just above
+        the key are looked at.
+        """
+        lines = self._split_lines()
+        before = lines[key.start_mark.line][: key.start_mark.column]
+        if self._text[key.start_mark.index] not in "[{" or before.strip(" "):
+            return  # a key with properties, or an explicit key ('? [a]')
+        indents: list[int] = []
+        for number in range(key.start_mark.line - 1, -1, -1):
+            line = lines[number].rstrip("\r")
+            content = line.lstrip(" \t")
+            if content and not content.startswith("#"):
+                break
+            if content:
+                indents.append(len(line) - len(content))
+        if not indents or map_indent < indents[-1] in _block_indents(previous):
+            return
+        if min(indents) <= map_indent:
+            raise YamlSyntaxError(
+                "Dexto refuses a comment line right before a key written as a flow "
+                "collection ('[...]' or '{...}'): move the comment or quote the key",
+                Position.of(key),
+            )
+
+    def _split_lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self._text.split("\n")
+        return self._lines
 
     def _refuse_tab_line_inside(self, node: ScalarNode) -> None:
         first, last = node.start_mark.line, node.end_mark.line
@@ -260,13 +375,28 @@ class _Evener:
                 )
 
 
+def _block_indents(node: Node) -> set[int]:
+    """Columns of the block collections that end with `node` (it and its last descendants)."""
+    indents: set[int] = set()
+    while isinstance(node, MappingNode | SequenceNode) and not node.flow_style and node.value:
+        indents.add(node.start_mark.column)
+        node = node.value[-1][1] if isinstance(node, MappingNode) else node.value[-1]
+    return indents
+
+
 def _point(line: int, column: int) -> Position:
     """A 1-based position from libyaml's 0-based line and column."""
     return Position(line + 1, column + 1, line + 1, column + 1)
 
 
 class _AliasCounter:
-    """npm yaml's guard: refuse when an anchor's uses times its own alias weight exceed 100."""
+    """npm yaml's guard: refuse when an anchor's count times its own alias weight exceeds 100.
+
+    The count starts at 1 for the anchor itself and grows by one per alias,
+    so 100 aliases of a scalar are refused. The weight, taken at the first
+    alias, is 1 for a scalar, the largest weight of a collection's members
+    (0 when it is empty), and count times weight for a nested alias.
+    """
 
     def __init__(self) -> None:
         self._first_seen: set[int] = set()
@@ -283,7 +413,7 @@ class _AliasCounter:
                 self.visit(child)
 
     def _use(self, source: Node) -> None:
-        data = self._uses.setdefault(id(source), [0, 0])
+        data = self._uses.setdefault(id(source), [1, 0])
         data[0] += 1
         if data[1] == 0:
             data[1] = self._weight(source)
@@ -300,7 +430,7 @@ class _AliasCounter:
         weight = 0
         for slot, child in enumerate(_children_of(node)):
             if (id(node), slot) in self._alias_slots:
-                uses = self._uses.get(id(child), [0, 0])
+                uses = self._uses.get(id(child), [1, 0])
                 weight = max(weight, uses[0] * uses[1])
             else:
                 weight = max(weight, self._weight(child))
@@ -338,7 +468,7 @@ def parse(text: str | bytes, *, last_key_wins: bool = False) -> ParsedYaml:
     if root is None:
         return ParsedYaml(None, index, None)
     index.record((), None, root)
-    builder = _Builder(index, last_key_wins, _Evener(text, scan))
+    builder = _Builder(index, last_key_wins, _Evener(scan.text, scan), scan.text)
     builder.yaml11 = _YAML11_DIRECTIVE_RE.match(text) is not None
     data = builder.build(root, (), -1)
     if "*" in text and ALIAS_RE.search(text):
@@ -346,12 +476,14 @@ def parse(text: str | bytes, *, last_key_wins: bool = False) -> ParsedYaml:
     return ParsedYaml(data, index, root)
 
 
-def scalar_value(node: ScalarNode) -> Any:
-    """The YAML 1.2 core-schema value of a scalar node, numbers as JavaScript holds them."""
+def scalar_value(node: ScalarNode, *, yaml11: bool = False) -> Any:
+    """A scalar node's value (YAML 1.2 core schema, or 1.1), numbers as JavaScript holds them."""
     _refuse_long_number(node)
     text = node.value
     if node.tag != _PLAIN_TAG:
-        return _tagged_scalar(node)
+        return _tagged_scalar(node, yaml11)
+    if yaml11:
+        return yaml11_value(text)
     if text and text[0] not in _NON_STRING_STARTS:
         return text
     return _core_value(text, text)
@@ -400,7 +532,13 @@ def yaml11_value(text: str) -> Any:
     inf = _INF_RE.match(text)
     if inf:
         return -math.inf if inf.group(1) == "-" else math.inf
-    return math.nan if _NAN_RE.match(text) else text
+    if _NAN_RE.match(text):
+        return math.nan
+    time = yaml11_time(text)
+    if time is not None:
+        return time
+    moment = timestamp(text)
+    return text if moment is None else moment
 
 
 def _js_integer(value: int) -> int | float:
@@ -422,14 +560,24 @@ _TAG_TESTS: dict[str, tuple[type, ...]] = {
 }
 
 
-def _tagged_scalar(node: ScalarNode) -> Any:
+def _tagged_scalar(node: ScalarNode, yaml11: bool) -> Any:
     tag = node.tag
     if not tag.startswith(_CORE_TAG):
         return node.value
-    wanted = _TAG_TESTS.get(tag[len(_CORE_TAG) :])
+    name = tag[len(_CORE_TAG) :]
+    if name == "binary":
+        return node_base64(node.value)
+    if name == "timestamp":
+        moment = timestamp(node.value)
+        if moment is None:
+            raise YamlSyntaxError(
+                "!!timestamp expects a date, starting with yyyy-mm-dd", Position.of(node)
+            )
+        return moment
+    wanted = _TAG_TESTS.get(name)
     if wanted is None:
         return node.value
-    value = _core_value(node.value, node.value)
+    value = yaml11_value(node.value) if yaml11 else _core_value(node.value, node.value)
     if wanted == (float,) and _INT_RE.match(node.value):
         return node.value
     if wanted == (int,) and isinstance(value, float) and not _FLOAT_RE.match(node.value):
@@ -440,10 +588,18 @@ def _tagged_scalar(node: ScalarNode) -> Any:
 
 
 class _Builder:
-    def __init__(self, index: PositionIndex, last_key_wins: bool, evener: _Evener) -> None:
+    def __init__(
+        self, index: PositionIndex, last_key_wins: bool, evener: _Evener, text: str
+    ) -> None:
         self._index = index
         self._last_key_wins = last_key_wins
         self._evener = evener
+        self._text = text
+        # Whether the text may hold a `!` tag at all: most files do not, and skip the check.
+        self._bare_tags = any(
+            found.start() == 0 or text[found.start() - 1] in " \t\r\n"
+            for found in _BARE_TAG_RE.finditer(text)
+        )
         self._budget = MAX_VALUES
         self.yaml11 = False
 
@@ -455,13 +611,12 @@ class _Builder:
                 "refusing to expand it (a YAML 'billion laughs')",
                 Position.of(node),
             )
-        if isinstance(node, ScalarNode):
+        if isinstance(node, ScalarNode):  # the common case: kept free of calls it does not need
             if node.style or self._evener.every_scalar:
                 self._evener.scalar(node, parent_indent)
-            if self.yaml11 and node.tag == _PLAIN_TAG:
-                _refuse_long_number(node)
-                return yaml11_value(node.value)
-            return scalar_value(node)
+            if self._bare_tags:
+                self._settle_tag(node)
+            return scalar_value(node, yaml11=self.yaml11)
         if len(path) >= MAX_DEPTH:
             raise YamlSyntaxError(_TOO_DEEP, Position.of(node))
         indent = node.start_mark.column
@@ -474,21 +629,97 @@ class _Builder:
                 child_path = (*path, position)
                 self._index.record(child_path, None, child)
                 items.append(self.build(child, child_path, indent))
-            return items
+            return self._pairs(node, items, path) if node.tag in _PAIR_TAGS else items
         if isinstance(node, MappingNode):
-            return self._build_mapping(node, path, indent)
+            mapping = self._build_mapping(node, path, indent)
+            return self._set(node, path) if node.tag == _SET_TAG else mapping
         raise YamlSyntaxError("unsupported YAML node", Position.of(node))
+
+    def _settle_tag(self, node: ScalarNode) -> None:
+        """`!` (the non-specific tag) makes a plain scalar a string."""
+        if node.tag == _PLAIN_TAG and _NON_SPECIFIC_TAG_RE.match(self._text, node.start_mark.index):
+            node.tag = _STR_TAG
+
+    def _js_value(self, node: Node, path: DataPath) -> Any:
+        """A key as JavaScript holds it before any stringification (a Set member, a Map key)."""
+        if isinstance(node, ScalarNode):
+            return scalar_value(node, yaml11=self.yaml11)
+        return self.build(node, path, -1)
+
+    def _set(self, node: MappingNode, path: DataPath) -> JsSet:
+        """`!!set`: the keys of a mapping whose values are all empty, as a JavaScript Set."""
+        for _, value_node in node.value:
+            if not (
+                isinstance(value_node, ScalarNode)
+                and value_node.tag == _PLAIN_TAG
+                and scalar_value(value_node, yaml11=self.yaml11) is None
+            ):
+                raise YamlSyntaxError(
+                    "the members of a !!set must have no values: write '? member' or '{a, b}'",
+                    Position.of(value_node),
+                )
+        return JsSet(self._js_value(key, path) for key, _ in node.value)
+
+    def _pairs(self, node: SequenceNode, items: list[Any], path: DataPath) -> Any:
+        """`!!pairs` (a list of one-key objects) or `!!omap` (a JavaScript Map)."""
+        pairs: list[tuple[Any, Any]] = []
+        objects: list[dict[str, Any]] = []
+        for item_node, item in zip(node.value, items, strict=True):
+            if isinstance(item_node, MappingNode) and len(item_node.value) > 1:
+                raise YamlSyntaxError(
+                    "each pair must have its own sequence indicator ('- ')",
+                    Position.of(item_node.value[1][0]),
+                )
+            if isinstance(item_node, MappingNode) and item_node.value:
+                key_node = item_node.value[0][0]
+                pairs.append((key_node, item[next(iter(item))]))
+                objects.append(item)
+            elif isinstance(item_node, MappingNode):
+                pairs.append((None, None))
+                objects.append({"": None})
+            else:
+                pairs.append((item_node, None))
+                objects.append({_key_and_identity(item_node, self.yaml11)[0]: None})
+        if node.tag != _PAIR_TAGS[0]:
+            return objects
+        return JsMap(self._omap_entries(pairs, path))
+
+    def _omap_entries(
+        self, pairs: list[tuple[Node | None, Any]], path: DataPath
+    ) -> list[tuple[Any, Any]]:
+        entries: list[tuple[Any, Any]] = []
+        seen: set[object] = set()
+        for key_node, value in pairs:
+            if key_node is None:
+                identity: object = (None, None)
+            elif isinstance(key_node, ScalarNode):
+                identity = _key_and_identity(key_node, self.yaml11)[1] or ("nan",)
+            else:
+                identity = id(key_node)
+            if identity in seen:
+                where = FILE_START if key_node is None else Position.of(key_node)
+                raise YamlSyntaxError("ordered maps (!!omap) must not repeat a key", where)
+            seen.add(identity)
+            key = None if key_node is None else self._js_value(key_node, path)
+            entries.append((key, value))
+        return entries
 
     def _build_mapping(self, node: MappingNode, path: DataPath, indent: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         seen: set[object] = set()
-        for key_node, value_node in node.value:
-            if isinstance(key_node, ScalarNode) and (key_node.style or self._evener.every_scalar):
-                self._evener.scalar(key_node, indent)
+        for entry, (key_node, value_node) in enumerate(node.value):
+            if isinstance(key_node, ScalarNode):
+                if key_node.style or self._evener.every_scalar:
+                    self._evener.scalar(key_node, indent)
+                if self._bare_tags:
+                    self._settle_tag(key_node)
+            elif entry and indent >= 0 and getattr(key_node, "flow_style", False):
+                previous = node.value[entry - 1][1]
+                self._evener.refuse_comment_before_flow_key(key_node, previous, indent)
             if self.yaml11 and _is_merge_key(key_node):
                 self._merge(result, self.build(value_node, (*path, "<<"), indent), key_node)
                 continue
-            key, identity = _key_and_identity(key_node)
+            key, identity = _key_and_identity(key_node, self.yaml11)
             if identity is not None and identity in seen and not self._last_key_wins:
                 raise YamlSyntaxError(
                     f"duplicate key {key_node.value!r}: map keys must be unique",
@@ -516,7 +747,7 @@ def _is_merge_key(node: Node) -> bool:
     return isinstance(node, ScalarNode) and node.tag == _PLAIN_TAG and node.value == "<<"
 
 
-def _key_and_identity(node: Node) -> tuple[str, object]:
+def _key_and_identity(node: Node, yaml11: bool = False) -> tuple[str, object]:
     """The key's string, and what makes two keys duplicates for npm yaml.
 
     Duplicates are keys whose scalar values are equal (`===`: 1 and 1.0 are,
@@ -525,13 +756,15 @@ def _key_and_identity(node: Node) -> tuple[str, object]:
     if not isinstance(node, ScalarNode):
         return _flow_text(node), None
     text = node.value
-    if node.tag == _PLAIN_TAG and text and text[0] not in _NON_STRING_STARTS:
+    if node.tag == _PLAIN_TAG and not yaml11 and text and text[0] not in _NON_STRING_STARTS:
         return text, text
-    value = scalar_value(node)
+    value = scalar_value(node, yaml11=yaml11)
     if value is None:
         return "", (None, None)
     if isinstance(value, str):
         return value, value
+    if isinstance(value, bytes | datetime):
+        return _js_string(value), None
     if isinstance(value, bool):
         return _js_string(value), (bool, value)
     if isinstance(value, float) and math.isnan(value):
@@ -551,6 +784,10 @@ def _js_string(value: Any) -> str:
         return value
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, bytes):  # a Buffer's String() is its UTF-8 text
+        return value.decode("utf-8", "replace")
+    if isinstance(value, datetime):  # a Date's String(), as in a UTC time zone
+        return value.strftime("%a %b %d %Y %H:%M:%S GMT+0000 (Coordinated Universal Time)")
     return js_number_string(value)
 
 
@@ -572,7 +809,7 @@ def _flow_text(node: Node) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
+def _syntax_error(error: yaml.MarkedYAMLError, scan: ScanText) -> YamlSyntaxError:
     """The error at the place it really is, naming the character, as yamllint does.
 
     An unclosed quote or bracket is reported where it opens (libyaml stops at
@@ -584,14 +821,61 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
     if context in _OPENING_CONTEXTS and error.context_mark is not None:
         mark = error.context_mark
         problem = f"{_OPENING_CONTEXTS[context]} opened here is never closed ({problem})"
-    elif mark is not None and mark.index < len(text) and "character" in problem:
-        problem = f"{problem}: {text[mark.index]!r}"
+    elif context == "while parsing a flow node" and mark is not None:
+        opener = _unclosed_bracket(scan.text, mark.index)
+        if opener is not None:
+            line_start = scan.text.rfind("\n", 0, opener) + 1
+            where = _point(scan.text.count("\n", 0, opener), opener - line_start)
+            return YamlSyntaxError(
+                f"the {scan.text[opener]!r} opened here is never closed ({problem})", where
+            )
+    elif mark is not None and mark.index < len(scan.text) and "character" in problem:
+        char = scan.restore(scan.text[mark.index])
+        if char == "\t":
+            return YamlSyntaxError(_TAB_HERE, _point(mark.line, mark.column))
+        problem = f"{problem}: {char!r}"
     message = f"{context}: {problem}" if context and context not in _OPENING_CONTEXTS else problem
     if mark is None:
         return YamlSyntaxError(message, FILE_START)
     return YamlSyntaxError(message, _point(mark.line, mark.column))
 
 
+def _unclosed_bracket(text: str, end: int) -> int | None:
+    """Where the innermost '[' or '{' still open at `end` opens (quotes and comments skipped)."""
+    open_at: list[int] = []
+    index = 0
+    while index < end:
+        char = text[index]
+        if char in "[{":
+            open_at.append(index)
+        elif char in "]}" and open_at:
+            open_at.pop()
+        elif char in "\"'" and open_at and text[:index].rstrip()[-1:] in ("[", "{", ",", ":"):
+            index = _closing_quote(text, index)
+        elif char == "#" and (index == 0 or text[index - 1] in " \t\n"):
+            index = text.find("\n", index) % (len(text) + 1)
+        index += 1
+    return open_at[-1] if open_at else None
+
+
+def _closing_quote(text: str, start: int) -> int:
+    """The index of the quote closing the one at `start` (the end of the text if none)."""
+    quote = text[start]
+    index = start + 1
+    while index < len(text):
+        if quote == '"' and text[index] == "\\":
+            index += 2
+            continue
+        if text[index] == quote:
+            if quote == "'" and text.startswith("'", index + 1):
+                index += 2
+                continue
+            return index
+        index += 1
+    return len(text)
+
+
+_TAB_HERE = "a tab character ('\\t') where YAML needs spaces: indent and separate with spaces"
 _OPENING_CONTEXTS = {
     "while scanning a quoted scalar": "the quote",
     "while parsing a flow sequence": "the '['",

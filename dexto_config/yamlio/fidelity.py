@@ -2,15 +2,23 @@
 
 libyaml scans YAML 1.1; Dexto reads YAML 1.2 with the `yaml` package. Measured
 differentially (tests/yamlio/test_dexto_parity.py), the differences fall in a
-few classes, each handled here without moving any character, so libyaml's
-marks stay true positions in the user's text:
+few classes, each handled here without moving any character (or moving the marks back),
+so libyaml's marks stay true positions in the user's text:
 
 - characters libyaml refuses but Dexto reads as content (C0/C1 controls,
   U+2028/U+2029, U+0085, a BOM after the first character, U+FFFE/U+FFFF) are
   masked with private-use stand-ins before scanning and restored in values;
 - a tab on a blank or comment-only line, which libyaml takes for indentation,
-  becomes a space when libyaml stops there; a tab right after a literal block
-  scalar's indentation is masked like a control character;
+  becomes a space when libyaml stops there, and so do tabs between a block
+  sequence's '-' and a one-line scalar entry; a tab right after a literal
+  block scalar's indentation is masked like a control character;
+- a multi-line implicit key in a flow mapping (`{first\n  second: x}`) and a
+  block mapping entry with no key (`: x`), which libyaml refuses, are scanned
+  with '? ' or '""' put before them; the marks are moved back afterwards;
+- a directive Dexto ignores with a warning (unknown, a second %YAML, a
+  version other than 1.1 or 1.2) becomes a comment, and so does a '...' in
+  a stream with no document; a reused anchor name
+  (Dexto lets the later definition win) gets a fresh name of equal length;
 - checks for what libyaml accepts and Dexto refuses: a comment glued to a
   quoted scalar or flow collection, continuation lines of a quoted scalar or
   flow collection not indented past their block parent, and too many alias uses.
@@ -18,10 +26,16 @@ marks stay true positions in the user's text:
 
 from __future__ import annotations
 
+import bisect
 import decimal
+import itertools
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from yaml.error import Mark
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 # Stand-ins: character c is scanned as U+F0000 + ord(c) (Supplementary Private Use Area-A).
 _STAND_IN_BASE = 0xF0000
@@ -30,10 +44,35 @@ _MASKED_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\
 # A possible alias (`*name` after a space or indicator); a cheap test before counting aliases.
 ALIAS_RE = re.compile(r"(?:^|[ \t\[{,:?-])\*[^\s,\[\]{}*]", re.MULTILINE)
 _TAB_LINE_RE = re.compile(r"[ \t]*(?:#.*)?")
+# A line before a document's content: blank, a comment or a directive.
+_PRELUDE_LINE_RE = re.compile(r"(?:[ \t]*(?:#[^\n]*)?|%[^\n]*)\r?\n")
 _BLANK_OR_COMMENT_TAB_PROBLEMS = (
     "found a tab character that violates indentation",
     "found character that cannot start any token",
 )
+# Dexto reads a multi-line implicit key in a flow mapping (not in a flow sequence's pair).
+_FLOW_KEY_PROBLEM = "did not find expected ',' or '}'"
+_FLOW_MAPPING_CONTEXT = "while parsing a flow mapping"
+_KEY_MARK = "? "
+_DOCUMENT_END_PROBLEM = ("while parsing a block node", "did not find expected node content")
+_DOCUMENT_END_RE = re.compile(r"\.\.\.(?:[ \t]+#[^\n]*|[ \t]*)(?:\r?\n|$)")
+# A block sequence entry whose separation holds tabs: indentation, '-', then tabs and the entry.
+_DASH_TABS_RE = re.compile(r"([ ]*(?:-[ ]+)*-)([ \t]*\t[ \t]*)([^\n]*)")
+_MAPPING_VALUE_RE = re.compile(r":(?:[ \t]|$)")
+_BLOCK_INDICATOR_RE = re.compile(r"[-?:](?:[ \t]|$)")
+_EMPTY_KEY = '""'
+_INSERTED = 2  # the length of both
+_SPACE = ("", " ", "\t", "\r", "\n")
+_EMPTY_KEY_PROBLEM = ("while parsing a block mapping", "did not find expected key")
+_DUPLICATE_ANCHOR_CONTEXT = "found duplicate anchor; first occurrence"
+_ANCHOR_NAME_RE = re.compile(r"[0-9A-Za-z_-]+")
+_NAME_CHARS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-"
+_IGNORED_DIRECTIVE_PROBLEMS = (
+    "found unknown directive name",
+    "found duplicate %YAML directive",
+    "found incompatible YAML document",
+)
+_OTHER_YAML_VERSION_RE = re.compile(r"^%YAML[ \t]+(?!1\.[12](?:[ \t#]|$))", re.MULTILINE)
 _BLOCK_SCALAR_TAB_PROBLEM = "found a tab character where an indentation space is expected"
 # Dexto's parser refuses a document whose aliases expand beyond this (npm yaml's maxAliasCount).
 MAX_ALIAS_COUNT = 100
@@ -63,22 +102,30 @@ _RESTORE = _Restore()
 class ScanText:
     """The text libyaml scans: the user's text with same-length stand-ins and repairs.
 
-    `tab_lines` are the 0-based lines whose tabs became spaces.
+    `tab_lines` are the 0-based lines whose tabs became spaces; `key_marks`
+    the indices where two characters were put for libyaml, an explicit-key
+    indicator ('? ') before a multi-line implicit key in a flow mapping or
+    '""' before an entry with no key (`: x`), which Dexto reads and libyaml
+    refuses (`settle` takes them out again once composed).
     """
 
     text: str
     masked: bool
     tab_lines: list[int]
+    key_marks: list[int] = field(default_factory=list)
 
     @classmethod
     def of(cls, text: str) -> ScanText:
-        """Mask the characters libyaml refuses (when the text uses none of the stand-ins)."""
-        # A BOM as the first character is the byte-order mark both parsers skip.
-        skip = 1 if text.startswith("\ufeff") else 0
-        if not _MASKED_RE.search(text, skip) or _STAND_IN_RE.search(text):
+        """Mask the characters libyaml refuses (when the text uses none of the stand-ins).
+
+        The byte-order marks Dexto skips go: libyaml's marks never count the
+        first one, so indices into the scanned text are libyaml's.
+        """
+        if "\ufeff" in text:
+            text = _without_skipped_boms(text)
+        if not _MASKED_RE.search(text) or _STAND_IN_RE.search(text):
             return cls(text, False, [])
-        masked = _MASKED_RE.sub(lambda match: stand_in(match.group()), text[skip:])
-        return cls(text[:skip] + masked, True, [])
+        return cls(_MASKED_RE.sub(lambda match: stand_in(match.group()), text), True, [])
 
     def restore(self, value: str) -> str:
         """A scalar's value with every stand-in back to the character it stands for."""
@@ -89,8 +136,139 @@ class ScanText:
         if problem == _BLOCK_SCALAR_TAB_PROBLEM:
             return self._mask_tab_at(index, literal_only=True)
         if problem in _BLANK_OR_COMMENT_TAB_PROBLEMS and context != "while scanning a block scalar":
-            return self._space_tabs_on_line(line)
+            return self._space_tabs_on_line(line) or self._space_tabs_after_dash(index)
+        if problem in _IGNORED_DIRECTIVE_PROBLEMS:
+            return self._ignore_directive(index)
+        if (context, problem) == _DOCUMENT_END_PROBLEM:
+            return self._ignore_leading_document_end(index)
+        if context == _DUPLICATE_ANCHOR_CONTEXT:
+            return self._rename_anchor(index)
+        if (context, problem) == _EMPTY_KEY_PROBLEM:
+            return self._mark_empty_key(index)
+        if problem == _FLOW_KEY_PROBLEM and context == _FLOW_MAPPING_CONTEXT:
+            return self._mark_multi_line_key(index)
         return False
+
+    def _space_tabs_after_dash(self, index: int) -> bool:
+        """Tabs between a block sequence's '-' and a one-line scalar entry separate, as in Dexto.
+
+        Before a mapping or a nested sequence they would be indentation,
+        which Dexto refuses too; those are left to libyaml's error.
+        """
+        found = _DASH_TABS_RE.match(self.text, self.text.rfind("\n", 0, index) + 1)
+        if found is None or found.end(1) != index:
+            return False
+        rest = found.group(3)
+        if _BLOCK_INDICATOR_RE.match(rest) or _MAPPING_VALUE_RE.search(rest):
+            return False
+        tabs = found.group(2)
+        self.text = self.text[: found.start(2)] + " " * len(tabs) + self.text[found.end(2) :]
+        return True
+
+    def _ignore_leading_document_end(self, index: int) -> bool:
+        """A '...' in a stream with no document ends nothing; Dexto reads it as empty (null)."""
+        found = _DOCUMENT_END_RE.match(self.text, index)
+        if found is None:
+            return False
+        prelude, rest = self.text[:index], self.text[found.end() :]
+        if not all(
+            _PRELUDE_LINE_RE.fullmatch(line) and not line.startswith("%")
+            for line in (prelude + rest + "\n").splitlines(keepends=True)
+        ):
+            return False
+        self.text = f"{prelude}#{self.text[index + 1 :]}"
+        return True
+
+    def _ignore_directive(self, index: int) -> bool:
+        """Make a directive Dexto ignores (with a warning) a comment: '%' becomes '#'.
+
+        Those are an unknown directive, a second %YAML and a %YAML version
+        other than 1.1 and 1.2 (libyaml stops at the document, then).
+        """
+        start = self.text.rfind("\n", 0, index) + 1
+        if not self.text.startswith("%", start):
+            found = _OTHER_YAML_VERSION_RE.search(self.text)
+            if found is None:
+                return False
+            start = found.start()
+        prelude = self.text[:start]
+        if not all(_PRELUDE_LINE_RE.fullmatch(line) for line in prelude.splitlines(keepends=True)):
+            return False
+        self.text = f"{prelude}#{self.text[start + 1 :]}"
+        return True
+
+    def _rename_anchor(self, index: int) -> bool:
+        """Give a reused anchor name (Dexto lets the later one win) a fresh name of equal length.
+
+        The new definition and its aliases up to the next definition of the
+        same name are renamed; anchor names are never values.
+        """
+        found = _ANCHOR_NAME_RE.match(self.text, index + 1)
+        if not self.text.startswith("&", index) or found is None:
+            return False
+        name = found.group()
+        following = re.compile(rf"([&*]){re.escape(name)}(?![0-9A-Za-z_-])")
+        again = following.search(self.text, found.end())
+        while again is not None and again.group(1) == "*":
+            again = following.search(self.text, again.end())
+        end = len(self.text) if again is None else again.start()
+        fresh = next(
+            (
+                candidate
+                for candidate in map("".join, itertools.product(_NAME_CHARS, repeat=len(name)))
+                if f"&{candidate}" not in self.text and f"*{candidate}" not in self.text
+            ),
+            None,
+        )
+        if fresh is None:
+            return False
+        renamed = following.sub(lambda match: match.group(1) + fresh, self.text[index:end])
+        self.text = self.text[:index] + renamed + self.text[end:]
+        return True
+
+    def _mark_multi_line_key(self, colon: int) -> bool:
+        """Put '? ' before the multi-line implicit key that ends at the ':' at `colon`."""
+        if colon >= len(self.text) or self.text[colon] != ":":
+            return False
+        before = self.text[:colon].rstrip(" \t\r\n")
+        if before.endswith(('"', "'")):
+            start = before.rfind(before[-1], 0, len(before) - 1)
+        else:
+            opener = max(before.rfind(char) for char in "{,")
+            start = opener + 1 + len(before[opener + 1 :]) - len(before[opener + 1 :].lstrip())
+        return "\n" in self.text[start:colon] and self._insert(start, _KEY_MARK)
+
+    def _mark_empty_key(self, colon: int) -> bool:
+        """Put '""' before a ':' that starts a block mapping entry with no key (Dexto: key '')."""
+        if not self.text.startswith(":", colon) or self.text[colon + 1 : colon + 2] not in _SPACE:
+            return False
+        return self._insert(colon, _EMPTY_KEY)
+
+    def _insert(self, start: int, what: str) -> bool:
+        """Insert two characters libyaml needs at `start`; `settle` takes them out again."""
+        if start < max(self.key_marks, default=0) or len(self.key_marks) >= MAX_REPAIRS:
+            return False  # libyaml stops ever further on; anything else is not ours to mend
+        self.text = f"{self.text[:start]}{what}{self.text[start:]}"
+        self.key_marks.append(start)
+        return True
+
+    def settle(self, root: Node) -> None:
+        """Take the key indicators out again and move every mark back to the user's text."""
+        starts, self.key_marks = self.key_marks, []
+
+        def moved_back(mark: Mark) -> Mark:
+            before = bisect.bisect_left(starts, mark.index)
+            line_start = self.text.rfind("\n", 0, mark.index) + 1
+            on_line = before - bisect.bisect_left(starts, line_start)
+            index = mark.index - _INSERTED * before
+            column = mark.column - _INSERTED * on_line
+            return Mark(mark.name, index, mark.line, column, None, 0)
+
+        for node in _nodes_of(root):
+            node.start_mark = moved_back(node.start_mark)
+            node.end_mark = moved_back(node.end_mark)
+        for start in reversed(starts):
+            self.text = self.text[:start] + self.text[start + _INSERTED :]
 
     def _mask_tab_at(self, index: int, *, literal_only: bool) -> bool:
         if index >= len(self.text) or self.text[index] != "\t":
@@ -119,6 +297,41 @@ class ScanText:
         self.text = self.text[:start] + spaced + self.text[start + len(spaced) :]
         self.tab_lines.append(line)
         return True
+
+
+def _without_skipped_boms(text: str) -> str:
+    """`text` without the BOMs npm yaml skips: one at the start of each line before the document.
+
+    Those lines are blank, comments, directives or the document's first
+    line; a BOM after that is content (libyaml reads it masked).
+    """
+    kept: list[str] = []
+    start = 0
+    while True:
+        if text.startswith("\ufeff", start):
+            start += 1
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start : end + 1]
+        kept.append(line)
+        if end < 0 or not _PRELUDE_LINE_RE.fullmatch(line):
+            return "".join(kept) + ("" if end < 0 else text[end + 1 :])
+        start = end + 1
+
+
+def _nodes_of(root: Node) -> Iterator[Node]:
+    """Every distinct node under `root` (an aliased node once)."""
+    seen: set[int] = set()
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        yield node
+        if isinstance(node, MappingNode):
+            pending.extend(child for pair in node.value for child in pair)
+        elif isinstance(node, SequenceNode):
+            pending.extend(node.value)
 
 
 def js_number_string(value: float) -> str:

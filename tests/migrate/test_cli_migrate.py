@@ -144,7 +144,7 @@ def test_refused_file_exits_1_and_others_still_migrate(
     code = run(["migrate", *LEGACY, "--route-via", "dexto", str(workdir)])
     out = capsys.readouterr().out
     assert code == 1
-    assert f"{bad}:3:1: refused: invalid YAML" in out
+    assert f"{bad}:2:6: refused: invalid YAML: the '[' opened here is never closed" in out
     assert bad.read_text() == "systemPrompt: hi\nllm: [\n"
     assert (workdir / "agent.yml").read_text().startswith("# dexto-config:")
 

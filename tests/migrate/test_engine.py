@@ -32,7 +32,7 @@ AGENT = "systemPrompt: You help.\nllm:\n  provider: anthropic\n  model: claude-h
             "routerx",
             id="unknown-nested-key",
         ),
-        pytest.param("llm: [\n", "invalid-yaml", 2, "invalid YAML", id="invalid-yaml"),
+        pytest.param("llm: [\n", "invalid-yaml", 1, "never closed", id="invalid-yaml"),
         pytest.param(AGENT + "llm: {}\n", "invalid-yaml", 5, "duplicate key", id="duplicate-key"),
         pytest.param(
             "# dexto-config: schemaVersion=9.0.0\n" + AGENT,

@@ -17,9 +17,11 @@ import shutil
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from dexto_config.yamlio.fast import YamlSyntaxError, decode, parse
+from dexto_config.yamlio.jstags import JsMap, JsSet, iso_string
 from tests.conftest import SHARED
 
 ORACLE = SHARED / "oracle" / "yaml" / "parse.mjs"
@@ -110,8 +112,10 @@ def _untag(value: Any) -> Any:
             return Undefined()
         if key == "$bigint":
             return Tagged("bigint", int(payload))
-        if key in ("$date", "$bytes", "$set", "$map"):
-            return Tagged(key[1:], json.dumps(payload))
+        if key in ("$date", "$bytes"):
+            return Tagged(key[1:], payload)
+        if key in ("$set", "$map"):
+            return Tagged(key[1:], _untag(payload))
     return {key: _untag(item) for key, item in value.items()}
 
 
@@ -133,6 +137,22 @@ def same_value(ours: Any, theirs: Any) -> bool:
             and ours.keys() == theirs.keys()
             and all(same_value(ours[key], theirs[key]) for key in theirs)
         )
+    if isinstance(theirs, Tagged):
+        return _same_object(ours, theirs)
+    return False
+
+
+def _same_object(ours: Any, theirs: Tagged) -> bool:
+    """A JavaScript object JSON cannot hold against the plain Python value we chose for it."""
+    if theirs.kind == "date":
+        return isinstance(ours, datetime) and iso_string(ours) == theirs.payload
+    if theirs.kind == "bytes":
+        return isinstance(ours, bytes) and base64.b64encode(ours).decode() == theirs.payload
+    if theirs.kind == "set":
+        return isinstance(ours, JsSet) and same_value(list(ours), theirs.payload)
+    if theirs.kind == "map":
+        pairs = [list(pair) for pair in ours] if isinstance(ours, JsMap) else None
+        return same_value(pairs, theirs.payload)
     return False
 
 

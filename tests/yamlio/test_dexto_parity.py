@@ -16,10 +16,12 @@ from tests.conftest import SHARED
 from tests.yamlio.dexto_oracle import Verdict, agree, ask_dexto, ask_ours, node_executable
 from tests.yamlio.parity_inputs import Case, corpus_cases, mutation_cases, suite_cases
 
-# Floors measured when this layer landed (README "YAML fidelity" lists what is left);
-# issue 13's targets are 99.5% and 100%: raise these as classes are closed, never lower them.
-MUTATION_AGREEMENT = 0.95
-SUITE_ACCEPTED_AGREEMENT = 0.77
+# Floors: issue 13's target for mutations (met: every seed tried agrees fully), and what is
+# measured on the yaml-test-suite (README "YAML fidelity" lists what is left, and why).
+# Raise them as classes are closed, never lower them.
+MUTATION_AGREEMENT = 0.995
+SUITE_ACCEPTED_AGREEMENT = 0.91
+SUITE_REFUSED_AGREEMENT = 0.98
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +104,8 @@ def test_suite_cases_dexto_accepts_read_the_same(
     report_figure(_figure("yaml-test-suite, Dexto refuses", refused))
     agreeing = sum(outcome.agrees for outcome in accepted)
     assert agreeing >= SUITE_ACCEPTED_AGREEMENT * len(accepted), _disagreements(accepted)
+    refusing = sum(outcome.agrees for outcome in refused)
+    assert refusing >= SUITE_REFUSED_AGREEMENT * len(refused), _disagreements(refused)
 
 
 def test_mutations_read_as_dexto_reads_them(

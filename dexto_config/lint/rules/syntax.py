@@ -72,11 +72,12 @@ def duplicate_key(document: LintDocument, context: RuleContext) -> Iterator[Viol
     code="DX005",
     name="not-a-config",
     severity=Severity.ERROR,
-    summary="The file is empty, not a mapping, or not UTF-8.",
+    summary="The file is empty or not a mapping.",
     explanation="""
-        A Dexto configuration file must be a UTF-8 text file holding one mapping of
-        keys. An empty file (or one with only comments), a list, a single value or
-        bytes that are not UTF-8 are reported at the start of the file.
+        A Dexto configuration file must hold one mapping of keys. An empty file (or
+        one with only comments), a list or a single value is reported at the start
+        of the file. (Bytes that are not UTF-8 are no reason: Dexto reads each as
+        U+FFFD, and so does this tool.)
     """,
     bad="""
         - provider: openai
@@ -89,4 +90,4 @@ def duplicate_key(document: LintDocument, context: RuleContext) -> Iterator[Viol
     """,
 )
 def not_a_config(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
-    return problems_with(document, "empty-file", "not-a-mapping", "encoding")
+    return problems_with(document, "empty-file", "not-a-mapping")
