@@ -10,8 +10,12 @@ so libyaml's marks stay true positions in the user's text:
   masked with private-use stand-ins before scanning and restored in values;
 - a tab on a blank or comment-only line, which libyaml takes for indentation,
   becomes a space when libyaml stops there, and so do tabs between a block
-  sequence's '-' and a one-line scalar entry; a tab right after a literal
-  block scalar's indentation is masked like a control character;
+  sequence's '-' and a one-line scalar entry, and tabs after a line's
+  indentation before a flow collection or a scalar; a tab right after a
+  literal block scalar's indentation is masked like a control character;
+- in flow context, a ':' starting a plain scalar (`[:x]`) is masked, a ':'
+  with no key before it (`[ : x ]`) gets '""' and a ':' right before a flow
+  indicator (`{a:, b}`) gets two spaces after it;
 - a multi-line implicit key in a flow mapping (`{first\n  second: x}`) and a
   block mapping entry with no key (`: x`), which libyaml refuses, are scanned
   with '? ' or '""' put before them; the marks are moved back afterwards;
@@ -57,7 +61,18 @@ _KEY_MARK = "? "
 _DOCUMENT_END_PROBLEM = ("while parsing a block node", "did not find expected node content")
 _DOCUMENT_END_RE = re.compile(r"\.\.\.(?:[ \t]+#[^\n]*|[ \t]*)(?:\r?\n|$)")
 # A block sequence entry whose separation holds tabs: indentation, '-', then tabs and the entry.
-_DASH_TABS_RE = re.compile(r"([ ]*(?:-[ ]+)*-)([ \t]*\t[ \t]*)([^\n]*)")
+_DASH_TABS_RE = re.compile(r"([ ]*(?:[-?:][ ]+)*-)([ \t]*\t[ \t]*)([^\n]*)")
+# Tabs after a line's indentation: before a flow collection (even at column 0), or, after
+# at least one space, before a scalar; Dexto reads them as separation.
+_INDENT_TABS_RE = re.compile(r"( *)(\t[ \t]*)([^\n]*)")
+_FLOW_KEY_END_RE = re.compile(r"[\]}][ \t]*:(?:[ \t]|$)")
+# A ':' where libyaml wants a flow node: a plain scalar starting with ':' (`[:x]`), or a
+# flow entry with no key (`[ : x ]`), both of which Dexto reads.
+_FLOW_NODE_PROBLEM = ("while parsing a flow node", "did not find expected node content")
+# A ':' right before a flow indicator (`{a:, b}`): a value indicator for Dexto.
+_FLOW_COLON_PROBLEM = ("while scanning a plain scalar", "found unexpected ':'")
+_FLOW_INDICATORS = ",[]{}"
+_VALUE_GAP = "  "
 _MAPPING_VALUE_RE = re.compile(r":(?:[ \t]|$)")
 _BLOCK_INDICATOR_RE = re.compile(r"[-?:](?:[ \t]|$)")
 _EMPTY_KEY = '""'
@@ -136,7 +151,15 @@ class ScanText:
         if problem == _BLOCK_SCALAR_TAB_PROBLEM:
             return self._mask_tab_at(index, literal_only=True)
         if problem in _BLANK_OR_COMMENT_TAB_PROBLEMS and context != "while scanning a block scalar":
-            return self._space_tabs_on_line(line) or self._space_tabs_after_dash(index)
+            return (
+                self._space_tabs_on_line(line)
+                or self._space_tabs_after_dash(index)
+                or self._space_tabs_after_indent(index)
+            )
+        if (context, problem) == _FLOW_NODE_PROBLEM:
+            return self._mend_flow_colon(index)
+        if (context, problem) == _FLOW_COLON_PROBLEM:
+            return self._separate_flow_value(index)
         if problem in _IGNORED_DIRECTIVE_PROBLEMS:
             return self._ignore_directive(index)
         if (context, problem) == _DOCUMENT_END_PROBLEM:
@@ -156,14 +179,50 @@ class ScanText:
         which Dexto refuses too; those are left to libyaml's error.
         """
         found = _DASH_TABS_RE.match(self.text, self.text.rfind("\n", 0, index) + 1)
-        if found is None or found.end(1) != index:
+        if found is None or not found.end(1) <= index < found.end(2):
             return False
-        rest = found.group(3)
-        if _BLOCK_INDICATOR_RE.match(rest) or _MAPPING_VALUE_RE.search(rest):
+        if not _is_one_line_scalar(found.group(3)):
             return False
         tabs = found.group(2)
         self.text = self.text[: found.start(2)] + " " * len(tabs) + self.text[found.end(2) :]
         return True
+
+    def _space_tabs_after_indent(self, index: int) -> bool:
+        """Tabs after a line's indentation separate, as in Dexto, before what is not a block node.
+
+        That is a flow collection that is not a key (even at column 0), or,
+        after at least one space of indentation, a scalar.
+        """
+        found = _INDENT_TABS_RE.match(self.text, self.text.rfind("\n", 0, index) + 1)
+        if found is None or not found.start(2) <= index < found.end(2):
+            return False
+        rest = found.group(3)
+        if rest.startswith(("[", "{")):
+            if _FLOW_KEY_END_RE.search(rest):
+                return False
+        elif not found.group(1) or not _is_one_line_scalar(rest):
+            return False
+        tabs = found.group(2)
+        self.text = self.text[: found.start(2)] + " " * len(tabs) + self.text[found.end(2) :]
+        return True
+
+    def _mend_flow_colon(self, index: int) -> bool:
+        """A ':' where libyaml wants a flow node: content before a safe character, else no key."""
+        if not self.text.startswith(":", index):
+            return False
+        following = self.text[index + 1 : index + 2]
+        if following and not following.isspace() and following not in _FLOW_INDICATORS:
+            self.text = self.text[:index] + stand_in(":") + self.text[index + 1 :]
+            self.masked = True
+            return True
+        return self._insert(index, _EMPTY_KEY)
+
+    def _separate_flow_value(self, index: int) -> bool:
+        """Put spaces after a ':' right before a flow indicator, which libyaml wants there."""
+        following = self.text[index + 1 : index + 2]
+        if not (self.text.startswith(":", index) and following and following in _FLOW_INDICATORS):
+            return False
+        return self._insert(index + 1, _VALUE_GAP)
 
     def _ignore_leading_document_end(self, index: int) -> bool:
         """A '...' in a stream with no document ends nothing; Dexto reads it as empty (null)."""
@@ -297,6 +356,11 @@ class ScanText:
         self.text = self.text[:start] + spaced + self.text[start + len(spaced) :]
         self.tab_lines.append(line)
         return True
+
+
+def _is_one_line_scalar(rest: str) -> bool:
+    """True when the rest of a line is no block indicator and no mapping entry."""
+    return not (_BLOCK_INDICATOR_RE.match(rest) or _MAPPING_VALUE_RE.search(rest))
 
 
 def _without_skipped_boms(text: str) -> str:
