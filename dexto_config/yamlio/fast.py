@@ -26,6 +26,7 @@ from dexto_config.yamlio.fidelity import (
     MAX_ALIAS_COUNT,
     MAX_REPAIRS,
     ScanText,
+    is_prelude,
     js_number_string,
 )
 from dexto_config.yamlio.jstags import JsMap, JsSet, node_base64, timestamp, yaml11_time
@@ -63,6 +64,7 @@ _INF_RE = re.compile(r"\A([-+]?)\.(?:inf|Inf|INF)\Z")
 _NAN_RE = re.compile(r"\A\.(?:nan|NaN|NAN)\Z")
 _CORE_TAG = "tag:yaml.org,2002:"
 _BLOCK_HEADER_RE = re.compile(r"[|>][-+0-9]*")
+_GLUED_VERSION_RE = re.compile(r"^%YAML[ \t]+([^\s#]*#\S*)", re.MULTILINE)
 _GLUED_RE = re.compile(r"[^ \t\r\n]#")
 _GLUED_COMMENT = "a comment must be separated by a space from what is before it: write ' #'"
 _SET_TAG = "tag:yaml.org,2002:set"
@@ -166,6 +168,8 @@ def _without_ignored_blank_lines(root: Node | None, text: str) -> str:
 def _compose_repaired(text: str) -> tuple[Node | None, ScanText]:
     if len(text) > MAX_INPUT_BYTES:
         raise YamlSyntaxError(f"larger than {MAX_INPUT_BYTES // 2**20} MiB", FILE_START)
+    if "%YAML" in text:
+        _refuse_glued_version(text)
     if _may_nest_deeply(text):
         _check_nesting(text)
     scan = ScanText.of(text)
@@ -183,6 +187,19 @@ def _compose_repaired(text: str) -> tuple[Node | None, ScanText]:
             scan.settle(root)
         return root, scan
     raise YamlSyntaxError("too many tab characters on blank lines", FILE_START)
+
+
+def _refuse_glued_version(text: str) -> None:
+    """A `%YAML` version glued to a comment (`1.1#...`) is a version Dexto does not support."""
+    found = _GLUED_VERSION_RE.search(text)
+    if found is None or not is_prelude(text[: found.start()]):
+        return
+    line = text.count("\n", 0, found.start())
+    raise YamlSyntaxError(
+        f"unsupported YAML version {found.group(1)!r} in the %YAML directive: "
+        "put a space before the comment",
+        _point(line, found.start(1) - found.start()),
+    )
 
 
 def _may_nest_deeply(text: str) -> bool:
@@ -246,14 +263,14 @@ class _Evener:
         node.value = self._scan.restore(node.value)
         style = node.style
         if style in ("|", ">"):
-            self._block_scalar(node)
+            self._block_scalar(node, parent_indent)
         elif style in ("'", '"'):
             self._refuse_glued_comment(node, "a quoted scalar")
             self._refuse_under_indented(node, parent_indent, "a quoted scalar", flow=False)
         elif self._scan.tab_lines:
             self._refuse_tab_line_inside(node)
 
-    def _block_scalar(self, node: ScalarNode) -> None:
+    def _block_scalar(self, node: ScalarNode, parent_indent: int) -> None:
         """Refuse a comment glued to the header; a clip or keep scalar ends with a line break.
 
         The break is there even at the end of a file, where libyaml leaves it out.
@@ -263,8 +280,32 @@ class _Evener:
             return
         if self._text.startswith("#", header.end()):
             raise YamlSyntaxError(_GLUED_COMMENT, self._point_at(header.end()))
+        if not node.value.strip("\n") and not any(map(str.isdigit, header.group())):
+            self._refuse_deeper_leading_blank_lines(header.end(), parent_indent)
         if node.value and not node.value.endswith("\n") and "-" not in header.group():
             node.value += "\n"
+
+    def _refuse_deeper_leading_blank_lines(self, header_end: int, parent_indent: int) -> None:
+        """Refuse leading blank lines deeper than the first content line (npm yaml does).
+
+        libyaml takes the deepest of them for the indentation and reads the
+        scalar as empty; Dexto wants an indentation indicator then.
+        """
+        start = self._text.find("\n", header_end) + 1
+        deepest = 0
+        for line in self._text[start:].split("\n") if start else ():
+            content = line.rstrip("\r").lstrip(" ")
+            depth = len(line) - len(line.lstrip(" "))
+            if content:
+                if parent_indent < depth < deepest:
+                    raise YamlSyntaxError(
+                        "a block scalar's leading blank lines are deeper than its first line: "
+                        "add an indentation indicator (e.g. '|2') or remove their spaces",
+                        self._point_at(start + depth),
+                    )
+                return
+            deepest = max(deepest, depth)
+            start += len(line) + 1
 
     def flow_collection(self, node: Node, parent_indent: int) -> None:
         """Refuse a flow collection glued to a comment or not indented past its parent.

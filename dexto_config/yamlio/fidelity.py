@@ -251,7 +251,7 @@ class ScanText:
                 return False
             start = found.start()
         prelude = self.text[:start]
-        if not all(_PRELUDE_LINE_RE.fullmatch(line) for line in prelude.splitlines(keepends=True)):
+        if not is_prelude(prelude):
             return False
         self.text = f"{prelude}#{self.text[start + 1 :]}"
         return True
@@ -356,6 +356,11 @@ class ScanText:
         self.text = self.text[:start] + spaced + self.text[start + len(spaced) :]
         self.tab_lines.append(line)
         return True
+
+
+def is_prelude(text: str) -> bool:
+    """True when every line of `text` is blank, a comment or a directive (before a document)."""
+    return all(_PRELUDE_LINE_RE.fullmatch(line) for line in text.splitlines(keepends=True))
 
 
 def _is_one_line_scalar(rest: str) -> bool:
