@@ -22,7 +22,8 @@ so libyaml's marks stay true positions in the user's text:
 - a directive Dexto ignores with a warning (unknown, a second %YAML, a
   version other than 1.1 or 1.2) becomes a comment, and so does a '...' in
   a stream with no document; a reused anchor name
-  (Dexto lets the later definition win) gets a fresh name of equal length;
+  (Dexto lets the later definition win) or one libyaml cannot scan (`&😁`)
+  gets a fresh name of equal length;
 - checks for what libyaml accepts and Dexto refuses: a comment glued to a
   quoted scalar or flow collection, continuation lines of a quoted scalar or
   flow collection not indented past their block parent, and too many alias uses.
@@ -81,6 +82,14 @@ _SPACE = ("", " ", "\t", "\r", "\n")
 _EMPTY_KEY_PROBLEM = ("while parsing a block mapping", "did not find expected key")
 _DUPLICATE_ANCHOR_CONTEXT = "found duplicate anchor; first occurrence"
 _ANCHOR_NAME_RE = re.compile(r"[0-9A-Za-z_-]+")
+# An anchor or alias name libyaml cannot scan (YAML 1.2 allows any character but
+# white space and flow indicators: `&😁`, `&:@*!$"<foo>:`) gets a fresh name too.
+_ANCHOR_NAME_PROBLEM = (
+    "while scanning an anchor",
+    "did not find expected alphabetic or numeric character",
+)
+_YAML12_ANCHOR_CHARS = r"^\s,\[\]{}"
+_YAML12_ANCHOR_NAME_RE = re.compile(rf"[{_YAML12_ANCHOR_CHARS}]+")
 _NAME_CHARS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-"
 _IGNORED_DIRECTIVE_PROBLEMS = (
     "found unknown directive name",
@@ -165,7 +174,10 @@ class ScanText:
         if (context, problem) == _DOCUMENT_END_PROBLEM:
             return self._ignore_leading_document_end(index)
         if context == _DUPLICATE_ANCHOR_CONTEXT:
-            return self._rename_anchor(index)
+            return self._rename_anchor(index, _ANCHOR_NAME_RE, "0-9A-Za-z_-")
+        if (context, problem) == _ANCHOR_NAME_PROBLEM:
+            anchor = self.text.rfind("&", 0, index + 1)  # libyaml stops inside the name
+            return self._rename_anchor(anchor, _YAML12_ANCHOR_NAME_RE, _YAML12_ANCHOR_CHARS)
         if (context, problem) == _EMPTY_KEY_PROBLEM:
             return self._mark_empty_key(index)
         if problem == _FLOW_KEY_PROBLEM and context == _FLOW_MAPPING_CONTEXT:
@@ -256,17 +268,18 @@ class ScanText:
         self.text = f"{prelude}#{self.text[start + 1 :]}"
         return True
 
-    def _rename_anchor(self, index: int) -> bool:
-        """Give a reused anchor name (Dexto lets the later one win) a fresh name of equal length.
+    def _rename_anchor(self, index: int, name_re: re.Pattern[str], name_chars: str) -> bool:
+        """Give the anchor at `index` a fresh name of equal length that libyaml reads.
 
-        The new definition and its aliases up to the next definition of the
-        same name are renamed; anchor names are never values.
+        That is a reused name (Dexto lets the later definition win) or a name
+        libyaml cannot scan. The definition and its aliases up to the next
+        definition of the same name are renamed; anchor names are never values.
         """
-        found = _ANCHOR_NAME_RE.match(self.text, index + 1)
+        found = name_re.match(self.text, index + 1)
         if not self.text.startswith("&", index) or found is None:
             return False
         name = found.group()
-        following = re.compile(rf"([&*]){re.escape(name)}(?![0-9A-Za-z_-])")
+        following = re.compile(rf"([&*]){re.escape(name)}(?![{name_chars}])")
         again = following.search(self.text, found.end())
         while again is not None and again.group(1) == "*":
             again = following.search(self.text, again.end())
