@@ -6,8 +6,10 @@ few classes, each handled here without moving any character (or moving the marks
 so libyaml's marks stay true positions in the user's text:
 
 - characters libyaml refuses but Dexto reads as content (C0/C1 controls,
-  U+2028/U+2029, U+0085, a BOM after the first character, U+FFFE/U+FFFF) are
-  masked with private-use stand-ins before scanning and restored in values;
+  U+2028/U+2029, U+0085, a BOM after the first character, U+FFFE/U+FFFF), and
+  a '?' glued to a flow entry's content (`[?x]`: plain for Dexto, a key
+  indicator for libyaml), are masked with private-use stand-ins before
+  scanning and restored in values;
 - a tab on a blank or comment-only line, which libyaml takes for indentation,
   becomes a space when libyaml stops there, and so do tabs between a block
   sequence's '-' and a one-line scalar entry, and tabs after a line's
@@ -46,6 +48,9 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 _STAND_IN_BASE = 0xF0000
 _STAND_IN_RE = re.compile("[\U000f0000-\U000fffff]")
 _MASKED_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# A '?' starting a flow entry and glued to what follows (`[?x]`) is plain content for Dexto
+# (YAML 1.2) and a key indicator for libyaml; it is masked wherever it stands so.
+_FLOW_QUESTION_RE = re.compile(r"(?<=[\[{,])([ \t\r\n]*)\?(?=[^\s,\[\]{}])")
 # A possible alias (`*name` after a space or indicator); a cheap test before counting aliases.
 ALIAS_RE = re.compile(r"(?:^|[ \t\[{,:?-])\*[^\s,\[\]{}*]", re.MULTILINE)
 _TAB_LINE_RE = re.compile(r"[ \t]*(?:#.*)?")
@@ -147,9 +152,15 @@ class ScanText:
         """
         if "\ufeff" in text:
             text = _without_skipped_boms(text)
-        if not _MASKED_RE.search(text) or _STAND_IN_RE.search(text):
+        masked = _MASKED_RE.search(text) is not None
+        questions = "?" in text and _FLOW_QUESTION_RE.search(text) is not None
+        if not (masked or questions) or _STAND_IN_RE.search(text):
             return cls(text, False, [])
-        return cls(_MASKED_RE.sub(lambda match: stand_in(match.group()), text), True, [])
+        if masked:
+            text = _MASKED_RE.sub(lambda match: stand_in(match.group()), text)
+        if questions:
+            text = _FLOW_QUESTION_RE.sub(lambda match: match.group(1) + stand_in("?"), text)
+        return cls(text, True, [])
 
     def restore(self, value: str) -> str:
         """A scalar's value with every stand-in back to the character it stands for."""
