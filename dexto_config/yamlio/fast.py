@@ -9,6 +9,7 @@ key and value sits, so later layers can point at `file:line:col`.
 
 from __future__ import annotations
 
+import decimal
 import json
 import math
 import re
@@ -65,6 +66,9 @@ _NAN_RE = re.compile(r"\A\.(?:nan|NaN|NAN)\Z")
 _CORE_TAG = "tag:yaml.org,2002:"
 _BLOCK_HEADER_RE = re.compile(r"[|>][-+0-9]*")
 _GLUED_VERSION_RE = re.compile(r"^%YAML[ \t]+([^\s#]*#\S*)", re.MULTILINE)
+# An anchor and tags before a node (npm yaml writes them back in a collection key).
+_ANCHOR_PROP_RE = re.compile(r"&([^\s,\[\]{}]+)")
+_PROPS_RE = re.compile(r"[&!][^\s,\[\]{}]*(?:[ \t]+[&!][^\s,\[\]{}]*)*")
 _GLUED_RE = re.compile(r"[^ \t\r\n]#")
 _GLUED_COMMENT = "a comment must be separated by a space from what is before it: write ' #'"
 _SET_TAG = "tag:yaml.org,2002:set"
@@ -760,7 +764,10 @@ class _Builder:
             if self.yaml11 and _is_merge_key(key_node):
                 self._merge(result, self.build(value_node, (*path, "<<"), indent), key_node)
                 continue
-            key, identity = _key_and_identity(key_node, self.yaml11)
+            if isinstance(key_node, ScalarNode):
+                key, identity = _key_and_identity(key_node, self.yaml11)
+            else:
+                key, identity = self._collection_key(node, entry), None
             if identity is not None and identity in seen and not self._last_key_wins:
                 raise YamlSyntaxError(
                     f"duplicate key {key_node.value!r}: map keys must be unique",
@@ -771,6 +778,11 @@ class _Builder:
             self._index.record(child_path, key_node, value_node)
             result[key] = self.build(value_node, child_path, indent)
         return result
+
+    def _collection_key(self, node: MappingNode, entry: int) -> str:
+        """The string of the collection key of `node`'s entry (an alias starts before it)."""
+        after = node.value[entry - 1][1].end_mark.index if entry else node.start_mark.index
+        return _FlowKeyWriter(self._text).key(node.value[entry][0], after)
 
     @staticmethod
     def _merge(result: dict[str, Any], sources: Any, key_node: Node) -> None:
@@ -791,11 +803,14 @@ def _is_merge_key(node: Node) -> bool:
 def _key_and_identity(node: Node, yaml11: bool = False) -> tuple[str, object]:
     """The key's string, and what makes two keys duplicates for npm yaml.
 
+    A collection key is written without the anchors and aliases of its
+    entries here (the builder, which knows the text, writes them).
+
     Duplicates are keys whose scalar values are equal (`===`: 1 and 1.0 are,
     1 and "1" are not, NaN never is); collections are never duplicates.
     """
     if not isinstance(node, ScalarNode):
-        return _flow_text(node), None
+        return _FlowKeyWriter(None).key(node, -1), None
     text = node.value
     if node.tag == _PLAIN_TAG and not yaml11 and text and text[0] not in _NON_STRING_STARTS:
         return text, text
@@ -832,22 +847,148 @@ def _js_string(value: Any) -> str:
     return js_number_string(value)
 
 
-def _flow_text(node: Node) -> str:
-    """How npm yaml writes a collection used as a key: flow style, `[ a, b ]` and `{ k: v }`."""
-    if isinstance(node, SequenceNode):
-        return f"[ {', '.join(map(_flow_text, node.value))} ]" if node.value else "[]"
-    if isinstance(node, MappingNode):
-        pairs = [f"{_flow_text(key)}: {_flow_text(value)}" for key, value in node.value]
-        return f"{{ {', '.join(pairs)} }}" if pairs else "{}"
-    assert isinstance(node, ScalarNode)
+class _FlowKeyWriter:
+    """How npm yaml writes a collection used as a key: its `toString` in flow style.
+
+    `[ a, b ]` and `{ k: v }` on one line when they fit in 80 columns and no
+    entry spans lines, else one entry a line; a collection key in a flow
+    mapping is written explicitly (`? [ a ]` then `: v` on the next line);
+    scalars keep the spelling npm yaml keeps (`~`, `0x1f`, `1.0`, `1e+3`);
+    anchors and tags of the entries, and aliases, are written when the
+    document's text is known (`text`), as marks do not hold them.
+    """
+
+    def __init__(self, text: str | None) -> None:
+        self._text = text
+
+    def key(self, node: Node, after: int) -> str:
+        """The key's string; `after` is where the previous entry ends (an alias starts before)."""
+        if self._is_alias(node, after):
+            return self._alias(node)
+        return self._collection(node, "")
+
+    def _is_alias(self, node: Node, after: int) -> bool:
+        """An alias is the node it names, which starts before the place the alias stands."""
+        return self._text is not None and node.start_mark.index < after
+
+    def _alias(self, node: Node) -> str:
+        assert self._text is not None
+        found = _ANCHOR_PROP_RE.match(self._text, node.start_mark.index)
+        return f"*{found.group(1)}" if found else self._collection(node, "")
+
+    def _item(self, node: Node, indent: str, after: int, *, implicit_key: bool = False) -> str:
+        if self._is_alias(node, after):
+            return self._alias(node) + (" " if implicit_key else "")
+        if isinstance(node, ScalarNode):
+            written = _scalar_text(node)
+        else:
+            written = self._collection(node, indent)
+        props = self._props(node)
+        return f"{props} {written}" if props else written
+
+    def _props(self, node: Node) -> str:
+        """The node's anchor, then its tag, as the text writes them."""
+        found = None if self._text is None else _PROPS_RE.match(self._text, node.start_mark.index)
+        if found is None:
+            return ""
+        props = found.group().split()
+        return " ".join(sorted(props, key=lambda prop: not prop.startswith("&")))
+
+    def _has_no_value(self, key: Node, value: Node) -> bool:
+        """True for a flow mapping entry with no ':' (`{a}`), whose value npm yaml leaves out."""
+        return (
+            self._text is not None
+            and isinstance(value, ScalarNode)
+            and not value.style
+            and not value.value
+            and ":" not in self._text[key.end_mark.index : value.start_mark.index]
+        )
+
+    def _collection(self, node: Node, indent: str) -> str:
+        if isinstance(node, SequenceNode):
+            start, end, step = "[", "]", indent + "    "
+            lines = self._entries(node.value, node.start_mark.index, step, self._item)
+        else:
+            assert isinstance(node, MappingNode)
+            start, end, step = "{", "}", indent + "  "
+            lines = self._entries(node.value, node.start_mark.index, step, self._pair)
+        if not lines:
+            return start + end
+        if any("\n" in line for line in lines) or sum(len(line) + 2 for line in lines) + 2 > 80:
+            return start + "".join(f"\n  {indent}{line}" for line in lines) + f"\n{indent}{end}"
+        return f"{start} {' '.join(lines)} {end}"
+
+    @staticmethod
+    def _entries(entries: list[Any], after: int, indent: str, write: Any) -> list[str]:
+        lines: list[str] = []
+        for entry in entries:
+            lines.append(write(entry, indent, after))
+            after = (entry[1] if isinstance(entry, tuple) else entry).end_mark.index
+        return [f"{line}," for line in lines[:-1]] + lines[-1:]
+
+    def _pair(self, pair: tuple[Node, Node], indent: str, after: int) -> str:
+        key, value = pair
+        explicit = not isinstance(key, ScalarNode)
+        inner = indent + "  "
+        written = self._item(key, inner, after, implicit_key=not explicit)
+        if self._has_no_value(key, value):
+            return f"? {written}" if explicit else written or "?"
+        written = f"? {written}\n{indent}:" if explicit else f"{written}:"
+        value_text = self._item(value, inner, key.end_mark.index)
+        if not explicit and not isinstance(value, ScalarNode) and "\n" in value_text:
+            return f"{written}\n{inner}{value_text}"
+        return f"{written}{' ' if value_text else ''}{value_text}"
+
+
+def _scalar_text(node: ScalarNode) -> str:
+    """A scalar as npm yaml writes it back: a null or boolean as spelled, a number by its format."""
     value = scalar_value(node)
+    source = node.value
+    if node.style and node.start_mark.index == node.end_mark.index:
+        return ""  # a key that is not there (`: x`), read as null
     if value is None:
-        return "null"
-    if not isinstance(value, str) or not node.style:
-        return _js_string(value)
-    if node.style == "'":
-        return "'" + value.replace("'", "''") + "'"
-    return json.dumps(value, ensure_ascii=False)
+        return source if not node.style and _NULL_RE.match(source) else "null"
+    if isinstance(value, str):
+        if node.style == "'":
+            return "'" + value.replace("'", "''") + "'"
+        if node.style == '"':
+            return json.dumps(value, ensure_ascii=False)
+        return value
+    if isinstance(value, bool) or node.style:
+        return source if isinstance(value, bool) and not node.style else _js_string(value)
+    return _number_text(source, value)
+
+
+def _number_text(source: str, value: Any) -> str:
+    """npm yaml's `stringifyNumber` and its hexadecimal, octal and exponent formats."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return ".nan" if math.isnan(value) else ".inf" if value > 0 else "-.inf"
+    if _HEX_RE.match(source) and value >= 0:
+        return f"0x{int(value):x}"
+    if _OCT_RE.match(source) and value >= 0:
+        return f"0o{int(value):o}"
+    if "e" in source.lower() and _FLOAT_RE.match(source):
+        return _exponential(value)
+    written = "-0" if value == 0 and math.copysign(1, value) < 0 else _js_string(value)
+    dot = source.find(".")
+    if dot < 0 or not source.endswith("0") or not written[:1].isdigit():
+        return written
+    point = written.find(".")
+    fraction = 0 if point < 0 else len(written) - point - 1
+    padded = written if point >= 0 else written + "."
+    return padded + "0" * (len(source) - dot - 1 - fraction)
+
+
+def _exponential(value: float) -> str:
+    """JavaScript's `Number.prototype.toExponential()` with no argument (shortest digits)."""
+    if value == 0:
+        return "0e+0"
+    exact = decimal.Decimal(repr(abs(float(value))))
+    digits = "".join(map(str, exact.as_tuple().digits)).rstrip("0") or "0"
+    exponent = exact.adjusted()
+    mantissa = digits if len(digits) == 1 else f"{digits[0]}.{digits[1:]}"
+    sign = "-" if value < 0 else ""
+    return f"{sign}{mantissa}e{'+' if exponent >= 0 else '-'}{abs(exponent)}"
 
 
 def _syntax_error(error: yaml.MarkedYAMLError, scan: ScanText) -> YamlSyntaxError:
