@@ -277,7 +277,8 @@ class _Evener:
     def _block_scalar(self, node: ScalarNode, parent_indent: int) -> None:
         """Refuse a comment glued to the header; a clip or keep scalar ends with a line break.
 
-        The break is there even at the end of a file, where libyaml leaves it out.
+        The break is there even at the end of a file, where libyaml leaves it
+        out, and a keep scalar whose only line is spaces ending the file holds it.
         """
         header = _BLOCK_HEADER_RE.search(self._text, node.start_mark.index)
         if header is None:
@@ -288,6 +289,18 @@ class _Evener:
             self._refuse_deeper_leading_blank_lines(header.end(), parent_indent)
         if node.value and not node.value.endswith("\n") and "-" not in header.group():
             node.value += "\n"
+        elif not node.value and "+" in header.group() and self._ends_in_spaces(header.end()):
+            node.value = "\n"
+
+    def _ends_in_spaces(self, header_end: int) -> bool:
+        """True when the only line after the header ends the file with spaces and no break.
+
+        npm yaml reads that line as an empty line of a keep (`|+`) scalar;
+        libyaml reads nothing there.
+        """
+        start = self._text.find("\n", header_end) + 1
+        rest = self._text[start:] if start else ""
+        return bool(rest) and not rest.strip(" ")
 
     def _refuse_deeper_leading_blank_lines(self, header_end: int, parent_indent: int) -> None:
         """Refuse leading blank lines deeper than the first content line (npm yaml does).
