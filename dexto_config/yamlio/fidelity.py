@@ -65,6 +65,14 @@ _FLOW_KEY_PROBLEM = "did not find expected ',' or '}'"
 _FLOW_MAPPING_CONTEXT = "while parsing a flow mapping"
 _KEY_MARK = "? "
 _DOCUMENT_END_PROBLEM = ("while parsing a block node", "did not find expected node content")
+# A document that is a block scalar whose lines start at column 0 (`--- >` then `text`):
+# Dexto reads it, libyaml wants it indented (it is, by two spaces a line, then back).
+_DOCUMENT_START_PROBLEM = (None, "did not find expected <document start>")
+_ROOT_BLOCK_HEADER_RE = re.compile(
+    r"^(?:---[ \t]+)?(?:[!&][^\s]*[ \t]+)*[|>][-+]?[ \t]*(?:#[^\n]*)?\r?\n(?:\r?\n)*\Z"
+)
+_LINE_RE = re.compile(r"[^\n]*\n|[^\n]+")
+_DOCUMENT_MARKER_RE = re.compile(r"^(?:---|\.\.\.)(?=[ \t\r\n]|\Z)", re.MULTILINE)
 _DOCUMENT_END_RE = re.compile(r"\.\.\.(?:[ \t]+#[^\n]*|[ \t]*)(?:\r?\n|$)")
 # A block sequence entry whose separation holds tabs: indentation, '-', then tabs and the entry.
 _DASH_TABS_RE = re.compile(r"([ ]*(?:[-?:][ ]+)*-)([ \t]*\t[ \t]*)([^\n]*)")
@@ -182,6 +190,8 @@ class ScanText:
             return self._separate_flow_value(index)
         if problem in _IGNORED_DIRECTIVE_PROBLEMS:
             return self._ignore_directive(index)
+        if (context, problem) == _DOCUMENT_START_PROBLEM:
+            return self._indent_root_block_scalar(index)
         if (context, problem) == _DOCUMENT_END_PROBLEM:
             return self._ignore_leading_document_end(index)
         if context == _DUPLICATE_ANCHOR_CONTEXT:
@@ -246,6 +256,28 @@ class ScanText:
         if not (self.text.startswith(":", index) and following and following in _FLOW_INDICATORS):
             return False
         return self._insert(index + 1, _VALUE_GAP)
+
+    def _indent_root_block_scalar(self, index: int) -> bool:
+        """Indent a document's block scalar whose lines start at column 0 (Dexto reads it).
+
+        Each line up to the next document marker gets two spaces, which
+        `settle` takes out again.
+        """
+        if self.key_marks or (index and self.text[index - 1] != "\n"):
+            return False
+        header = self.text[:index].rstrip("\r\n").rfind("\n") + 1
+        if not (
+            _ROOT_BLOCK_HEADER_RE.match(self.text[header:index]) and is_prelude(self.text[:header])
+        ):
+            return False
+        marker = _DOCUMENT_MARKER_RE.search(self.text, index)
+        end = len(self.text) if marker is None else marker.start()
+        lines = _LINE_RE.findall(self.text, index, end)
+        starts = itertools.accumulate((len(line) + _INSERTED for line in lines), initial=index)
+        self.key_marks = list(starts)[:-1]
+        indented = "".join(_VALUE_GAP + line for line in lines)
+        self.text = self.text[:index] + indented + self.text[end:]
+        return True
 
     def _ignore_leading_document_end(self, index: int) -> bool:
         """A '...' in a stream with no document ends nothing; Dexto reads it as empty (null)."""
