@@ -20,7 +20,9 @@ so libyaml's marks stay true positions in the user's text:
   indicator (`{a:, b}`) gets two spaces after it;
 - a multi-line implicit key in a flow mapping (`{first\n  second: x}`) and a
   block mapping entry with no key (`: x`), which libyaml refuses, are scanned
-  with '? ' or '""' put before them; the marks are moved back afterwards;
+  with '? ' or '""' put before them, and a document that is a block
+  scalar with lines at column 0 (`--- >` then `text`) gets two spaces before
+  each line; the marks are moved back afterwards;
 - a directive Dexto ignores with a warning (unknown, a second %YAML, a
   version other than 1.1 or 1.2) becomes a comment, and so does a '...' in
   a stream with no document; a reused anchor name
