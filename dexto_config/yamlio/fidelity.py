@@ -52,7 +52,8 @@ _STAND_IN_RE = re.compile("[\U000f0000-\U000fffff]")
 _MASKED_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 # A '?' starting a flow entry and glued to what follows (`[?x]`) is plain content for Dexto
 # (YAML 1.2) and a key indicator for libyaml; it is masked wherever it stands so.
-_FLOW_QUESTION_RE = re.compile(r"(?<=[\[{,])([ \t\r\n]*)\?(?=[^\s,\[\]{}])")
+# Found from the '?' (a literal the regex engine skips to quickly), then checked backwards.
+_GLUED_QUESTION_RE = re.compile(r"\?[^\s,\[\]{}]")
 # A possible alias (`*name` after a space or indicator); a cheap test before counting aliases.
 ALIAS_RE = re.compile(r"(?:^|[ \t\[{,:?-])\*[^\s,\[\]{}*]", re.MULTILINE)
 _TAB_LINE_RE = re.compile(r"[ \t]*(?:#.*)?")
@@ -163,13 +164,13 @@ class ScanText:
         if "\ufeff" in text:
             text = _without_skipped_boms(text)
         masked = _MASKED_RE.search(text) is not None
-        questions = "?" in text and _FLOW_QUESTION_RE.search(text) is not None
+        questions = _flow_questions(text) if "?" in text else []
         if not (masked or questions) or _STAND_IN_RE.search(text):
             return cls(text, False, [])
         if masked:
             text = _MASKED_RE.sub(lambda match: stand_in(match.group()), text)
-        if questions:
-            text = _FLOW_QUESTION_RE.sub(lambda match: match.group(1) + stand_in("?"), text)
+        for question in questions:
+            text = f"{text[:question]}{stand_in('?')}{text[question + 1 :]}"
         return cls(text, True, [])
 
     def restore(self, value: str) -> str:
@@ -414,6 +415,18 @@ class ScanText:
         self.text = self.text[:start] + spaced + self.text[start + len(spaced) :]
         self.tab_lines.append(line)
         return True
+
+
+def _flow_questions(text: str) -> list[int]:
+    """Where a '?' glued to what follows starts a flow entry (after '[', '{' or ',')."""
+    found: list[int] = []
+    for match in _GLUED_QUESTION_RE.finditer(text):
+        before = match.start() - 1
+        while before >= 0 and text[before] in " \t\r\n":
+            before -= 1
+        if before >= 0 and text[before] in "[{,":
+            found.append(match.start())
+    return found
 
 
 def is_prelude(text: str) -> bool:
