@@ -20,8 +20,8 @@ from tests.yamlio.parity_inputs import Case, corpus_cases, mutation_cases, suite
 # measured on the yaml-test-suite (README "YAML fidelity" lists what is left, and why).
 # Raise them as classes are closed, never lower them.
 MUTATION_AGREEMENT = 0.995
-SUITE_ACCEPTED_AGREEMENT = 0.91
-SUITE_REFUSED_AGREEMENT = 0.98
+SUITE_ACCEPTED_AGREEMENT = 0.989
+SUITE_REFUSED_AGREEMENT = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +102,9 @@ def test_suite_cases_dexto_accepts_read_the_same(
     refused = [outcome for outcome in judged if not outcome.dexto.ok]
     report_figure(_figure("yaml-test-suite, Dexto accepts", accepted))
     report_figure(_figure("yaml-test-suite, Dexto refuses", refused))
+    disagreeing = [outcome.case.name for outcome in judged if not outcome.agrees]
+    if disagreeing:
+        report_figure(f"yaml-test-suite cases read otherwise: {', '.join(disagreeing)}")
     agreeing = sum(outcome.agrees for outcome in accepted)
     assert agreeing >= SUITE_ACCEPTED_AGREEMENT * len(accepted), _disagreements(accepted)
     refusing = sum(outcome.agrees for outcome in refused)
