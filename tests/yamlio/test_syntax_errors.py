@@ -30,6 +30,8 @@ from dexto_config.yamlio.fast import YamlSyntaxError, parse
         pytest.param("a: !!set {b: 1}\n", 1, 14, "!!set must have no values", id="set-value"),
         pytest.param("a: !!omap [b: 1, b: 2]\n", 1, 18, "must not repeat a key", id="omap-key"),
         pytest.param("a:\n  b: {c: [1,\nd: 2\n", 2, 10, "the '[' opened here", id="innermost"),
+        pytest.param("%YAML 1.1#c\n---\na\n", 1, 7, "unsupported YAML version", id="version"),
+        pytest.param("a: |\n   \n  # c\nb: 1\n", 3, 3, "blank lines are deeper", id="blank-lines"),
     ],
 )
 def test_syntax_error_points_at_the_mistake(text: str, line: int, col: int, says: str) -> None:

@@ -1,0 +1,62 @@
+"""Reading as Dexto reads: repaired text keeps the user's positions; keys are JavaScript's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dexto_config.yamlio.fast import DataPath, parse
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "path", "where"),
+    [
+        # (line, col, end_line, end_col) of the value at `path`, 1-based, in the user's text.
+        pytest.param("a: [:x, y]\n", {"a": [":x", "y"]}, ("a", 1), (1, 9, 1, 10), id="colon-start"),
+        pytest.param("- [ : x, y ]\n", [[{"": "x"}, "y"]], (0, 1), (1, 10, 1, 11), id="no-key"),
+        pytest.param(
+            "a: {b:, c: d}\n",
+            {"a": {"b": None, "c": "d"}},
+            ("a", "c"),
+            (1, 12, 1, 13),
+            id="colon-comma",
+        ),
+        pytest.param("a:\n \tb\nc: d\n", {"a": "b", "c": "d"}, ("c",), (3, 4, 3, 5), id="tab"),
+        pytest.param("\t[x]\n", ["x"], (0,), (1, 3, 1, 4), id="tab-flow"),
+        pytest.param("a: &x! b\nc: *x!\n", {"a": "b", "c": "b"}, ("a",), (1, 4, 1, 9), id="anchor"),
+        pytest.param("a: {?b: c}\n", {"a": {"?b": "c"}}, ("a", "?b"), (1, 9, 1, 10), id="question"),
+        pytest.param("--- >\nab\ncd\n", "ab cd\n", (), (1, 5, 4, 1), id="column-0-scalar"),
+    ],
+)
+def test_repaired_text_reads_as_dexto_with_the_users_positions(
+    text: str, value: Any, path: DataPath, where: tuple[int, int, int, int]
+) -> None:
+    parsed = parse(text)
+    assert parsed.data == value
+    position = parsed.positions.nearest(path)[1].value
+    assert (position.line, position.col, position.end_line, position.end_col) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # npm yaml's own spelling of a collection used as a key (String() of an object).
+        pytest.param("? [a, 'b', \"c\"]\n: x\n", "[ a, 'b', \"c\" ]", id="scalars"),
+        pytest.param(
+            "? [1.0, 0x1F, 0o7, 1e3, +1, .inf]\n: x\n",
+            "[ 1.0, 0x1f, 0o7, 1e+3, 1, .inf ]",
+            id="numbers",
+        ),
+        pytest.param("? [~, Null, TRUE]\n: x\n", "[ ~, Null, TRUE ]", id="as-spelled"),
+        pytest.param("? {a: , b}\n: x\n", "{ a:, b }", id="no-value"),
+        pytest.param("? [&x a, !!str b, *x]\n: x\n", "[ &x a, !!str b, *x ]", id="props"),
+        pytest.param("- &k [a]\n- {*k : 1}\n", "*k", id="alias"),
+        pytest.param("? {[a]: b}\n: x\n", "{\n  ? [ a ]\n  : b\n}", id="explicit"),
+        pytest.param("? [" + "a, " * 30 + "b]\n: x\n", "[\n" + "  a,\n" * 30 + "  b\n]", id="wide"),
+    ],
+)
+def test_collection_keys_are_spelled_as_dexto_spells_them(text: str, key: str) -> None:
+    data = parse(text).data
+    keys = data[-1] if isinstance(data, list) else data
+    assert list(keys) == [key]
