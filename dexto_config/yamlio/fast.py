@@ -170,6 +170,7 @@ def _without_ignored_blank_lines(root: Node | None, text: str) -> str:
 
 
 def _compose_repaired(text: str) -> tuple[Node | None, ScanText]:
+    """`text` composed with the repairs; anchors renamed for libyaml only where they start nodes."""
     if len(text) > MAX_INPUT_BYTES:
         raise YamlSyntaxError(f"larger than {MAX_INPUT_BYTES // 2**20} MiB", FILE_START)
     if "%YAML" in text:
@@ -177,6 +178,19 @@ def _compose_repaired(text: str) -> tuple[Node | None, ScanText]:
     if _may_nest_deeply(text):
         _check_nesting(text)
     scan = ScanText.of(text)
+    if not scan.renamed_anchors:
+        return _compose_scan(scan)
+    try:
+        root, scan = _compose_scan(scan)
+    except YamlSyntaxError:
+        return _compose_scan(ScanText.of(text, rename_anchors=False))
+    if scan.anchors_start_nodes(root):
+        return root, scan
+    return _compose_scan(ScanText.of(text, rename_anchors=False))
+
+
+def _compose_scan(scan: ScanText) -> tuple[Node | None, ScanText]:
+    """Compose the scanned text, repairing where libyaml stops and Dexto reads on."""
     for _ in range(MAX_REPAIRS + 1):
         try:
             root = _compose_once(scan.text)

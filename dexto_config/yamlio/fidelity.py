@@ -26,8 +26,9 @@ so libyaml's marks stay true positions in the user's text:
 - a directive Dexto ignores with a warning (unknown, a second %YAML, a
   version other than 1.1 or 1.2) becomes a comment, and so does a '...' in
   a stream with no document; a reused anchor name
-  (Dexto lets the later definition win) or one libyaml cannot scan (`&😁`)
-  gets a fresh name of equal length;
+  (Dexto lets the later definition win), one libyaml cannot scan (`&😁`) or
+  would end early (`&an:chor`, renamed before scanning, kept only where it
+  starts a node) gets a fresh name of equal length;
 - checks for what libyaml accepts and Dexto refuses: a comment glued to a
   quoted scalar or flow collection, continuation lines of a quoted scalar or
   flow collection not indented past their block parent, and too many alias uses.
@@ -106,6 +107,8 @@ _ANCHOR_NAME_PROBLEM = (
 )
 _YAML12_ANCHOR_CHARS = r"^\s,\[\]{}"
 _YAML12_ANCHOR_NAME_RE = re.compile(rf"[{_YAML12_ANCHOR_CHARS}]+")
+# What may be an anchor libyaml reads with a shorter name (`&an:chor`: `an`, then `:chor`).
+_SPLIT_ANCHOR_RE = re.compile(r"(?<![^\s\[{,])&[0-9A-Za-z_-]+[^\s0-9A-Za-z_,\[\]{}-]")
 _NAME_CHARS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-"
 _IGNORED_DIRECTIVE_PROBLEMS = (
     "found unknown directive name",
@@ -153,16 +156,29 @@ class ScanText:
     masked: bool
     tab_lines: list[int]
     key_marks: list[int] = field(default_factory=list)
+    renamed_anchors: list[int] = field(default_factory=list)
 
     @classmethod
-    def of(cls, text: str) -> ScanText:
+    def of(cls, text: str, *, rename_anchors: bool = True) -> ScanText:
         """Mask the characters libyaml refuses (when the text uses none of the stand-ins).
 
         The byte-order marks Dexto skips go: libyaml's marks never count the
-        first one, so indices into the scanned text are libyaml's.
+        first one, so indices into the scanned text are libyaml's. With
+        `rename_anchors`, what looks like an anchor whose name libyaml would
+        end early (`&an:chor`) gets a fresh name; `renamed_anchors` says where,
+        for the caller to check that each starts a node.
         """
         if "\ufeff" in text:
             text = _without_skipped_boms(text)
+        scan = cls._masked(text)
+        if rename_anchors and "&" in text:
+            for found in _SPLIT_ANCHOR_RE.finditer(scan.text):
+                if scan._rename_anchor(found.start(), _YAML12_ANCHOR_NAME_RE, _YAML12_ANCHOR_CHARS):
+                    scan.renamed_anchors.append(found.start())
+        return scan
+
+    @classmethod
+    def _masked(cls, text: str) -> ScanText:
         masked = _MASKED_RE.search(text) is not None
         questions = _flow_questions(text) if "?" in text else []
         if not (masked or questions) or _STAND_IN_RE.search(text):
@@ -172,6 +188,11 @@ class ScanText:
         for question in questions:
             text = f"{text[:question]}{stand_in('?')}{text[question + 1 :]}"
         return cls(text, True, [])
+
+    def anchors_start_nodes(self, root: Node | None) -> bool:
+        """True when every renamed anchor starts a node (it was an anchor, not content)."""
+        starts = {node.start_mark.index for node in _nodes_of(root)} if root else set()
+        return all(index in starts for index in self.renamed_anchors)
 
     def restore(self, value: str) -> str:
         """A scalar's value with every stand-in back to the character it stands for."""

@@ -20,7 +20,7 @@ from tests.yamlio.parity_inputs import Case, corpus_cases, mutation_cases, suite
 # measured on the yaml-test-suite (README "YAML fidelity" lists what is left, and why).
 # Raise them as classes are closed, never lower them.
 MUTATION_AGREEMENT = 0.995
-SUITE_ACCEPTED_AGREEMENT = 0.989
+SUITE_ACCEPTED_AGREEMENT = 0.996
 SUITE_REFUSED_AGREEMENT = 1.0
 
 

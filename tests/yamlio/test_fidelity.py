@@ -25,6 +25,12 @@ from dexto_config.yamlio.fast import DataPath, parse
         pytest.param("a:\n \tb\nc: d\n", {"a": "b", "c": "d"}, ("c",), (3, 4, 3, 5), id="tab"),
         pytest.param("\t[x]\n", ["x"], (0,), (1, 3, 1, 4), id="tab-flow"),
         pytest.param("a: &x! b\nc: *x!\n", {"a": "b", "c": "b"}, ("a",), (1, 4, 1, 9), id="anchor"),
+        pytest.param(
+            "a: &x:y b\nc: *x:y\n", {"a": "b", "c": "b"}, ("a",), (1, 4, 1, 10), id="anchor-colon"
+        ),
+        pytest.param(
+            "a: |\n  &amp; x\n", {"a": "&amp; x\n"}, ("a",), (1, 4, 3, 1), id="anchor-like-content"
+        ),
         pytest.param("a: {?b: c}\n", {"a": {"?b": "c"}}, ("a", "?b"), (1, 9, 1, 10), id="question"),
         pytest.param("--- >\nab\ncd\n", "ab cd\n", (), (1, 5, 4, 1), id="column-0-scalar"),
     ],
