@@ -301,10 +301,39 @@ class _Evener:
             raise YamlSyntaxError(_GLUED_COMMENT, self._point_at(header.end()))
         if not node.value.strip("\n") and not any(map(str.isdigit, header.group())):
             self._refuse_deeper_leading_blank_lines(header.end(), parent_indent)
+        if self._scan.folded_tabs and node.style == ">":
+            self._keep_break_after_tab_line(node)
         if node.value and not node.value.endswith("\n") and "-" not in header.group():
             node.value += "\n"
         elif not node.value and "+" in header.group() and self._ends_in_spaces(header.end()):
             node.value = "\n"
+
+    def _keep_break_after_tab_line(self, node: ScalarNode) -> None:
+        """A folded scalar's first line starting with a tab keeps the line break after it.
+
+        The tab makes it a more-indented line for Dexto; libyaml saw it
+        masked, as text, and folded the break into a space (or dropped one
+        before blank lines) when the next line is text.
+        """
+        start, end = node.start_mark.index, node.end_mark.index
+        tab = next((index for index in self._scan.folded_tabs if start < index < end), None)
+        line_end = -1 if tab is None else self._text.find("\n", tab, end)
+        if tab is None or line_end < 0:
+            return
+        indent = tab - (self._text.rfind("\n", 0, tab) + 1)
+        first = self._scan.restore(self._text[tab:line_end])
+        lines = self._text[line_end + 1 : end].split("\n")
+        blank = next((count for count, line in enumerate(lines) if line.strip(" \r")), None)
+        value = node.value
+        leading = len(value) - len(value.lstrip("\n"))
+        if blank is None or not value.startswith(first, leading):
+            return
+        following = lines[blank]
+        if len(following) - len(following.lstrip(" ")) != indent or following[indent] == "\t":
+            return
+        joint = leading + len(first)
+        folded = 1 if blank == 0 else blank
+        node.value = value[:joint] + "\n" * (blank + 1) + value[joint + folded :]
 
     def _ends_in_spaces(self, header_end: int) -> bool:
         """True when the only line after the header ends the file with spaces and no break.

@@ -14,7 +14,8 @@ so libyaml's marks stay true positions in the user's text:
   becomes a space when libyaml stops there, and so do tabs between a block
   sequence's '-' and a one-line scalar entry, and tabs after a line's
   indentation before a flow collection or a scalar; a tab right after a
-  literal block scalar's indentation is masked like a control character;
+  block scalar's indentation is masked like a control character (in a folded
+  scalar, the reader keeps the line break after its line);
 - in flow context, a ':' starting a plain scalar (`[:x]`) is masked, a ':'
   with no key before it (`[ : x ]`) gets '""' and a ':' right before a flow
   indicator (`{a:, b}`) gets two spaces after it;
@@ -157,6 +158,7 @@ class ScanText:
     tab_lines: list[int]
     key_marks: list[int] = field(default_factory=list)
     renamed_anchors: list[int] = field(default_factory=list)
+    folded_tabs: list[int] = field(default_factory=list)
 
     @classmethod
     def of(cls, text: str, *, rename_anchors: bool = True) -> ScanText:
@@ -201,7 +203,7 @@ class ScanText:
     def repair(self, problem: str | None, context: str | None, index: int, line: int) -> bool:
         """Even out the place libyaml stopped at, when Dexto reads it; False when it cannot."""
         if problem == _BLOCK_SCALAR_TAB_PROBLEM:
-            return self._mask_tab_at(index, literal_only=True)
+            return self._mask_block_scalar_tab(index)
         if problem in _BLANK_OR_COMMENT_TAB_PROBLEMS and context != "while scanning a block scalar":
             return (
                 self._space_tabs_on_line(line)
@@ -409,20 +411,20 @@ class ScanText:
         for start in reversed(starts):
             self.text = self.text[:start] + self.text[start + _INSERTED :]
 
-    def _mask_tab_at(self, index: int, *, literal_only: bool) -> bool:
+    def _mask_block_scalar_tab(self, index: int) -> bool:
+        """Mask a tab right after a block scalar's indentation (content for Dexto).
+
+        In a folded scalar that tab starts a more-indented line, whose line
+        breaks are kept; libyaml folds the masked line like text, so its
+        place goes to `folded_tabs` for the reader to keep the break after it.
+        """
         if index >= len(self.text) or self.text[index] != "\t":
             return False
-        if literal_only and not self._in_literal_block(index):
-            return False
+        if self.text.rfind(">", 0, index) > self.text.rfind("|", 0, index):
+            self.folded_tabs.append(index)
         self.text = self.text[:index] + stand_in("\t") + self.text[index + 1 :]
         self.masked = True
         return True
-
-    def _in_literal_block(self, index: int) -> bool:
-        """True when the nearest block scalar header above `index` is literal (`|`)."""
-        header = self.text.rfind("|", 0, index)
-        folded = self.text.rfind(">", 0, index)
-        return header > folded
 
     def _space_tabs_on_line(self, line: int) -> bool:
         lines = self.text.split("\n")

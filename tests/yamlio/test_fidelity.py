@@ -31,6 +31,7 @@ from dexto_config.yamlio.fast import DataPath, parse
         pytest.param(
             "a: |\n  &amp; x\n", {"a": "&amp; x\n"}, ("a",), (1, 4, 3, 1), id="anchor-like-content"
         ),
+        pytest.param("a: >\n \tx\n y\n", {"a": "\tx\ny\n"}, ("a",), (1, 4, 4, 1), id="folded-tab"),
         pytest.param("a: {?b: c}\n", {"a": {"?b": "c"}}, ("a", "?b"), (1, 9, 1, 10), id="question"),
         pytest.param("--- >\nab\ncd\n", "ab cd\n", (), (1, 5, 4, 1), id="column-0-scalar"),
     ],
