@@ -13,6 +13,7 @@ import decimal
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -928,11 +929,13 @@ class _FlowKeyWriter:
         return self._text is not None and node.start_mark.index < after
 
     def _alias(self, node: Node) -> str:
+        """`*name`, the name read from the anchor where the aliased node starts."""
         assert self._text is not None
         found = _ANCHOR_PROP_RE.match(self._text, node.start_mark.index)
         return f"*{found.group(1)}" if found else self._collection(node, "")
 
     def _item(self, node: Node, indent: str, after: int, *, implicit_key: bool = False) -> str:
+        """An entry (or a key or value of one): an alias, or the node with its anchor and tag."""
         if self._is_alias(node, after):
             return self._alias(node) + (" " if implicit_key else "")
         if isinstance(node, ScalarNode):
@@ -961,6 +964,7 @@ class _FlowKeyWriter:
         )
 
     def _collection(self, node: Node, indent: str) -> str:
+        """A sequence's or mapping's flow text, its entries indented past `indent` if on lines."""
         if isinstance(node, SequenceNode):
             start, end, step = "[", "]", indent + "    "
             lines = self._entries(node.value, node.start_mark.index, step, self._item)
@@ -975,7 +979,10 @@ class _FlowKeyWriter:
         return f"{start} {' '.join(lines)} {end}"
 
     @staticmethod
-    def _entries(entries: list[Any], after: int, indent: str, write: Any) -> list[str]:
+    def _entries(
+        entries: list[Any], after: int, indent: str, write: Callable[[Any, str, int], str]
+    ) -> list[str]:
+        """Each entry written, with ',' after all but the last; `after` moves past each."""
         lines: list[str] = []
         for entry in entries:
             lines.append(write(entry, indent, after))
@@ -983,6 +990,7 @@ class _FlowKeyWriter:
         return [f"{line}," for line in lines[:-1]] + lines[-1:]
 
     def _pair(self, pair: tuple[Node, Node], indent: str, after: int) -> str:
+        """A flow mapping entry as npm yaml's `stringifyPair` writes it in flow context."""
         key, value = pair
         explicit = not isinstance(key, ScalarNode)
         inner = indent + "  "
@@ -1010,9 +1018,9 @@ def _scalar_text(node: ScalarNode) -> str:
         if node.style == '"':
             return json.dumps(value, ensure_ascii=False)
         return value
-    if isinstance(value, bool) or node.style:
-        return source if isinstance(value, bool) and not node.style else _js_string(value)
-    return _number_text(source, value)
+    if node.style or not isinstance(value, int | float):
+        return _js_string(value)  # a tagged quoted scalar, bytes, a date
+    return source if isinstance(value, bool) else _number_text(source, value)
 
 
 def _number_text(source: str, value: Any) -> str:
