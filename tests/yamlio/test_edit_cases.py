@@ -203,6 +203,19 @@ CASES: list[tuple[str, str, list[Edit], str]] = [
         "b: |+\n  a\n\n",
     ),
     (
+        # A line of spaces past a block scalar's indentation is its text, not a blank line.
+        "remove-entry-after-scalar-ending-in-spaces",
+        "a: |\n  a\n     \n\nb: a",
+        [_remove("b")],
+        "a: |\n  a\n     \n",
+    ),
+    (
+        "remove-scalar-ending-in-spaces-takes-them",
+        "a: |\n  a\n     \nb: a\n",
+        [_remove("a")],
+        "b: a\n",
+    ),
+    (
         "remove-last-entry-drops-its-blank-line",
         "b: |\n  a\n\nc: a\n",
         [_remove("c")],

@@ -63,6 +63,10 @@ class Line:
     number: int
     owner: Path | None
     text: str
+    # Part of a block scalar's value, even when it holds nothing but spaces.
+    text_line: bool = False
+    # A keep (`|+`) scalar's text: blank lines right after it are its value too.
+    keeps_blank_lines: bool = False
 
 
 @dataclass
@@ -79,8 +83,10 @@ class _Renderer:
     lines: list[Line] = field(default_factory=list)
     counter: int = 0
 
-    def emit(self, owner: Path | None, text: str) -> None:
-        self.lines.append(Line(self.counter, owner, text))
+    def emit(
+        self, owner: Path | None, text: str, *, text_line: bool = False, keep: bool = False
+    ) -> None:
+        self.lines.append(Line(self.counter, owner, text, text_line, keep and text_line))
         self.counter += 1
 
     def mapping(self, mapping: Mapping, path: Path, indent: int) -> None:
@@ -103,10 +109,19 @@ class _Renderer:
             self.mapping(value, path, indent + 2)
         elif isinstance(value, BlockScalar):
             self.emit(path, f"{pad}{entry.key}: {value.header}")
-            last_visible = max(i for i, line in enumerate(value.lines) if line.strip())
+            # A line of spaces reaching past the indentation is text, not a blank line.
+            indent = len(pad) + 2
+            last_text = max(
+                i for i, line in enumerate(value.lines) if line.strip() or len(line) > indent
+            )
             for number, line in enumerate(value.lines):
-                owner = path if number <= last_visible else None
-                self.emit(owner, f"{pad}  {line}" if line.strip() else line)
+                owner = path if number <= last_text else None
+                self.emit(
+                    owner,
+                    f"{pad}  {line}" if line.strip() else line,
+                    text_line=owner is not None,
+                    keep=value.header == "|+",
+                )
         elif isinstance(value, FlowMap):
             items = [
                 f"{key}: {self.scalar(scalar, (*path, key))}"
@@ -152,15 +167,27 @@ class Document:
         renderer = _Renderer(change or Change())
         renderer.mapping(self.root, (), 0)
         kept = _without_removed(renderer.lines, renderer.change.removed)
+        if change is not None and change.removed and not _ENDS_IN_BLANK_LINES.search(self.render()):
+            # Blank lines that separated a removed last entry go with it.
+            blank = 0
+            while blank < len(kept) - 1 and self._ends_in_a_blank_line(
+                kept[-1 - blank], renderer.counter
+            ):
+                blank += 1
+            # Blank lines after a keep (`|+`) scalar are its text: they stay.
+            if blank and not kept[-1 - blank].keeps_blank_lines:
+                kept = kept[: len(kept) - blank]
         text = "".join(line.text + self.endings[line.number] for line in kept)
         # Only the original last line lacks an ending; removing it leaves the one before.
         last_kept = bool(kept) and kept[-1].number == renderer.counter - 1
         if last_kept and not self.final_newline:
             text = text.removesuffix("\r\n") if text.endswith("\r\n") else text[:-1]
-        if change is not None and change.removed and not _ENDS_IN_BLANK_LINES.search(self.render()):
-            # Blank lines that separated a removed last entry go with it.
-            text = _ENDS_IN_BLANK_LINES.sub(lambda match: match.group(1), text)
         return text
+
+    def _ends_in_a_blank_line(self, line: Line, line_count: int) -> bool:
+        """A line of nothing but spaces and tabs, with a line ending, that is no scalar's text."""
+        has_ending = self.final_newline or line.number != line_count - 1
+        return has_ending and not line.text.strip(" \t") and not line.text_line
 
     def to_bytes(self) -> bytes:
         return (("\ufeff" if self.bom else "") + self.render()).encode("utf-8")

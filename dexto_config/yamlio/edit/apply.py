@@ -141,7 +141,7 @@ def verified_text(
     """The original text with `edits` applied, checked to read back as `intended`.
 
     Blank lines a removal leaves at the end of the file are dropped, unless
-    they are the value of a keep-chomped (`|+`) block scalar before them.
+    they are a block scalar's text.
     Raises EditVerificationError when it does not (or loses the marker line
     `marker`, or is no longer JSON), UnsupportedEdit when it would change a
     keep-chomped block scalar.
@@ -150,11 +150,11 @@ def verified_text(
     if not edits:
         return text
     _refuse_blank_lines_joining_kept_scalars(source, edits)
-    trimmed = _without_new_trailing_blank_lines(text, source.text)
-    if trimmed != text and _reads_as(trimmed, intended):
-        text = trimmed
-    elif not _reads_as(text, intended):
+    trimmings = _without_new_trailing_blank_lines(text, source.text)
+    verified = next((trimmed for trimmed in trimmings if _reads_as(trimmed, intended)), None)
+    if verified is None:
         raise EditVerificationError("the edited text does not parse to the intended data")
+    text = verified
     if marker is not None and not starts_with_line(text, marker):
         raise EditVerificationError("the version marker is not the first line")
     if as_json:
@@ -193,16 +193,22 @@ def same(left: Any, right: Any) -> bool:
     return bool(left == right)
 
 
-def _without_new_trailing_blank_lines(edited: str, original: str) -> str:
-    """`edited` without the blank lines a removal left at the end of the file.
+def _without_new_trailing_blank_lines(edited: str, original: str) -> list[str]:
+    """`edited` without the blank lines a removal left at the end of the file,
+    then with ever fewer of them removed, ending with `edited` itself.
 
     The blank lines that separated a removed last entry from the one before it
     belonged to the removed entry; a file that did not end in blank lines does
-    not start to.
+    not start to. Those that are a block scalar's text (after a `|+`, or lines
+    of spaces past its indentation) stay: the caller takes the first candidate
+    that still reads as intended.
     """
-    if _TRAILING_BLANK_LINES.search(original):
-        return edited
-    return _TRAILING_BLANK_LINES.sub(lambda match: match.group(1), edited)
+    found = None if _TRAILING_BLANK_LINES.search(original) else _TRAILING_BLANK_LINES.search(edited)
+    if found is None:
+        return [edited]
+    kept = edited[: found.end(1)]
+    blank_lines = edited[found.end(1) :].splitlines(keepends=True)
+    return [kept + "".join(blank_lines[:count]) for count in range(len(blank_lines) + 1)]
 
 
 def _refuse_blank_lines_joining_kept_scalars(source: OriginalText, edits: PendingEdits) -> None:

@@ -242,13 +242,39 @@ def shared_node_ids(root: Node | None) -> frozenset[int]:
     return frozenset(shared)
 
 
+def _block_scalar_end(text: str, node: ScalarNode) -> int:
+    """Where a block scalar's text ends: its last visible character, or a later
+    line of spaces reaching past its indentation (such a line is content, not blank)."""
+    start, end = node.start_mark.index, node.end_mark.index
+    visible = last_visible_end(text, start, end)
+    indent = _block_indent(text, start, visible)
+    pieces = text[visible:end].splitlines(keepends=True)
+    ends = visible
+    offset = visible + (len(pieces[0]) if pieces else 0)
+    for piece in pieces[1:]:
+        spaces = piece.rstrip("\r\n")
+        if len(spaces) > indent and not spaces.strip(" "):
+            ends = offset + len(spaces)
+        offset += len(piece)
+    return ends
+
+
+def _block_indent(text: str, start: int, visible: int) -> int:
+    """The indentation of a block scalar's first line that holds text."""
+    header_end = text.find("\n", start, visible)
+    for line in text[header_end + 1 : visible].splitlines() if header_end >= 0 else ():
+        if line.strip(" \t"):
+            return len(line) - len(line.lstrip(" "))
+    return 0
+
+
 def _content_end(text: str, node: Node, shared: frozenset[int]) -> int:
     """Where a value's own text ends: not its trailing blank lines or comments."""
     if id(node) in shared:
         raise UnsupportedEdit("the entry ends in an alias; its extent is not known")
     if isinstance(node, ScalarNode):
         if node.style in ("|", ">"):
-            return last_visible_end(text, node.start_mark.index, node.end_mark.index)
+            return _block_scalar_end(text, node)
         return int(node.end_mark.index)
     if getattr(node, "flow_style", False) or not node.value:
         return int(node.end_mark.index)
