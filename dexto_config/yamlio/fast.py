@@ -390,7 +390,7 @@ class _Evener:
 
     def _refuse_glued_comment_inside(self, node: Node) -> None:
         """A comment glued to what is before it between a flow collection's entries."""
-        children = _children_of(node)
+        children = children_of(node)
         starts = [node.start_mark.index + 1, *(child.end_mark.index for child in children)]
         ends = [*(child.start_mark.index for child in children), node.end_mark.index - 1]
         for start, end in zip(starts, ends, strict=True):
@@ -506,7 +506,7 @@ class _AliasCounter:
         self._uses: dict[int, list[int]] = {}
 
     def visit(self, node: Node) -> None:
-        for slot, child in enumerate(_children_of(node)):
+        for slot, child in enumerate(children_of(node)):
             if id(child) in self._first_seen:
                 self._alias_slots.add((id(node), slot))
                 self._use(child)
@@ -530,7 +530,7 @@ class _AliasCounter:
         if isinstance(node, ScalarNode):
             return 1
         weight = 0
-        for slot, child in enumerate(_children_of(node)):
+        for slot, child in enumerate(children_of(node)):
             if (id(node), slot) in self._alias_slots:
                 uses = self._uses.get(id(child), [1, 0])
                 weight = max(weight, uses[0] * uses[1])
@@ -539,7 +539,8 @@ class _AliasCounter:
         return weight
 
 
-def _children_of(node: Node) -> list[Node]:
+def children_of(node: Node) -> list[Node]:
+    """A collection's nodes in document order (a mapping's keys and values); none for a scalar."""
     if isinstance(node, MappingNode):
         return [child for pair in node.value for child in pair]
     if isinstance(node, SequenceNode):

@@ -16,7 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from dexto_config.versions import MARKER_PREFIX
 from dexto_config.yamlio.edit.errors import AliasedNodeError, PathNotFound, UnsupportedEdit, show
 from dexto_config.yamlio.edit.lines import last_visible_end, line_start, only_indent_before
-from dexto_config.yamlio.fast import DataPath, YamlSyntaxError, mapping_key
+from dexto_config.yamlio.fast import DataPath, YamlSyntaxError, children_of, mapping_key
 
 _GAP_RE = re.compile(r"(?:[ \t\r\n]|#[^\r\n]*)*")
 _PROPERTY_RE = re.compile(r"[^ \t\r\n]*")
@@ -219,16 +219,8 @@ def walk(root: Node) -> list[Node]:
         if id(node) in seen:
             continue
         seen.add(id(node))
-        stack.extend(_children(node))
+        stack.extend(children_of(node))
     return order
-
-
-def _children(node: Node) -> list[Node]:
-    if isinstance(node, MappingNode):
-        return [child for pair in node.value for child in pair]
-    if isinstance(node, SequenceNode):
-        return list(node.value)
-    return []
 
 
 def shared_node_ids(root: Node | None) -> frozenset[int]:
