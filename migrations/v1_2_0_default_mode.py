@@ -9,11 +9,11 @@ starting the same interface.
 from __future__ import annotations
 
 from dexto_config.migrate.step_api import (
-    Change,
     DataPath,
     EditableDocument,
     StepContext,
     StepResult,
+    write_out,
 )
 
 version = "1.2.0"
@@ -29,7 +29,6 @@ def migrate_preferences(document: EditableDocument, context: StepContext) -> Ste
     result = StepResult()
     defaults = document.find(DEFAULTS)
     if isinstance(defaults, dict) and "defaultMode" not in defaults:
-        document.add_key(DEFAULTS, "defaultMode", OLD_MODE)
         reason = "up to 1.1.11 dexto started the CLI when --mode was not given; 1.2.0 the web UI"
-        result.changes.append(Change((*DEFAULTS, "defaultMode"), None, OLD_MODE, reason))
+        write_out(document, result, DEFAULTS, "defaultMode", OLD_MODE, reason)
     return result

@@ -24,6 +24,7 @@ from dexto_config.migrate.step_api import (
     RefusedMigration,
     StepContext,
     StepResult,
+    write_out,
 )
 
 version = "1.2.5"
@@ -55,9 +56,8 @@ def migrate_agent(document: EditableDocument, context: StepContext) -> StepResul
     result = StepResult()
     storage = document.find(STORAGE)
     if isinstance(storage, dict) and "blob" not in storage:
-        document.add_key(STORAGE, "blob", LOCAL_BLOB)
         reason = "Dexto 1.2.5 requires storage.blob; before it, blobs were stored locally"
-        result.changes.append(Change((*STORAGE, "blob"), None, LOCAL_BLOB, reason))
+        write_out(document, result, STORAGE, "blob", LOCAL_BLOB, reason)
     if document.find(MODE) == "event-based":
         document.set_value(MODE, "manual")
         reason = "Dexto 1.2.5 renamed the approval mode event-based to manual"
@@ -87,9 +87,8 @@ def _agent_card(document: EditableDocument) -> StepResult:
         reason = "Dexto 1.2.5 removed agentCard.authentication (this one declared nothing)"
         result.changes.append(Change(authentication, old, REMOVED, reason))
     if "description" not in card:
-        document.add_key(CARD, "description", OLD_CARD_DESCRIPTION)
         reason = "Dexto 1.2.5 requires agentCard.description; before it, this was the default"
-        result.changes.append(Change((*CARD, "description"), None, OLD_CARD_DESCRIPTION, reason))
+        write_out(document, result, CARD, "description", OLD_CARD_DESCRIPTION, reason)
     return result
 
 
@@ -97,9 +96,7 @@ def _write_out_manual_default(document: EditableDocument) -> StepResult:
     """Name the approval mode the file's release defaulted to, where the file names none."""
     result = StepResult()
     if not document.has(CONFIRMATION):
-        document.add_key((), "toolConfirmation", MANUAL)
-        result.changes.append(Change(CONFIRMATION, None, MANUAL, _DEFAULT_REASON))
+        write_out(document, result, (), "toolConfirmation", MANUAL, _DEFAULT_REASON)
     elif isinstance(document.get(CONFIRMATION), dict) and not document.has(MODE):
-        document.add_key(CONFIRMATION, "mode", "manual")
-        result.changes.append(Change(MODE, None, "manual", _DEFAULT_REASON))
+        write_out(document, result, CONFIRMATION, "mode", "manual", _DEFAULT_REASON)
     return result

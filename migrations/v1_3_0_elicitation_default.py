@@ -12,12 +12,12 @@ written out: it grants no tool, it keeps questions reaching the user. Before
 from __future__ import annotations
 
 from dexto_config.migrate.step_api import (
-    Change,
     DataPath,
     EditableDocument,
     StepContext,
     StepResult,
     version_key,
+    write_out,
 )
 
 version = "1.3.0"
@@ -38,9 +38,7 @@ def migrate_agent(document: EditableDocument, context: StepContext) -> StepResul
     if source is not None and version_key(source) < version_key(SINCE):
         return result
     if not document.has(ELICITATION):
-        document.add_key((), "elicitation", {"enabled": True})
-        result.changes.append(Change(ELICITATION, None, {"enabled": True}, _REASON))
+        write_out(document, result, (), "elicitation", {"enabled": True}, _REASON)
     elif isinstance(document.get(ELICITATION), dict) and not document.has(ENABLED):
-        document.add_key(ELICITATION, "enabled", True)
-        result.changes.append(Change(ENABLED, None, True, _REASON))
+        write_out(document, result, ELICITATION, "enabled", True, _REASON)
     return result

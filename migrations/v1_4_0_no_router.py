@@ -19,6 +19,7 @@ from dexto_config.migrate.step_api import (
     EditableDocument,
     StepContext,
     StepResult,
+    write_out,
 )
 
 version = "1.4.0"
@@ -64,7 +65,5 @@ def _write_out_timeout(
     settings = document.find(section)
     waits = isinstance(settings, dict) and settings.get(switch) == waits_when
     if waits and "timeout" not in settings:
-        document.add_key(section, "timeout", OLD_TIMEOUT_MS)
-        change = Change((*section, "timeout"), None, OLD_TIMEOUT_MS, _TIMEOUT_REASON)
-        result.changes.append(change)
+        write_out(document, result, section, "timeout", OLD_TIMEOUT_MS, _TIMEOUT_REASON)
     return result

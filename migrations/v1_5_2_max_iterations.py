@@ -8,11 +8,11 @@ is written out so that an agent stops where it used to.
 from __future__ import annotations
 
 from dexto_config.migrate.step_api import (
-    Change,
     DataPath,
     EditableDocument,
     StepContext,
     StepResult,
+    write_out,
 )
 
 version = "1.5.2"
@@ -28,7 +28,6 @@ def migrate_agent(document: EditableDocument, context: StepContext) -> StepResul
     result = StepResult()
     llm = document.find(LLM)
     if isinstance(llm, dict) and "maxIterations" not in llm:
-        document.add_key(LLM, "maxIterations", OLD_CAP)
         reason = "up to 1.5.1 a turn stopped after 50 tool-call iterations; 1.5.2 has no cap"
-        result.changes.append(Change((*LLM, "maxIterations"), None, OLD_CAP, reason))
+        write_out(document, result, LLM, "maxIterations", OLD_CAP, reason)
     return result

@@ -107,6 +107,22 @@ class StepResult:
             self.placed_warnings.append(PlacedWarning(message, position.line, position.col))
 
 
+def write_out(
+    document: EditableDocument,
+    result: StepResult,
+    parent: DataPath,
+    key: str,
+    value: Any,
+    reason: str,
+) -> None:
+    """Add `key: value` under the mapping at `parent` (which lacks it) and record why.
+
+    How a step writes out a default its release applied and a later one dropped.
+    """
+    document.add_key(parent, key, value)
+    result.changes.append(Change((*parent, key), None, value, reason))
+
+
 @dataclass(frozen=True, slots=True)
 class StepContext:
     """What a transform may know: the routing facts and the run's versions, nothing about files.
