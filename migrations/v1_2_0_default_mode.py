@@ -13,7 +13,7 @@ from dexto_config.migrate.step_api import (
     EditableDocument,
     StepContext,
     StepResult,
-    write_out,
+    write_out_default,
 )
 
 version = "1.2.0"
@@ -27,8 +27,6 @@ OLD_MODE = "cli"
 def migrate_preferences(document: EditableDocument, context: StepContext) -> StepResult:
     """Write out the run mode the file's release used when `--mode` was not given."""
     result = StepResult()
-    defaults = document.find(DEFAULTS)
-    if isinstance(defaults, dict) and "defaultMode" not in defaults:
-        reason = "up to 1.1.11 dexto started the CLI when --mode was not given; 1.2.0 the web UI"
-        write_out(document, result, DEFAULTS, "defaultMode", OLD_MODE, reason)
+    reason = "up to 1.1.11 dexto started the CLI when --mode was not given; 1.2.0 the web UI"
+    write_out_default(document, result, DEFAULTS, "defaultMode", OLD_MODE, reason)
     return result

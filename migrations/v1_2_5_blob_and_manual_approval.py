@@ -24,7 +24,7 @@ from dexto_config.migrate.step_api import (
     RefusedMigration,
     StepContext,
     StepResult,
-    write_out,
+    write_out_default,
 )
 
 version = "1.2.5"
@@ -54,10 +54,8 @@ LOCAL_BLOB = {"type": "local"}
 def migrate_agent(document: EditableDocument, context: StepContext) -> StepResult:
     """Write out the old blob default and the old approval mode, renamed to manual."""
     result = StepResult()
-    storage = document.find(STORAGE)
-    if isinstance(storage, dict) and "blob" not in storage:
-        reason = "Dexto 1.2.5 requires storage.blob; before it, blobs were stored locally"
-        write_out(document, result, STORAGE, "blob", LOCAL_BLOB, reason)
+    reason = "Dexto 1.2.5 requires storage.blob; before it, blobs were stored locally"
+    write_out_default(document, result, STORAGE, "blob", LOCAL_BLOB, reason)
     if document.find(MODE) == "event-based":
         document.set_value(MODE, "manual")
         reason = "Dexto 1.2.5 renamed the approval mode event-based to manual"
@@ -86,17 +84,14 @@ def _agent_card(document: EditableDocument) -> StepResult:
         document.remove_key(authentication)
         reason = "Dexto 1.2.5 removed agentCard.authentication (this one declared nothing)"
         result.changes.append(Change(authentication, old, REMOVED, reason))
-    if "description" not in card:
-        reason = "Dexto 1.2.5 requires agentCard.description; before it, this was the default"
-        write_out(document, result, CARD, "description", OLD_CARD_DESCRIPTION, reason)
+    reason = "Dexto 1.2.5 requires agentCard.description; before it, this was the default"
+    write_out_default(document, result, CARD, "description", OLD_CARD_DESCRIPTION, reason)
     return result
 
 
 def _write_out_manual_default(document: EditableDocument) -> StepResult:
     """Name the approval mode the file's release defaulted to, where the file names none."""
     result = StepResult()
-    if not document.has(CONFIRMATION):
-        write_out(document, result, (), "toolConfirmation", MANUAL, _DEFAULT_REASON)
-    elif isinstance(document.get(CONFIRMATION), dict) and not document.has(MODE):
-        write_out(document, result, CONFIRMATION, "mode", "manual", _DEFAULT_REASON)
+    write_out_default(document, result, (), "toolConfirmation", MANUAL, _DEFAULT_REASON)
+    write_out_default(document, result, CONFIRMATION, "mode", "manual", _DEFAULT_REASON)
     return result

@@ -17,7 +17,7 @@ from dexto_config.migrate.step_api import (
     StepContext,
     StepResult,
     version_key,
-    write_out,
+    write_out_default,
 )
 
 version = "1.3.0"
@@ -37,8 +37,6 @@ def migrate_agent(document: EditableDocument, context: StepContext) -> StepResul
     source = context.source_version
     if source is not None and version_key(source) < version_key(SINCE):
         return result
-    if not document.has(ELICITATION):
-        write_out(document, result, (), "elicitation", {"enabled": True}, _REASON)
-    elif isinstance(document.get(ELICITATION), dict) and not document.has(ENABLED):
-        write_out(document, result, ELICITATION, "enabled", True, _REASON)
+    write_out_default(document, result, (), "elicitation", {"enabled": True}, _REASON)
+    write_out_default(document, result, ELICITATION, "enabled", True, _REASON)
     return result

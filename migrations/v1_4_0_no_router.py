@@ -19,7 +19,7 @@ from dexto_config.migrate.step_api import (
     EditableDocument,
     StepContext,
     StepResult,
-    write_out,
+    write_out_default,
 )
 
 version = "1.4.0"
@@ -64,6 +64,6 @@ def _write_out_timeout(
     result = StepResult()
     settings = document.find(section)
     waits = isinstance(settings, dict) and settings.get(switch) == waits_when
-    if waits and "timeout" not in settings:
-        write_out(document, result, section, "timeout", OLD_TIMEOUT_MS, _TIMEOUT_REASON)
+    if waits:
+        write_out_default(document, result, section, "timeout", OLD_TIMEOUT_MS, _TIMEOUT_REASON)
     return result

@@ -12,7 +12,7 @@ from dexto_config.migrate.step_api import (
     EditableDocument,
     StepContext,
     StepResult,
-    write_out,
+    write_out_default,
 )
 
 version = "1.5.2"
@@ -29,5 +29,5 @@ def migrate_agent(document: EditableDocument, context: StepContext) -> StepResul
     llm = document.find(LLM)
     if isinstance(llm, dict) and "maxIterations" not in llm:
         reason = "up to 1.5.1 a turn stopped after 50 tool-call iterations; 1.5.2 has no cap"
-        write_out(document, result, LLM, "maxIterations", OLD_CAP, reason)
+        write_out_default(document, result, LLM, "maxIterations", OLD_CAP, reason)
     return result

@@ -107,7 +107,7 @@ class StepResult:
             self.placed_warnings.append(PlacedWarning(message, position.line, position.col))
 
 
-def write_out(
+def write_out_default(
     document: EditableDocument,
     result: StepResult,
     parent: DataPath,
@@ -115,12 +115,14 @@ def write_out(
     value: Any,
     reason: str,
 ) -> None:
-    """Add `key: value` under the mapping at `parent` (which lacks it) and record why.
+    """Where the mapping at `parent` lacks `key`, add `key: value` and record why.
 
     How a step writes out a default its release applied and a later one dropped.
     """
-    document.add_key(parent, key, value)
-    result.changes.append(Change((*parent, key), None, value, reason))
+    mapping = document.find(parent)
+    if isinstance(mapping, dict) and key not in mapping:
+        document.add_key(parent, key, value)
+        result.changes.append(Change((*parent, key), None, value, reason))
 
 
 @dataclass(frozen=True, slots=True)

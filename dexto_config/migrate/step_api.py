@@ -51,7 +51,7 @@ from dexto_config.migrate.step import (
     StepContext,
     StepResult,
     dotted,
-    write_out,
+    write_out_default,
 )
 from dexto_config.versions import version_key
 from dexto_config.yamlio.edit import CommentsAbove, EditableDocument, Fragment, SourceLines
@@ -86,5 +86,5 @@ __all__ = [
     "render_flow",
     "render_yaml",
     "version_key",
-    "write_out",
+    "write_out_default",
 ]
