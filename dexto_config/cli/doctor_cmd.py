@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -11,10 +10,10 @@ import click
 from dexto_config import exitcodes
 from dexto_config.catalog.releases import REGISTRY_RELEASES, release_registry
 from dexto_config.cli.app import main
+from dexto_config.cli.doctor_report import FORMATS, DoctorRun
 from dexto_config.cli.options import resolve_targets
 from dexto_config.doctor import Verdict, decide, read_agent_llm, unloadable
 from dexto_config.doctor.release import FIRST_DOCTOR_RELEASE, StartupBehaviour, is_doctor_release
-from dexto_config.doctor.verdict import report_json
 from dexto_config.home import layout
 from dexto_config.home.machine import Machine, read_machine
 from dexto_config.kinds import FileKind
@@ -25,7 +24,6 @@ from dexto_config.versions import is_version_string
 from dexto_config.yamlio.fast import YamlSyntaxError, parse
 
 NEWEST_RELEASE = REGISTRY_RELEASES[-1]
-_LABEL_WIDTH = 12
 
 
 def _release(_ctx: click.Context, param: click.Parameter, value: str) -> str:
@@ -87,10 +85,8 @@ def doctor(
             verdicts.append(_judge(shown, path, machine, dexto_version))
         except UnreadableFile as error:
             unreadable.append(error)
-    if as_json:
-        click.echo(json.dumps(report_json(dexto_version, verdicts), indent=2))
-    else:
-        _print_text(verdicts, dexto_version, home)
+    output_format = "json" if as_json else "text"
+    click.echo(FORMATS[output_format](DoctorRun(verdicts, dexto_version, home)), nl=False)
     for failure in unreadable:
         line = unreadable_text(failure.path, failure.reason)
         click.echo(escape_text(line), err=True)
@@ -122,48 +118,3 @@ def _judge(shown: str, path: Path, machine: Machine, version: str) -> Verdict:
         return unloadable(shown, f"not valid YAML at {error}")
     behaviour = StartupBehaviour.at(version)
     return decide(shown, read_agent_llm(data), machine, release_registry(version), behaviour)
-
-
-def _print_text(verdicts: list[Verdict], version: str, home: Path) -> None:
-    ordered = sorted(verdicts, key=lambda v: not v.problems)
-    for verdict in ordered:
-        for line in _block(verdict):
-            click.echo(line)
-        click.echo()
-    troubled = sum(1 for v in verdicts if v.problems)
-    noun = "agent" if len(verdicts) == 1 else "agents"
-    click.echo(
-        f"{len(verdicts)} {noun} checked with Dexto {version}'s start-up (home {home}): "
-        f"{troubled} with problems"
-    )
-
-
-def _block(verdict: Verdict) -> list[str]:
-    """One agent: its path, the surprises, then the aligned facts."""
-    lines = [verdict.path]
-    lines.extend(f"  ! {problem}" for problem in verdict.problems)
-    rows = [("configured", _llm(verdict.configured_provider, verdict.configured_model))]
-    effective = verdict.effective
-    if verdict.stopped or effective is None:
-        rows.append(("runs", "nothing: Dexto stops at start-up"))
-    else:
-        changed = {
-            "startup-fallback": "  (changed by the start-up fallback)",
-            "preferences": "  (changed by preferences.yml)",
-            None: "",
-        }[effective.changed_by]
-        rows.append(("runs", _llm(effective.provider, effective.model) + changed))
-        credential = verdict.credential
-        key = (
-            "none"
-            if credential is None
-            else f"{credential.variable or 'a literal key'} from {credential.found_in}"
-        )
-        rows.append(("key", key))
-        rows.append(("base URL", effective.base_url or "the provider's default"))
-    lines.extend(f"  {label.ljust(_LABEL_WIDTH)}{value}" for label, value in rows)
-    return lines
-
-
-def _llm(provider: str | None, model: str | None) -> str:
-    return f"{provider or '(none)'} / {model or '(none)'}"
