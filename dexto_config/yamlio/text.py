@@ -9,7 +9,10 @@ hook's fast path use it without PyYAML.
 
 from __future__ import annotations
 
-from dexto_config.yamlio.positions import Position
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dexto_config.yamlio.positions import Position
 
 
 def decode(raw: bytes) -> str:
@@ -19,6 +22,9 @@ def decode(raw: bytes) -> str:
 
 def first_invalid_byte(raw: bytes) -> Position | None:
     """Where the first byte that is not UTF-8 sits (line and column in the decoded text)."""
+    # Imported here: `decode` serves the hook's no-op path, which must stay import-light.
+    from dexto_config.yamlio.positions import Position
+
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as error:

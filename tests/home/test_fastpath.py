@@ -16,7 +16,16 @@ from dexto_config.home.hook import HookOptions, run_hook
 from dexto_config.home.layout import JOURNAL_NAME, STATE_NAME, TOOL_DIR
 from tests.home.homes import HOOK_ENV, build_bundled_dir, build_home, hook_env
 
-HEAVY = ("pydantic", "ruamel", "click", "yaml", "dexto_config.catalog", "dexto_config.migrate")
+# `dexto_config.yamlio.positions` brings dataclasses (~15 ms): the decoder must not pull it in.
+HEAVY = (
+    "pydantic",
+    "ruamel",
+    "click",
+    "yaml",
+    "dexto_config.catalog",
+    "dexto_config.migrate",
+    "dexto_config.yamlio.positions",
+)
 PROBE = """
 import sys
 from dexto_config.entry import main
