@@ -11,7 +11,7 @@ from dexto_config import exitcodes
 from dexto_config.catalog.releases import REGISTRY_RELEASES, release_registry
 from dexto_config.cli.app import main
 from dexto_config.cli.doctor_report import FORMATS, DoctorRun
-from dexto_config.cli.options import resolve_targets
+from dexto_config.cli.options import dexto_home_option, resolve_targets
 from dexto_config.doctor import Verdict, decide, read_agent_llm, unloadable
 from dexto_config.doctor.release import FIRST_DOCTOR_RELEASE, StartupBehaviour, is_doctor_release
 from dexto_config.home import layout
@@ -38,12 +38,7 @@ def _release(_ctx: click.Context, param: click.Parameter, value: str) -> str:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--dexto-home",
-    "dexto_home",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The Dexto home. Default: $DEXTO_HOME, else ~/.dexto.",
-)
+@dexto_home_option()
 @click.option(
     "--dexto-version",
     "dexto_version",

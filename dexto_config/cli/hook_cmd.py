@@ -11,7 +11,7 @@ from dexto_config import exitcodes
 from dexto_config.cli.app import main
 from dexto_config.cli.failures import describe_error, internal_error
 from dexto_config.cli.hook_report import FORMATS, HookRun
-from dexto_config.cli.options import version_option
+from dexto_config.cli.options import dexto_home_option, version_option
 from dexto_config.home.atomic import PathEscapesHome
 from dexto_config.home.backups import BackupError, CorruptBackup, scan_backups
 from dexto_config.home.hook import HookOptions, HookReport, NotADextoHome, run_hook
@@ -24,12 +24,7 @@ from dexto_config.redaction import redact_text
 from dexto_config.terminal import escape_text
 from dexto_config.versions import LATEST_VERSION, effective_version
 
-home_option = click.option(
-    "--dexto-home",
-    "dexto_home",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The Dexto home. Default: $DEXTO_HOME, else ~/.dexto.",
-)
+home_option = dexto_home_option()
 lock_wait_option = click.option(
     "--lock-wait",
     type=click.FloatRange(min=0),

@@ -12,7 +12,13 @@ import click
 from dexto_config import exitcodes
 from dexto_config.cli.app import main
 from dexto_config.cli.migrate_report import FORMATS, MigrateRun, io_error_lines
-from dexto_config.cli.options import kind_option, paths_argument, resolve_targets, version_option
+from dexto_config.cli.options import (
+    dexto_home_option,
+    kind_option,
+    paths_argument,
+    resolve_targets,
+    version_option,
+)
 from dexto_config.cli.progress import tracked
 from dexto_config.cli.rewrite import machine_routing
 from dexto_config.discovery import Target
@@ -78,10 +84,8 @@ class Mode:
     is_flag=True,
     help="Also say where each file's release comes from (its marker, --from, or its shape).",
 )
-@click.option(
-    "--dexto-home",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Dexto home with auth.json, .env, preferences.yml (default: $DEXTO_HOME or ~/.dexto).",
+@dexto_home_option(
+    "Dexto home with auth.json, .env, preferences.yml (default: $DEXTO_HOME or ~/.dexto)."
 )
 def migrate(
     paths: tuple[Path, ...],

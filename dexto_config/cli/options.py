@@ -72,6 +72,18 @@ def dexto_version_option(default_source: str) -> Callable[[F], F]:
     )
 
 
+def dexto_home_option(
+    help_text: str = "The Dexto home. Default: $DEXTO_HOME, else ~/.dexto.",
+) -> Callable[[F], F]:
+    """`--dexto-home DIR`: the Dexto home a command reads (None: $DEXTO_HOME, else ~/.dexto)."""
+    return click.option(
+        "--dexto-home",
+        "dexto_home",
+        type=click.Path(file_okay=False, path_type=Path),
+        help=help_text,
+    )
+
+
 def format_option(reporters: Reporters[Any], help_text: str) -> Callable[[F], F]:
     """`--format NAME`, one of the command's reporters (default: its first, `text`)."""
     return click.option(
