@@ -452,7 +452,7 @@ class _Evener:
                 break
             if content:
                 indents.append(len(line) - len(content))
-        if not indents or map_indent < indents[-1] in _block_indents(previous):
+        if not indents or map_indent < indents[-1] in _block_indents(previous, self._text):
             return
         if min(indents) <= map_indent:
             raise YamlSyntaxError(
@@ -477,13 +477,28 @@ class _Evener:
                 )
 
 
-def _block_indents(node: Node) -> set[int]:
+def _block_indents(node: Node, text: str) -> set[int]:
     """Columns of the block collections that end with `node` (it and its last descendants)."""
     indents: set[int] = set()
     while isinstance(node, MappingNode | SequenceNode) and not node.flow_style and node.value:
-        indents.add(node.start_mark.column)
+        indents.add(block_column(node, text))
         node = node.value[-1][1] if isinstance(node, MappingNode) else node.value[-1]
     return indents
+
+
+def block_column(node: Node, text: str) -> int:
+    """The column a collection's entries start at.
+
+    libyaml starts a node at its anchor or tag, which for a block collection
+    sits after its parent's key (`defaults: &d`), not where its entries are.
+    """
+    start = node.start_mark
+    if not node.value or not text.startswith(("&", "!"), start.index):
+        return int(start.column)
+    if isinstance(node, MappingNode):
+        return int(node.value[0][0].start_mark.column)
+    dash = text.rfind("-", 0, node.value[0].start_mark.index)
+    return dash - (text.rfind("\n", 0, dash) + 1)
 
 
 def _point(line: int, column: int) -> Position:
@@ -722,7 +737,7 @@ class _Builder:
             return scalar_value(node, yaml11=self.yaml11)
         if len(path) >= MAX_DEPTH:
             raise YamlSyntaxError(_TOO_DEEP, Position.of(node))
-        indent = node.start_mark.column
+        indent = block_column(node, self._text)
         if getattr(node, "flow_style", False):
             self._evener.flow_collection(node, parent_indent)
             indent = -1

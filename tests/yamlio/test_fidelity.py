@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from dexto_config.yamlio.fast import DataPath, parse
+from dexto_config.yamlio.fast import DataPath, YamlSyntaxError, parse
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,24 @@ def test_collection_keys_are_spelled_as_dexto_spells_them(text: str, key: str) -
     data = parse(text).data
     keys = data[-1] if isinstance(data, list) else data
     assert list(keys) == [key]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # libyaml starts an anchored or tagged block collection at its `&`/`!`; the entries'
+        # column is what a flow collection's continuation lines must pass (npm yaml's rule).
+        pytest.param("d: &d\n  m: [a\n   b]\n", {"d": {"m": ["a b"]}}, id="anchored-mapping"),
+        pytest.param("a: !!map\n  b: [x\n   y]\n", {"a": {"b": ["x y"]}}, id="tagged-mapping"),
+        pytest.param("a: &s\n  - [x\n   y]\n", {"a": [["x y"]]}, id="anchored-sequence"),
+        pytest.param("a: &s\n- [x\n y]\n", {"a": [["x y"]]}, id="anchored-sequence-column-0"),
+        pytest.param("d: &d\n  m: [a\n  b]\n", None, id="anchored-mapping-under-indented"),
+        pytest.param("a: &s\n  - [x\n  y]\n", None, id="anchored-sequence-under-indented"),
+    ],
+)
+def test_anchored_block_collections_indent_at_their_entries(text: str, value: Any) -> None:
+    if value is None:
+        with pytest.raises(YamlSyntaxError, match="this line continues a flow sequence"):
+            parse(text)
+    else:
+        assert parse(text).data == value
