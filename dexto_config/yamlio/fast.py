@@ -481,12 +481,12 @@ def _block_indents(node: Node, text: str) -> set[int]:
     """Columns of the block collections that end with `node` (it and its last descendants)."""
     indents: set[int] = set()
     while isinstance(node, MappingNode | SequenceNode) and not node.flow_style and node.value:
-        indents.add(block_column(node, text))
+        indents.add(_block_column(node, text))
         node = node.value[-1][1] if isinstance(node, MappingNode) else node.value[-1]
     return indents
 
 
-def block_column(node: Node, text: str) -> int:
+def _block_column(node: Node, text: str) -> int:
     """The column a collection's entries start at.
 
     libyaml starts a node at its anchor or tag, which for a block collection
@@ -737,7 +737,7 @@ class _Builder:
             return scalar_value(node, yaml11=self.yaml11)
         if len(path) >= MAX_DEPTH:
             raise YamlSyntaxError(_TOO_DEEP, Position.of(node))
-        indent = block_column(node, self._text)
+        indent = _block_column(node, self._text)
         if getattr(node, "flow_style", False):
             self._evener.flow_collection(node, parent_indent)
             indent = -1
