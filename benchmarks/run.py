@@ -100,6 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="smaller sizes, fewer repetitions")
     plan = QUICK if parser.parse_args(argv).quick else FULL
     print(machine_summary())
+    print(start_up_summary())
     with tempfile.TemporaryDirectory(prefix="dexto-config-bench-") as tmp:
         bench = Bench(Path(tmp))
         rows, budgets = bench.run(plan)
@@ -347,6 +348,30 @@ def machine_summary() -> str:
     return (
         f"machine: {os.cpu_count()} cores, {_cpu_model()}, "
         f"Python {platform.python_version()} ({platform.system()}), load average {load:.1f}"
+    )
+
+
+def start_up_summary() -> str:
+    """What the `python -c pass` baseline and the console script carry, so ratios can be read.
+
+    A `.pth` file in site-packages that imports a package (a sandbox's certificate
+    bundle, say) adds the same milliseconds to every command and hides our own cost
+    in every ratio against `python -c pass`; pip before 25.2 writes console scripts
+    that `import re` (about 0.6x `python -c pass`) before our code runs.
+    """
+    probe = "import sys; print(' '.join(sorted(sys.modules)))"
+    bare = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.split()
+    stdlib = set(sys.stdlib_module_names)
+    foreign = sorted({m.split(".")[0] for m in bare} - stdlib - {"__main__", "_distutils_hack"})
+    script = Path(sys.executable).parent / "dexto-config"
+    launcher = script.read_text(encoding="utf-8", errors="replace") if script.is_file() else ""
+    imports_re = any(line.strip() == "import re" for line in launcher.splitlines())
+    return (
+        f"start-up: python -c pass loads {len(bare)} modules"
+        f"{', non-stdlib: ' + ', '.join(foreign) if foreign else ''}; "
+        f"console script {'imports re (pip < 25.2)' if imports_re else 'does not import re'}"
     )
 
 
