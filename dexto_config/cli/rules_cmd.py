@@ -1,27 +1,27 @@
 """`dexto-config rules` and `explain`: the lint rules' documentation (DESIGN §8).
 
-Apart from `lint_cmd` so that reading the rules imports neither pydantic nor
-the catalog's data (DESIGN §9: within 3x `python -c pass`).
+Both print texts of `lint.docs`, rendered from `lint.rulebook` alone, so that
+reading the rules imports neither pydantic nor the catalog's data. The usual
+command lines never get here: `dexto_config.fastcli` prints the same texts
+before click is imported (DESIGN §9: within 3x `python -c pass`).
 """
 
 from __future__ import annotations
-
-import json
 
 import click
 
 from dexto_config import exitcodes
 from dexto_config.cli.app import main
 from dexto_config.lint import docs
-from dexto_config.lint.registry import all_rules, find_rule
+from dexto_config.lint.rulebook import find_rule
 
 
 @main.command()
 @click.option(
-    "--format",
+    docs.LISTING_OPTION,
     "output_format",
-    type=click.Choice(["text", "json", "markdown"]),
-    default="text",
+    type=click.Choice(list(docs.LISTINGS)),
+    default=docs.DEFAULT_LISTING,
     show_default=True,
     help="List format (markdown renders docs/rules.md).",
 )
@@ -34,25 +34,7 @@ def rules(output_format: str) -> int:
       dexto-config rules --format json
       dexto-config rules --format markdown > docs/rules.md
     """
-    if output_format == "markdown":
-        click.echo(docs.rules_markdown(), nl=False)
-    elif output_format == "json":
-        listing = [
-            {
-                "code": r.code,
-                "name": r.name,
-                "severity": str(r.severity),
-                "family": r.family,
-                "fixable": r.fixable,
-                "summary": r.summary,
-            }
-            for r in all_rules()
-        ]
-        click.echo(json.dumps(listing, indent=2))
-    else:
-        for r in all_rules():
-            fixable = " (fixable)" if r.fixable else ""
-            click.echo(f"{r.code}  {r.name:<36} {r.severity:<8} {r.summary}{fixable}")
+    click.echo(docs.LISTINGS[output_format](), nl=False)
     return exitcodes.OK
 
 

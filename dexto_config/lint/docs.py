@@ -1,9 +1,16 @@
-"""Rule documentation rendered from the rules' metadata (`docs/rules.md`, `explain`)."""
+"""Rule documentation rendered from `rulebook`: `rules` in each format, `explain`, `docs/rules.md`.
+
+Import-light like `rulebook`: the fast path (`dexto_config.fastcli`) prints
+these texts before click is imported, and the click commands print the same.
+"""
 
 from __future__ import annotations
 
-from dexto_config.lint.registry import all_rules
-from dexto_config.lint.rule import FAMILIES, Rule
+from dexto_config.lint.rulebook import FAMILIES, RULES, RuleInfo
+
+TYPE_CHECKING = False  # `typing` alone costs a third of `python -c pass`
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 _HEADER = """\
 # Lint rules
@@ -15,11 +22,37 @@ schema versions. Warnings fail a run unless `--fail-on error` is given.
 """
 
 
+def rules_text() -> str:
+    """`dexto-config rules`: one line per rule."""
+    return "".join(
+        f"{r.code}  {r.name:<36} {r.severity:<8} {r.summary}{' (fixable)' if r.fixable else ''}\n"
+        for r in RULES
+    )
+
+
+def rules_json() -> str:
+    """`dexto-config rules --format json`: every rule's metadata as a JSON list."""
+    import json  # only this format pays for it
+
+    listing = [
+        {
+            "code": r.code,
+            "name": r.name,
+            "severity": r.severity,
+            "family": r.family,
+            "fixable": r.fixable,
+            "summary": r.summary,
+        }
+        for r in RULES
+    ]
+    return json.dumps(listing, indent=2) + "\n"
+
+
 def rules_markdown() -> str:
-    """The whole rules reference as Markdown."""
+    """The whole rules reference as Markdown (`docs/rules.md`)."""
     parts = [_HEADER, _table()]
     for digit, family in FAMILIES.items():
-        members = [r for r in all_rules() if r.code[2] == digit]
+        members = [r for r in RULES if r.code[2] == digit]
         if members:
             parts.append(f"## {family.capitalize()}\n")
             parts.extend(rule_markdown(r, level=3) for r in members)
@@ -30,7 +63,7 @@ def _table() -> str:
     rows = [
         f"| [{r.code}](#{r.code.lower()}-{r.name}) | `{r.name}` | {r.severity} | "
         f"{'yes' if r.fixable else 'no'} | {_cell(r.summary)} |"
-        for r in all_rules()
+        for r in RULES
     ]
     head = "| Code | Name | Default severity | Fixable | Summary |\n|---|---|---|---|---|"
     return head + "\n" + "\n".join(rows) + "\n"
@@ -40,7 +73,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def rule_markdown(rule: Rule, level: int = 1) -> str:
+def rule_markdown(rule: RuleInfo, level: int = 1) -> str:
     """One rule's documentation: summary, explanation, bad and good examples."""
     heading = "#" * level
     fixable = "yes (`dexto-config lint --fix`)" if rule.fixable else "no"
@@ -54,7 +87,7 @@ def rule_markdown(rule: Rule, level: int = 1) -> str:
     )
 
 
-def rule_text(rule: Rule) -> str:
+def rule_text(rule: RuleInfo) -> str:
     """One rule's documentation for a terminal (`dexto-config explain`)."""
     fixable = "fixable with --fix" if rule.fixable else "not fixable"
     bad = "".join(f"    {line}\n" for line in rule.bad.splitlines())
@@ -65,7 +98,17 @@ def rule_text(rule: Rule) -> str:
     )
 
 
-def _examples_at(rule: Rule) -> str:
+def _examples_at(rule: RuleInfo) -> str:
     if rule.examples_at is None:
         return ""
     return f"The examples are linted for Dexto {rule.examples_at} (`--dexto-version`).\n\n"
+
+
+# `rules --format`: each listing by format name.
+LISTING_OPTION = "--format"
+DEFAULT_LISTING = "text"
+LISTINGS: dict[str, Callable[[], str]] = {
+    "text": rules_text,
+    "json": rules_json,
+    "markdown": rules_markdown,
+}

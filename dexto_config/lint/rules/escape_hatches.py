@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from dexto_config import catalog
 from dexto_config.catalog.similarity import closest
 from dexto_config.kinds import FileKind
+from dexto_config.lint import rulebook
 from dexto_config.lint.document import LintDocument, LlmBlock
-from dexto_config.lint.findings import Fix, Migrate, SetValue, Severity, Violation
+from dexto_config.lint.findings import Fix, Migrate, SetValue, Violation
 from dexto_config.lint.rule import RuleContext, rule
 from dexto_config.versions import version_key
 
@@ -23,29 +24,7 @@ def is_legacy(document: LintDocument) -> bool:
     return version is not None and version_key(version) < version_key(EXPLICIT_PROVIDERS_VERSION)
 
 
-@rule(
-    code="DX101",
-    name="prefer-dexto-credits",
-    severity=Severity.WARNING,
-    summary="`preferDextoCredits`: a hidden switch of legacy implicit routing.",
-    explanation="""
-        Until Dexto 1.5.4, `preferDextoCredits` in `preferences.yml` decided whether
-        requests went through the Dexto gateway when a provider's own key was also
-        available. Dexto 1.5.6 rejects the key, treats the whole preferences file
-        as corrupted and forces setup again. `dexto-config migrate` removes it and
-        expresses its intent through `llm.provider`.
-    """,
-    bad="""
-        llm: {provider: anthropic, model: claude-sonnet-4-5-20250929}
-        preferDextoCredits: true
-    """,
-    good="""
-        # dexto-config: schemaVersion=1.5.6
-        llm: {provider: dexto, model: anthropic/claude-sonnet-4.5}
-    """,
-    fixable=True,
-    supersedes=("DX003", "DX405"),
-)
+@rule(rulebook.PREFER_DEXTO_CREDITS)
 def prefer_dexto_credits(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
     if "preferDextoCredits" not in document.mapping:
         return
@@ -57,35 +36,7 @@ def prefer_dexto_credits(document: LintDocument, context: RuleContext) -> Iterat
     yield Violation(document.key_at(("preferDextoCredits",)), message, MIGRATE_FIX)
 
 
-@rule(
-    code="DX102",
-    name="auth-dependent-backend",
-    severity=Severity.WARNING,
-    summary="A legacy file whose backend depended on Dexto login (routeable provider).",
-    explanation="""
-        Linting for the login prototype's release (`--dexto-version 1.5.4`), a file
-        without a version marker is read as legacy. Under legacy implicit
-        routing, an `llm` block with a routeable provider (anthropic, openai,
-        google, groq, xai, cohere, openrouter) was silently sent through the Dexto
-        gateway whenever you were logged in to Dexto, so the same file called
-        different backends on different machines. `dexto-config migrate` rewrites
-        the block to the backend it really used and stamps the marker. If the file
-        is already explicit, add the marker (or lint for the release you run).
-    """,
-    bad="""
-        llm:
-          provider: anthropic
-          model: claude-sonnet-4-5-20250929
-    """,
-    good="""
-        # dexto-config: schemaVersion=1.5.6
-        llm:
-          provider: anthropic
-          model: claude-sonnet-4-5-20250929
-    """,
-    fixable=True,
-    examples_at="1.5.4",
-)
+@rule(rulebook.AUTH_DEPENDENT_BACKEND)
 def auth_dependent_backend(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
     if not document.kind.is_yaml or document.marker_version is not None:
         return
@@ -112,30 +63,7 @@ def _what_migrate_does(block: LlmBlock, context: RuleContext) -> str:
     )
 
 
-@rule(
-    code="DX103",
-    name="dexto-native-model-id",
-    severity=Severity.WARNING,
-    summary="Legacy `provider: dexto` with a native model ID (rewritten silently at runtime).",
-    explanation="""
-        The legacy runtime accepted `provider: dexto` with a provider's native model
-        ID (`gpt-5-mini`) and rewrote it to an OpenRouter ID behind your back.
-        Since Dexto 1.5.6 the `dexto` provider takes OpenRouter IDs
-        (`vendor/model`), stored exactly as written.
-    """,
-    bad="""
-        llm:
-          provider: dexto
-          model: gpt-5-mini
-    """,
-    good="""
-        llm:
-          provider: dexto
-          model: openai/gpt-5-mini
-    """,
-    fixable=True,
-    examples_at="1.5.4",
-)
+@rule(rulebook.DEXTO_NATIVE_MODEL_ID)
 def dexto_native_model_id(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
     if document.kind is FileKind.CUSTOM_MODELS or not is_legacy(document):
         return

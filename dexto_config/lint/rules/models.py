@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dexto_config import catalog
+from dexto_config.lint import rulebook
 from dexto_config.lint.document import LintDocument, LlmBlock
-from dexto_config.lint.findings import Fix, SetValue, Severity, Violation
+from dexto_config.lint.findings import Fix, SetValue, Violation
 from dexto_config.lint.rule import RuleContext, rule
 from dexto_config.lint.rules.escape_hatches import is_legacy, native_id_violation
 from dexto_config.lint.rules.syntax import problems_with
@@ -72,34 +73,7 @@ def _refused_by_release(document: LintDocument, context: RuleContext) -> Iterato
             yield violation
 
 
-@rule(
-    code="DX201",
-    name="unknown-model-id",
-    severity=Severity.ERROR,
-    summary="A model ID the provider's catalog does not know (with suggestions).",
-    explanation="""
-        Providers with a fixed model list (openai, anthropic, google, groq, xai,
-        cohere, vertex, ...) reject model IDs they do not know, and Dexto refuses
-        the configuration. From Dexto 1.5.7 the file is judged by the model
-        registry of the release it targets (1.10.4 dropped `claude-3-haiku-20240307`,
-        `claude-3-5-sonnet-20240620` and others); for the seed's 1.5.4 and 1.5.6,
-        by the model catalog, where `extra-known-models` in the lint configuration
-        and `~/.dexto/models/custom-models.json` add your own IDs. Up to three near
-        IDs are suggested; a native ID under the gateway (`dexto-nova`, `openrouter`)
-        is fixed to its OpenRouter ID when the catalog knows it.
-    """,
-    bad="""
-        llm:
-          provider: anthropic
-          model: claude-sonet-4-5-20250929
-    """,
-    good="""
-        llm:
-          provider: anthropic
-          model: claude-sonnet-4-5-20250929
-    """,
-    fixable=True,
-)
+@rule(rulebook.UNKNOWN_MODEL_ID)
 def unknown_model_id(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
     if document.version is not None and registry_checked(document.version):
         # From 1.5.7 the release's own registry judges the model, in the schema check.
@@ -117,29 +91,7 @@ def unknown_model_id(document: LintDocument, context: RuleContext) -> Iterator[V
         yield Violation(position, _unknown_message(provider, model, suggestions))
 
 
-@rule(
-    code="DX202",
-    name="unknown-custom-model-id",
-    severity=Severity.WARNING,
-    summary="A near miss of a known model under a provider that accepts any model.",
-    explanation="""
-        Providers such as openrouter, openai-compatible, litellm, glama, ollama and
-        local accept any model ID, so an unknown ID is not an error. When the ID
-        is close to one the catalog knows, it is probably a typo and is reported
-        as a warning with suggestions; IDs unlike any known one are taken as your
-        own models.
-    """,
-    bad="""
-        llm:
-          provider: openrouter
-          model: anthropic/claude-sonet-4.5
-    """,
-    good="""
-        llm:
-          provider: openrouter
-          model: anthropic/claude-sonnet-4.5
-    """,
-)
+@rule(rulebook.UNKNOWN_CUSTOM_MODEL_ID)
 def unknown_custom_model_id(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
     for block, provider, model in _named_models(document):
         if not catalog.accepts_any_model(provider) or _native_under_gateway(provider, model):
@@ -152,29 +104,7 @@ def unknown_custom_model_id(document: LintDocument, context: RuleContext) -> Ite
             yield Violation(position, _unknown_message(provider, model, suggestions))
 
 
-@rule(
-    code="DX203",
-    name="openrouter-id-under-direct-provider",
-    severity=Severity.WARNING,
-    summary="An OpenRouter-style `vendor/model` ID under a provider that takes native IDs.",
-    explanation="""
-        Direct providers take their own model IDs: `anthropic` wants
-        `claude-sonnet-4-5-20250929`, not OpenRouter's `anthropic/claude-sonnet-4.5`.
-        To call a model through OpenRouter or the Dexto gateway, say so with
-        `provider: openrouter` or `provider: dexto`.
-    """,
-    bad="""
-        llm:
-          provider: anthropic
-          model: anthropic/claude-sonnet-4.5
-    """,
-    good="""
-        llm:
-          provider: anthropic
-          model: claude-sonnet-4-5-20250929
-    """,
-    fixable=True,
-)
+@rule(rulebook.OPENROUTER_ID_UNDER_DIRECT_PROVIDER)
 def openrouter_id_under_direct_provider(
     document: LintDocument, context: RuleContext
 ) -> Iterator[Violation]:
@@ -193,29 +123,7 @@ def openrouter_id_under_direct_provider(
         yield Violation(document.value_at(model_path), message, fix)
 
 
-@rule(
-    code="DX204",
-    name="native-id-under-gateway",
-    severity=Severity.WARNING,
-    summary="A native model ID under `dexto` or `openrouter`, which take OpenRouter IDs.",
-    explanation="""
-        The `dexto` and `openrouter` providers take OpenRouter model IDs
-        (`vendor/model[:variant]`), stored exactly as written. A provider's native
-        ID such as `gpt-5-mini` is not one; the OpenRouter ID is suggested (and
-        applied by `--fix` when the mapping is exact).
-    """,
-    bad="""
-        llm:
-          provider: openrouter
-          model: claude-sonnet-4-5-20250929
-    """,
-    good="""
-        llm:
-          provider: openrouter
-          model: anthropic/claude-sonnet-4.5
-    """,
-    fixable=True,
-)
+@rule(rulebook.NATIVE_ID_UNDER_GATEWAY)
 def native_id_under_gateway(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
     refused = _refused_models(document)
     for block, provider, model in _named_models(document):

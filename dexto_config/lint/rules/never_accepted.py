@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from dexto_config.kinds import FileKind
+from dexto_config.lint import rulebook
 from dexto_config.lint.document import LintDocument
-from dexto_config.lint.findings import Severity, Violation
+from dexto_config.lint.findings import Violation
 from dexto_config.lint.rule import RuleContext, rule
 from dexto_config.yamlio.positions import DataPath
 
@@ -30,33 +31,7 @@ _STORAGE_SECTIONS = ("cache", "database", "blob")
 _RESOURCE_LISTS = ("internalResources", "resources")
 
 
-@rule(
-    code="DX601",
-    name="never-accepted-shape",
-    # The schema rules (DX003, DX004) already report the error; this says why and what was meant.
-    severity=Severity.INFO,
-    summary="A key or shape that no Dexto release ever accepted.",
-    explanation="""
-        Some files carry keys or shapes that no release of Dexto, from saiki 0.1 to
-        the newest, accepted: top-level `name`, `description`, `session`, `logging`
-        or `blobStorage`; a prompt's `icon`; a system-prompt contributor without
-        `priority`; `plugins` as a list; `customTools` as a mapping; a storage
-        backend of `type: memory`; size or cleanup settings on a `blob` resource
-        (they belong to `storage.blob`). Dexto refuses
-        such a file at every release, and `migrate` does not guess what was meant:
-        the finding names the key the file probably meant, where that is clear.
-    """,
-    bad="""
-        name: helper
-        systemPrompt: You are a helpful assistant.
-        llm: {provider: openai, model: gpt-5-mini}
-    """,
-    good="""
-        agentCard: {name: helper}
-        systemPrompt: You are a helpful assistant.
-        llm: {provider: openai, model: gpt-5-mini}
-    """,
-)
+@rule(rulebook.NEVER_ACCEPTED_SHAPE)
 def never_accepted_shape(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
     if document.kind is not FileKind.AGENT:
         return

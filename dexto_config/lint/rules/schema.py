@@ -9,39 +9,15 @@ from collections.abc import Iterator
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from dexto_config.kinds import FileKind
+from dexto_config.lint import rulebook
 from dexto_config.lint.document import LintDocument
-from dexto_config.lint.findings import Severity, Violation
+from dexto_config.lint.findings import Violation
 from dexto_config.lint.rule import MAX_FINDINGS_PER_RULE, RuleContext, rule
 from dexto_config.lint.rules.syntax import problems_with
 from dexto_config.yamlio.positions import DataPath
 
 
-@rule(
-    code="DX003",
-    name="unknown-key",
-    severity=Severity.ERROR,
-    summary="A key that Dexto's strict schema does not know (with a did-you-mean).",
-    explanation="""
-        Dexto validates agent and preferences files strictly: one unknown key makes
-        the whole file invalid. Keys are case-sensitive; a near miss of an allowed
-        key is suggested. A `<<` merge key is an unknown key too, because Dexto
-        reads YAML 1.2, where merge keys are not merged.
-    """,
-    bad="""
-        systemPrompt: You are a helpful assistant.
-        llm:
-          provider: openai
-          model: gpt-5-mini
-          maxIterration: 20
-    """,
-    good="""
-        systemPrompt: You are a helpful assistant.
-        llm:
-          provider: openai
-          model: gpt-5-mini
-          maxIterations: 20
-    """,
-)
+@rule(rulebook.UNKNOWN_KEY)
 def unknown_key(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
     key_paths: dict[tuple[int, int], DataPath] | None = None
     for count, violation in enumerate(problems_with(document, "schema-unknown-key")):
@@ -58,30 +34,7 @@ def unknown_key(document: LintDocument, context: RuleContext) -> Iterator[Violat
             yield Violation(violation.position, f"{violation.message} (did you mean {hint!r}?)")
 
 
-@rule(
-    code="DX004",
-    name="schema-violation",
-    severity=Severity.ERROR,
-    summary="A value of the wrong type, a bad enum value or a missing required key.",
-    explanation="""
-        The file does not match the schema of the Dexto version it claims: a value
-        has the wrong type, is not one of the allowed values, or a required key is
-        missing (reported at the mapping that lacks it). Dexto refuses to start
-        with such a file.
-    """,
-    bad="""
-        systemPrompt: You are a helpful assistant.
-        llm:
-          provider: open-ai
-          model: gpt-5-mini
-    """,
-    good="""
-        systemPrompt: You are a helpful assistant.
-        llm:
-          provider: openai
-          model: gpt-5-mini
-    """,
-)
+@rule(rulebook.SCHEMA_VIOLATION)
 def schema_violation(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
     return problems_with(document, "schema", "schema-missing-key")
 

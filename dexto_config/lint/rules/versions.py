@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from dexto_config.lint import rulebook
 from dexto_config.lint.document import LintDocument
-from dexto_config.lint.findings import Fix, Migrate, RemoveKey, SetMarker, Severity, Violation
+from dexto_config.lint.findings import Fix, Migrate, RemoveKey, SetMarker, Violation
 from dexto_config.lint.rule import RuleContext, rule
 from dexto_config.lint.rules.syntax import problems_with
 from dexto_config.versions import (
@@ -21,25 +22,7 @@ from dexto_config.versions import (
 MIGRATE_FIX = Fix("migrate the file to the latest schema version", (Migrate(),))
 
 
-@rule(
-    code="DX401",
-    name="future-schema-version",
-    severity=Severity.ERROR,
-    summary="The file claims a schema version newer than this tool knows.",
-    explanation=f"""
-        The file was written by a newer Dexto (its version marker or
-        `schemaVersion` key names a version above {LATEST_VERSION}). This tool cannot
-        judge it and never rewrites it: update dexto-config.
-    """,
-    bad="""
-        # dexto-config: schemaVersion=9.0.0
-        llm: {provider: dexto, model: anthropic/claude-sonnet-4.5}
-    """,
-    good=f"""
-        # dexto-config: schemaVersion={LATEST_VERSION}
-        llm: {{provider: dexto, model: anthropic/claude-sonnet-4.5}}
-    """,
-)
+@rule(rulebook.FUTURE_SCHEMA_VERSION)
 def future_schema_version(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
     reported = list(problems_with(document, "future-version"))
     yield from reported
@@ -49,27 +32,7 @@ def future_schema_version(document: LintDocument, context: RuleContext) -> Itera
         yield Violation(document.marker_position(), message)
 
 
-@rule(
-    code="DX402",
-    name="outdated-schema-version",
-    severity=Severity.WARNING,
-    summary="The version marker names a schema older than the latest.",
-    explanation=f"""
-        The file says it conforms to an older Dexto schema. Files at an older
-        version may depend on behaviour that later Dexto releases removed (such as
-        implicit routing through the Dexto gateway). Run `dexto-config migrate` to
-        bring the file to {LATEST_VERSION}; the migration rewrites the marker.
-    """,
-    bad="""
-        # dexto-config: schemaVersion=1.5.4
-        llm: {provider: anthropic, model: claude-sonnet-4-5-20250929}
-    """,
-    good=f"""
-        # dexto-config: schemaVersion={LATEST_VERSION}
-        llm: {{provider: anthropic, model: claude-sonnet-4-5-20250929}}
-    """,
-    fixable=True,
-)
+@rule(rulebook.OUTDATED_SCHEMA_VERSION)
 def outdated_schema_version(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
     marker = document.marker_version
     if marker is None or not is_version_string(marker):
@@ -83,27 +46,7 @@ def outdated_schema_version(document: LintDocument, context: RuleContext) -> Ite
         yield Violation(document.marker_position(), message, MIGRATE_FIX)
 
 
-@rule(
-    code="DX403",
-    name="schema-version-key",
-    severity=Severity.WARNING,
-    summary="A `schemaVersion` key, which Dexto's strict schema rejects.",
-    explanation=f"""
-        Dexto's schemas have no version field, so a `schemaVersion:` key makes
-        Dexto reject the whole file. The version belongs in the marker comment on
-        the first line, `{marker_line(LATEST_VERSION)}`, which Dexto ignores.
-    """,
-    bad=f"""
-        schemaVersion: {LATEST_VERSION}
-        llm: {{provider: openai, model: gpt-5-mini}}
-    """,
-    good=f"""
-        {marker_line(LATEST_VERSION)}
-        llm: {{provider: openai, model: gpt-5-mini}}
-    """,
-    fixable=True,
-    supersedes=("DX003",),
-)
+@rule(rulebook.SCHEMA_VERSION_KEY)
 def schema_version_key(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
     if "schemaVersion" not in document.mapping or document.version is None:
         return
@@ -131,59 +74,12 @@ def _key_to_marker(document: LintDocument, value: object) -> Fix | None:
     )
 
 
-@rule(
-    code="DX404",
-    name="unknown-schema-version",
-    severity=Severity.ERROR,
-    summary="The version marker does not name a known schema version.",
-    explanation=f"""
-        The first-line marker must name a Dexto release such as
-        {", ".join(KNOWN_VERSIONS)} (a release between two known schema versions is
-        judged by the older one; a newer one is DX401). Anything else makes the
-        file's version unknowable.
-    """,
-    bad="""
-        # dexto-config: schemaVersion=1.5.x
-        llm: {provider: openai, model: gpt-5-mini}
-    """,
-    good=f"""
-        {marker_line(LATEST_VERSION)}
-        llm: {{provider: openai, model: gpt-5-mini}}
-    """,
-)
+@rule(rulebook.UNKNOWN_SCHEMA_VERSION)
 def unknown_schema_version(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
     return problems_with(document, "unknown-version")
 
 
-@rule(
-    code="DX405",
-    name="written-for-another-release",
-    severity=Severity.ERROR,
-    summary="The file's keys belong to another Dexto release than the one it is judged at.",
-    explanation="""
-        Dexto has no migration of its own: every release rejects the keys an earlier
-        release used (`toolConfirmation` and `internalTools` before 1.6.0, `provider:
-        dexto` before 1.5.8, `reasoningEffort` before 1.6.2, ...) and the keys a later
-        release added. Instead of one unknown key per dated key, this finding names
-        the release the file was written for and the keys that show it. A file
-        written for an older release is rewritten by `dexto-config migrate` (or
-        `lint --fix`); one written for a newer release is judged at its own release
-        with `--dexto-version` (or the config's `dexto-version`).
-    """,
-    bad="""
-        systemPrompt: You are a helpful assistant.
-        llm: {provider: anthropic, model: claude-sonnet-4-5-20250929}
-        toolConfirmation: {mode: manual}
-    """,
-    good=f"""
-        {marker_line(LATEST_VERSION)}
-        systemPrompt: You are a helpful assistant.
-        llm: {{provider: anthropic, model: claude-sonnet-4-5-20250929}}
-        permissions: {{mode: manual}}
-        tools: []
-    """,
-    fixable=True,
-)
+@rule(rulebook.WRITTEN_FOR_ANOTHER_RELEASE)
 def written_for_another_release(
     document: LintDocument, context: RuleContext
 ) -> Iterator[Violation]:
@@ -192,33 +88,7 @@ def written_for_another_release(
     yield from problems_with(document, "newer-release")
 
 
-@rule(
-    code="DX406",
-    name="release-dependent-behaviour",
-    severity=Severity.WARNING,
-    summary="A file without a version marker that Dexto releases run differently.",
-    explanation="""
-        Some files are accepted by several Dexto releases that do different things
-        with them: a file that configures no tools gets no tools before 1.6.0 and
-        the image's default tools (filesystem and process included) from 1.6.0; a
-        routeable provider was routed through the Dexto gateway by the login
-        prototype. Without a version marker neither `migrate` nor a reader can tell
-        which behaviour the author meant. The version marker on the first line
-        settles it; no fix is offered, since only the author knows that release. Linting
-        for a stated release (`--dexto-version`, or `dexto-version` in the config)
-        does not report it: the release is known there.
-    """,
-    bad="""
-        systemPrompt: You are a helpful assistant.
-        llm: {provider: openai, model: gpt-5-mini}
-    """,
-    good=f"""
-        {marker_line(LATEST_VERSION)}
-        systemPrompt: You are a helpful assistant.
-        llm: {{provider: openai, model: gpt-5-mini}}
-    """,
-    fixable=False,
-)
+@rule(rulebook.RELEASE_DEPENDENT_BEHAVIOUR)
 def release_dependent_behaviour(
     document: LintDocument, context: RuleContext
 ) -> Iterator[Violation]:
