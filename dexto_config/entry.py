@@ -1,7 +1,8 @@
 """Console-script entry point.
 
 The auto-update hook runs on every Dexto start-up, so `hook` is dispatched to
-its fast path before click, pydantic or ruamel are imported (DESIGN §6, §9).
+its fast path before click, pydantic or ruamel are imported (DESIGN §6, §9);
+`--help`, `rules` and `explain` go to theirs, `dexto_config.fastcli`, likewise.
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ def _dispatch(args: list[str]) -> int:
         code = fast_hook(args[1:], os.environ)
         if code is not None:
             return code
+    from dexto_config.fastcli import fast_cli
+
+    code = fast_cli(args, os.environ)
+    if code is not None:
+        return code
     # pydantic looks for plugins in every installed distribution's entry points
     # (~25 ms a run); none has any business observing this tool's own models.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
