@@ -3,9 +3,10 @@
 The one owner of rule metadata. `rules`, `explain`, `docs/rules.md` and SARIF
 read it from here, and each check in `dexto_config.lint.rules` names the
 `RuleInfo` it implements (`@rule(rulebook.LITERAL_API_KEY)`). Import-light on
-purpose: `rules` and `explain` answer from this module alone, before click,
-pydantic or the catalog are imported (DESIGN §9: within 3x `python -c pass`),
-so it imports neither `re`, `textwrap`, `enum` nor `dataclasses`.
+purpose: `rules` and `explain` answer from this module and `docs` alone, before
+click, pydantic or the catalog are imported (DESIGN §9: within 3x `python -c
+pass`), so it uses no `textwrap`, `enum`, `dataclasses` or `typing`; only
+`versions`, for the DX4xx texts, which brings `re`.
 """
 
 from __future__ import annotations

@@ -1,1 +1,4 @@
-"""Lint rules, one module per rule family; every `Rule` here is found by package scan."""
+"""The rules' checks, one module per rule family, found by package scan (`lint.registry`).
+
+Each names the `RuleInfo` of `lint.rulebook` it implements: the rules' documentation.
+"""
