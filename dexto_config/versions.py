@@ -2,15 +2,15 @@
 
 Every comparison of two versions in the package goes through `version_key`;
 the migration chain checks at load time that each step targets one of
-`RELEASES`. Kept free of heavy imports: the hook's fast path reads markers
-with it.
+`RELEASES`. Imports nothing at load time: the hook's no-op path checks
+`--from-version` and `--to` with it on every Dexto start-up (DESIGN §9).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-from functools import cache
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 # The seed's pair, then every real release that changed what a file may hold
 # (DESIGN §3, §11); 1.10.4 changed no key but is the newest release known, and
@@ -60,10 +60,12 @@ LATEST_VERSION = KNOWN_VERSIONS[-1]
 RELEASES: tuple[str, ...] = (*PRE_SEED_VERSIONS, *KNOWN_VERSIONS)
 
 MARKER_PREFIX = "# dexto-config: schemaVersion="
-_MARKER_RE = re.compile(r"\A\ufeff?# dexto-config: schemaVersion=([^\s#]+)[ \t]*(?:\r\n|\n|\r|\Z)")
-# Parts of at most 9 digits, at most 16 parts: a longer "version" is not one, and its
-# parts could not even be converted (Python refuses integers of more than 4,300 digits).
-_VERSION_RE = re.compile(r"\A\d{1,9}(\.\d{1,9}){0,15}\Z")
+_MARKER_PATTERN = r"\A\ufeff?# dexto-config: schemaVersion=([^\s#]+)[ \t]*(?:\r\n|\n|\r|\Z)"
+# At most 16 parts of at most 9 digits: a longer "version" is not one, and its parts
+# could not even be converted (Python refuses integers of more than 4,300 digits).
+_MAX_PARTS, _MAX_PART_DIGITS = 16, 9
+# version_key's answers: a run sees a handful of distinct versions, compared for every file.
+_KEYS: dict[str, tuple[int, ...]] = {}
 
 
 class FutureSchemaVersion(Exception):
@@ -88,20 +90,27 @@ class UnknownSchemaVersion(Exception):
         )
 
 
-@cache  # a handful of distinct versions, compared for every file of a run
 def version_key(version: str) -> tuple[int, ...]:
     """Sort key for a dotted numeric version, without importing packaging."""
-    return tuple(int(part) for part in version.split("."))
+    key = _KEYS.get(version)
+    if key is None:
+        key = _KEYS[version] = tuple(int(part) for part in version.split("."))
+    return key
 
 
 def is_version_string(text: str) -> bool:
-    """True for a dotted numeric version such as 1.5.6."""
-    return bool(_VERSION_RE.match(text))
+    """True for a dotted numeric version such as 1.5.6: 1 to 16 parts of 1 to 9 decimal digits."""
+    parts = text.split(".")
+    return len(parts) <= _MAX_PARTS and all(
+        0 < len(part) <= _MAX_PART_DIGITS and part.isdecimal() for part in parts
+    )
 
 
 def read_marker(text: str) -> str | None:
     """The version named by the first-line marker of `text`, if any."""
-    match = _MARKER_RE.match(text)
+    import re  # here, not at the top: the no-op path imports this module (re caches the pattern)
+
+    match = re.match(_MARKER_PATTERN, text)
     return match.group(1) if match else None
 
 

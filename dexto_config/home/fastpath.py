@@ -1,9 +1,13 @@
 """The hook's no-op path: answer "nothing to do" from stat calls alone (DESIGN §6, §9).
 
-Runs before click, pydantic, ruamel or the catalog are imported. It proves
-that nothing changed since the last completed run (same tool version, same
-target, no interrupted journal, the same managed files with the same size,
-mtime_ns and inode, the same bundled agents); anything else returns None and
+Runs before click, pydantic, ruamel or the catalog are imported, and imports
+nothing `python -c pass` has not loaded but this package's own small modules
+and the built-in C module `binascii`: no `json`, `re`, `typing` or
+`collections` (`--json` alone imports `json`, to print its answer). It
+proves from the state's stamp (`home.stamp`) that nothing changed since the
+last completed run (same tool version, same target, no interrupted journal,
+the same managed files with the same size, mtime_ns and inode, the same
+bundled agents, no failed write to retry); anything else returns None and
 the caller takes the full path, which also handles every usage error.
 """
 
@@ -11,12 +15,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
 
 from dexto_config import __version__
 from dexto_config.home import layout
-from dexto_config.home.report import OK, outcomes_from_state, report_json
-from dexto_config.home.state import FAILED, HookState, bundled_signatures, load_state
+from dexto_config.home.stamp import Stamp, read_stamp
 from dexto_config.versions import (
     LATEST_VERSION,
     FutureSchemaVersion,
@@ -24,6 +26,11 @@ from dexto_config.versions import (
     effective_version,
 )
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+NOTHING_TO_DO = 0  # dexto_config.exitcodes.OK, not imported: the no-op path stays lean
 _QUIET_FLAGS = ("-v", "--verbose")
 _VALUE_OPTIONS = (
     "--dexto-home",
@@ -54,20 +61,31 @@ def fast_hook(args: list[str], environ: Mapping[str, str]) -> int | None:
     home = os.path.realpath(request.values.get("--dexto-home") or layout.default_home(environ))
     if target is None or os.path.exists(layout.tool_path(home, layout.JOURNAL_NAME)):
         return None
-    state = load_state(layout.tool_path(home, layout.STATE_NAME))
-    if state is None or not _unchanged(state, home, target, request.values.get("--bundled-dir")):
+    stamp = read_stamp(home)
+    if stamp is None or not _unchanged(stamp, home, target, request.values.get("--bundled-dir")):
         return None
-    if request.as_json:
-        text = report_json(
-            home=home,
-            target=target,
-            tool_version=__version__,
-            outcomes=outcomes_from_state(state),
-            backup_id=None,
-            recovered=None,
-        )
-        sys.stdout.write(text + "\n")
-    return OK
+    return _print_report(home, target) if request.as_json else NOTHING_TO_DO
+
+
+def _print_report(home: str, target: str) -> int | None:
+    """Print the `--json` answer of a run with nothing to do, from the state file."""
+    # Here, not at the top: they import `json`, which only --json needs (DESIGN §9).
+    from dexto_config.home.report import outcomes_from_state, report_json
+    from dexto_config.home.state import load_state
+
+    state = load_state(layout.tool_path(home, layout.STATE_NAME))
+    if state is None:
+        return None
+    text = report_json(
+        home=home,
+        target=target,
+        tool_version=__version__,
+        outcomes=outcomes_from_state(state),
+        backup_id=None,
+        recovered=None,
+    )
+    sys.stdout.write(text + "\n")
+    return NOTHING_TO_DO
 
 
 def _parse(args: list[str]) -> _Request | None:
@@ -104,23 +122,16 @@ def _target(requested: str | None) -> str | None:
         return None
 
 
-def _unchanged(state: HookState, home: str, target: str, bundled_dir: str | None) -> bool:
-    if (state.tool_version, state.target, state.home_version) != (__version__, target, target):
+def _unchanged(stamp: Stamp, home: str, target: str, bundled_dir: str | None) -> bool:
+    versions = (stamp.tool_version, stamp.target, stamp.home_version)
+    if stamp.retry or versions != (__version__, target, target):
         return False
-    if bundled_dir is not None and not _same_bundled(state, bundled_dir):
+    if bundled_dir is not None and not _same_bundled(stamp, bundled_dir):
         return False
     files = layout.managed_files(home)
-    if len(files) != len(state.files):
-        return False
-    for rel in files:
-        record = state.files.get(rel)
-        if record is None or record.signature != layout.signature(os.path.join(home, rel)):
-            return False
-        if record.status == FAILED:  # an I/O failure is retried on every run
-            return False
-    return True
+    return stamp.files == {rel: layout.signature(os.path.join(home, rel)) for rel in files}
 
 
-def _same_bundled(state: HookState, bundled_dir: str) -> bool:
+def _same_bundled(stamp: Stamp, bundled_dir: str) -> bool:
     real = os.path.realpath(bundled_dir)
-    return state.bundled_dir == real and state.bundled == bundled_signatures(real)
+    return stamp.bundled_dir == real and stamp.bundled == layout.bundled_signatures(real)

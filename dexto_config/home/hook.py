@@ -46,7 +46,6 @@ from dexto_config.home.state import (
     SKIPPED,
     FileRecord,
     HookState,
-    bundled_signatures,
     load_state,
 )
 from dexto_config.kinds import FileKind, recognise
@@ -438,7 +437,7 @@ def _save_state(inputs: _Inputs, plan: _Plan, committed: Sequence[JournalEntry])
         target=inputs.options.target,
         files=files,
         bundled_dir=os.path.realpath(bundled_dir) if bundled_dir is not None else None,
-        bundled=bundled_signatures(str(bundled_dir)) if bundled_dir is not None else None,
+        bundled=layout.bundled_signatures(str(bundled_dir)) if bundled_dir is not None else None,
     )
     store_state(inputs.home, state)
 

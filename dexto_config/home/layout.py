@@ -7,10 +7,14 @@ start-up, so it must not pull in anything beyond what Python itself loads.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 TOOL_DIR = ".dexto-config"
 STATE_NAME = "state.json"
+STAMP_NAME = "state.stamp"
 JOURNAL_NAME = "journal.json"
 LOCK_NAME = "hook.lock"
 BACKUPS_DIR = "backups"
@@ -92,6 +96,22 @@ def signature(path: str) -> Signature | None:
     except OSError:
         return None
     return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def bundled_signatures(bundled_dir: str) -> dict[str, Signature]:
+    """Signatures of every `<id>/<id>.yml` in a bundled-agents folder."""
+    found: dict[str, Signature] = {}
+    try:
+        with os.scandir(bundled_dir) as entries:
+            names = sorted(entry.name for entry in entries if entry.is_dir())
+    except OSError:
+        return found
+    for name in names:
+        rel = f"{name}/{name}.yml"
+        info = signature(os.path.join(bundled_dir, rel))
+        if info is not None:
+            found[rel] = info
+    return found
 
 
 def _agent_files(home: str) -> list[str]:

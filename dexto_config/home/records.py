@@ -1,4 +1,4 @@
-"""Writing the hook's state file (the fast path only reads it)."""
+"""Writing the hook's state file and its stamp (the no-op path reads only the stamp)."""
 
 from __future__ import annotations
 
@@ -9,15 +9,39 @@ from dexto_config import __version__
 from dexto_config.home import layout
 from dexto_config.home.atomic import atomic_write_bytes
 from dexto_config.home.journal import JournalEntry
-from dexto_config.home.state import CURRENT, FileRecord, HookState, load_state
+from dexto_config.home.stamp import Stamp, stamp_bytes
+from dexto_config.home.state import CURRENT, FAILED, FileRecord, HookState, load_state
 from dexto_config.versions import LATEST_VERSION
 
 
 def store_state(home: Path, state: HookState) -> None:
-    """Replace the state file of `home` atomically."""
+    """Replace the state file of `home` atomically, and the stamp the no-op path reads.
+
+    The old stamp goes first: a crash before the new one is written leaves
+    none, and the next run takes the full path.
+    """
     folder = home / layout.TOOL_DIR
     folder.mkdir(mode=0o700, exist_ok=True)
-    atomic_write_bytes(folder / layout.STATE_NAME, state.to_bytes())
+    stamp_path, state_path = folder / layout.STAMP_NAME, folder / layout.STATE_NAME
+    stamp_path.unlink(missing_ok=True)
+    atomic_write_bytes(state_path, state.to_bytes())
+    written = layout.signature(str(state_path))
+    if written is not None:
+        atomic_write_bytes(stamp_path, stamp_bytes(_stamp(state, written)))
+
+
+def _stamp(state: HookState, written: layout.Signature) -> Stamp:
+    """What a later run with nothing to do checks of `state`, whose file has signature `written`."""
+    return Stamp(
+        state=written,
+        tool_version=state.tool_version,
+        home_version=state.home_version,
+        target=state.target,
+        bundled_dir=state.bundled_dir,
+        bundled=state.bundled,
+        files={rel: record.signature for rel, record in state.files.items()},
+        retry=any(record.status == FAILED for record in state.files.values()),
+    )
 
 
 def record_entries(

@@ -1,13 +1,13 @@
 """The hook's state file: what every managed file looked like after the last completed run.
 
-Plain classes rather than dataclasses: this module is on the fast path, and
-`dataclasses` alone costs more import time than the whole no-op budget allows.
+The no-op path checks the stamp made from it (`home.stamp`) and reads it
+only to print its `--json` answer; plain classes rather than dataclasses keep
+that answer cheap.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from typing import Any
 
 from dexto_config.home.layout import Signature
@@ -136,30 +136,6 @@ def load_state(path: str) -> HookState | None:
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-
-
-def bundled_signatures(bundled_dir: str) -> dict[str, Signature]:
-    """Signatures of every `<id>/<id>.yml` in a bundled-agents folder."""
-    found: dict[str, Signature] = {}
-    try:
-        with os.scandir(bundled_dir) as entries:
-            names = sorted(entry.name for entry in entries if entry.is_dir())
-    except OSError:
-        return found
-    for name in names:
-        rel = f"{name}/{name}.yml"
-        info = _stat(os.path.join(bundled_dir, rel))
-        if info is not None:
-            found[rel] = info
-    return found
-
-
-def _stat(path: str) -> Signature | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
 def _signature(value: list[int]) -> Signature:
