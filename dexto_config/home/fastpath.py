@@ -128,7 +128,7 @@ def _unchanged(stamp: Stamp, home: str, target: str, bundled_dir: str | None) ->
         return False
     if bundled_dir is not None and not _same_bundled(stamp, bundled_dir):
         return False
-    files = layout.managed_files(home)
+    files = layout.managed_files(home, stamp.listings)
     return stamp.files == {rel: layout.signature(os.path.join(home, rel)) for rel in files}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,15 +26,24 @@ def store_state(home: Path, state: HookState) -> None:
     stamp_path, state_path = folder / layout.STAMP_NAME, folder / layout.STATE_NAME
     stamp_path.unlink(missing_ok=True)
     atomic_write_bytes(state_path, state.to_bytes())
-    written = layout.signature(str(state_path))
-    if written is not None:
-        atomic_write_bytes(stamp_path, stamp_bytes(_stamp(state, written)))
+    try:
+        written = os.stat(state_path)
+    except OSError:
+        return  # no stamp: the next run takes the full path
+    atomic_write_bytes(stamp_path, stamp_bytes(_stamp(home, state, written)))
 
 
-def _stamp(state: HookState, written: layout.Signature) -> Stamp:
-    """What a later run with nothing to do checks of `state`, whose file has signature `written`."""
+def _stamp(home: Path, state: HookState, written: os.stat_result) -> Stamp:
+    """What a later run with nothing to do checks of `state`, whose file's stat is `written`.
+
+    The state file's modification time is the file system's clock just before
+    the agent folders are listed for the stamp (`layout.agent_listings`).
+    """
     return Stamp(
-        state=written,
+        state=layout.stat_signature(written),
+        listings=layout.agent_listings(
+            str(home), changed_before_ns=written.st_mtime_ns, device=written.st_dev
+        ),
         tool_version=state.tool_version,
         home_version=state.home_version,
         target=state.target,

@@ -21,7 +21,7 @@ from dexto_config.home import layout
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from dexto_config.home.layout import Signature
+    from dexto_config.home.layout import Listing, Signature
 
 _FORMAT = 1
 # What reading a payload raises when it is not a Stamp's fields in marshal format.
@@ -30,13 +30,15 @@ _NOT_A_STAMP = (EOFError, ValueError, TypeError)
 
 class Stamp:
     """What the no-op path needs of the state: the state file it was made with, the
-    versions, the bundled folder, every signature, and whether a failed write awaits a retry."""
+    versions, the bundled folder, every signature, whether a failed write awaits a retry,
+    and the agent folders it need not list again."""
 
     __slots__ = (
         "bundled",
         "bundled_dir",
         "files",
         "home_version",
+        "listings",
         "retry",
         "state",
         "target",
@@ -47,6 +49,7 @@ class Stamp:
         self,
         *,
         state: Signature,
+        listings: dict[str, Listing],
         tool_version: str,
         home_version: str | None,
         target: str,
@@ -57,6 +60,8 @@ class Stamp:
     ) -> None:
         self.state = state
         """The signature of `state.json` as the full path wrote it."""
+        self.listings = listings
+        """Agent folders the no-op need not list while their signatures hold."""
         self.tool_version = tool_version
         self.home_version = home_version
         self.target = target

@@ -60,6 +60,9 @@ CUSTOM_MODELS = """\
 """
 SECRET = "sk-dexto-secret-0123456789"
 HOOK_ENV = {"DEXTO_API_KEY": SECRET, "PYTHONPATH": str(REPO)}
+# Longer than a file system's clock tick (but FAT's two seconds): wait it after changing agent
+# folders for a stamp to list them all (`layout.agent_listings`).
+CLOCK_TICK = 0.05
 
 
 def build_home(

@@ -8,6 +8,7 @@ import marshal
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,8 +19,9 @@ from dexto_config.home.fastpath import fast_hook
 from dexto_config.home.hook import HookOptions, run_hook
 from dexto_config.home.layout import JOURNAL_NAME, STAMP_NAME, STATE_NAME, TOOL_DIR
 from dexto_config.home.records import load_state, store_state
+from dexto_config.home.stamp import read_stamp
 from dexto_config.home.state import FAILED, HookState
-from tests.home.homes import HOOK_ENV, build_bundled_dir, build_home, hook_env
+from tests.home.homes import CLOCK_TICK, HOOK_ENV, build_bundled_dir, build_home, hook_env
 
 # What the full path loads; `dexto_config.yamlio.positions` brings dataclasses.
 HEAVY = (
@@ -67,8 +69,12 @@ def bare_modules() -> set[str]:
 
 @pytest.fixture
 def settled_home(tmp_path: Path) -> Path:
+    """A home after one full run, stamped again a clock tick later so the stamp lists every
+    agent folder (a folder changed in the stamp's own tick is listed on every run)."""
     home = build_home(tmp_path, legacy_agents=3, bad_agents=1)
     run_hook(HookOptions(home=home, environ=HOOK_ENV))
+    time.sleep(CLOCK_TICK)
+    _restamped(home, _unchanged)
     return home
 
 
@@ -145,6 +151,15 @@ def _add(home: Path) -> None:
     (home / "agents" / "new.yml").write_text("systemPrompt: x\n")
 
 
+def _add_in_folder(home: Path) -> None:
+    (home / "agents/legacy-0/extra.yml").write_text("systemPrompt: x\n")
+
+
+def _rename_in_folder(home: Path) -> None:
+    path = home / "agents/legacy-0/legacy-0.yml"
+    path.rename(path.with_suffix(".yaml"))
+
+
 def _remove(home: Path) -> None:
     (home / "agents/legacy-1/legacy-1.yml").unlink()
 
@@ -155,10 +170,6 @@ def _replace_same_size(home: Path) -> None:
     path.unlink()
     path.write_bytes(data)
     os.utime(path, ns=(0, 0))
-
-
-def _journal(home: Path) -> None:
-    (home / TOOL_DIR / JOURNAL_NAME).write_text("{}")
 
 
 def _state_edited(home: Path) -> None:
@@ -179,6 +190,10 @@ def _restamped(home: Path, change: Callable[[HookState], None]) -> None:
     assert state is not None
     change(state)
     store_state(home, state)
+
+
+def _unchanged(state: HookState) -> None:
+    """Leave the state as it is."""
 
 
 def _other_tool_version(home: Path) -> None:
@@ -230,16 +245,17 @@ def _stamp_not_a_stamp(home: Path) -> None:
 def _stamp_from_before(home: Path) -> None:
     """A stamp outlived by its state: copied back over the one of a later run."""
     saved = _stamp_path(home).read_bytes()
-    _restamped(home, lambda state: None)
+    _restamped(home, _unchanged)
     _stamp_path(home).write_bytes(saved)
 
 
 CHANGES: dict[str, Callable[[Path], None]] = {
     "edited": _edit,
     "added": _add,
+    "added-in-folder": _add_in_folder,
+    "renamed-in-folder": _rename_in_folder,
     "removed": _remove,
     "replaced": _replace_same_size,
-    "journal": _journal,
     "state-edited": _state_edited,
     "state-rewritten-alike": _state_rewritten_alike,
     "tool-version": _other_tool_version,
@@ -256,26 +272,37 @@ CHANGES: dict[str, Callable[[Path], None]] = {
 
 
 @pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
-def test_any_change_takes_the_full_path(settled_home: Path, change: Callable[[Path], None]) -> None:
-    assert fast_hook(["--dexto-home", str(settled_home)], {}) == 0
+def test_any_change_takes_the_full_path_once(
+    settled_home: Path, change: Callable[[Path], None]
+) -> None:
+    args = ["--dexto-home", str(settled_home)]
+    assert fast_hook(args, {}) == 0
     change(settled_home)
+    assert fast_hook(args, {}) is None
+    run_hook(HookOptions(home=settled_home, environ=HOOK_ENV))
+    assert fast_hook(args, {}) == 0
+
+
+def test_an_interrupted_run_takes_the_full_path(settled_home: Path) -> None:
+    (settled_home / TOOL_DIR / JOURNAL_NAME).write_text("{}")
     assert fast_hook(["--dexto-home", str(settled_home)], {}) is None
 
 
-def test_a_restamped_unchanged_state_still_takes_the_no_op_path(settled_home: Path) -> None:
-    _restamped(settled_home, lambda state: None)
+def test_the_stamp_spares_listing_every_agent_folder(settled_home: Path) -> None:
+    stamp = read_stamp(os.path.realpath(settled_home))
+    assert stamp is not None
+    assert sorted(stamp.listings) == [
+        "agents/broken-0",
+        "agents/legacy-0",
+        "agents/legacy-1",
+        "agents/legacy-2",
+    ]
+
+
+def test_unmanaged_names_in_an_agent_folder_change_nothing(settled_home: Path) -> None:
+    (settled_home / "agents/legacy-0/.hidden.yml").write_text("systemPrompt: x\n")
+    (settled_home / "agents/legacy-0/notes.txt").write_text("x\n")
     assert fast_hook(["--dexto-home", str(settled_home)], {}) == 0
-
-
-def test_the_full_path_settles_every_change_again(settled_home: Path) -> None:
-    """After each change (but a bogus journal, which needs a person), one full run and the
-    no-op path answers again."""
-    for name, change in CHANGES.items():
-        if change is _journal:
-            continue
-        change(settled_home)
-        run_hook(HookOptions(home=settled_home, environ=HOOK_ENV))
-        assert fast_hook(["--dexto-home", str(settled_home)], {}) == 0, name
 
 
 @pytest.mark.parametrize(
