@@ -5,8 +5,8 @@ read it from here, and each check in `dexto_config.lint.rules` names the
 `RuleInfo` it implements (`@rule(rulebook.LITERAL_API_KEY)`). Import-light on
 purpose: `rules` and `explain` answer from this module and `docs` alone, before
 click, pydantic or the catalog are imported (DESIGN §9: within 3x `python -c
-pass`), so it uses no `textwrap`, `enum`, `dataclasses` or `typing`; only
-`versions`, for the DX4xx texts, which brings `re`.
+pass`), so it uses no `textwrap`, `enum`, `dataclasses` or `typing`, and
+imports only `versions` (for the DX4xx texts), which is as light.
 """
 
 from __future__ import annotations
