@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dexto_config.models.errors import describe
 from dexto_config.models.issues import IssueKind, SchemaIssue
+from dexto_config.models.translate import describe
 from dexto_config.versions import version_key
 from dexto_config.yamlio.fast import DataPath
 

@@ -18,8 +18,8 @@ from dexto_config.detection import Evidence, Placement, describe, place
 from dexto_config.jsonio import MAX_INPUT_BYTES, JsonLimitError, read_json
 from dexto_config.kinds import FileKind
 from dexto_config.models import validate_document
+from dexto_config.models.checks import MODEL_UNSUPPORTED
 from dexto_config.models.issues import IssueKind, SchemaIssue
-from dexto_config.models.registry_check import MODEL_UNSUPPORTED
 from dexto_config.problem import Problem
 from dexto_config.redaction import find_secrets, redact_text
 from dexto_config.versions import (

@@ -6,33 +6,36 @@ pydantic model and `json_schema` its Draft 2020-12 JSON Schema for
 `schemas/<kind>-<version>.json`. The seed's pair (1.5.4, 1.5.6) lives in
 `agent`, `preferences` and `custom_models`; each later release is a module of
 differences in `releases/`, imported only when a run uses that release.
+
+The pydantic models are the single source of truth, but validation runs the
+lite validator (`dexto_config.models.lite`), a pure-Python interpreter of
+tables generated from them: lint and validate never import pydantic
+(DESIGN §9). `oracle.pydantic_errors` runs the models themselves (tests).
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import Any
-
-import pydantic
+from typing import TYPE_CHECKING, Any
 
 from dexto_config.kinds import FileKind
 from dexto_config.models.agent_stages import Prepared, before_schema
-from dexto_config.models.derive import built
-from dexto_config.models.errors import issues_from_error
 from dexto_config.models.issues import IssueKind, SchemaIssue
-from dexto_config.models.jsonschema import model_json_schema
+from dexto_config.models.lite import SchemaCheck, lite_errors
 from dexto_config.models.loading import load_agent
-from dexto_config.models.pipeline import AgentPipeline
-from dexto_config.models.registry_check import release_context
+from dexto_config.models.pipeline import AgentPipeline, pipeline_at
+from dexto_config.models.translate import issues_from_details
 from dexto_config.versions import KNOWN_VERSIONS, registry_checked
-from dexto_config.yamlio.fast import DataPath
+
+if TYPE_CHECKING:
+    import pydantic
 
 __all__ = [
     "IssueKind",
+    "SchemaCheck",
     "SchemaIssue",
     "json_schema",
     "model_for",
@@ -41,7 +44,6 @@ __all__ = [
     "validate_document",
 ]
 
-_SEED_PIPELINE = AgentPipeline()
 _KIND_ATTRIBUTES = {
     FileKind.AGENT: "AgentConfig",
     FileKind.PREFERENCES: "Preferences",
@@ -56,24 +58,33 @@ _ROOT_LABELS = {
 
 def model_for(kind: FileKind, version: str) -> type[pydantic.BaseModel]:
     """The pydantic model of `kind` files at schema `version` (one of KNOWN_VERSIONS)."""
-    if version not in KNOWN_VERSIONS:
-        known = ", ".join(KNOWN_VERSIONS)
-        raise ValueError(f"no {kind} model for schema version {version} (known: {known})")
+    from dexto_config.models.derive import built
+
+    _check_known(kind, version)
     if version in ("1.5.4", "1.5.6"):
         return _seed_model(kind, version)
     return built(getattr(_release_module(version), _KIND_ATTRIBUTES[kind]))
 
 
+def _check_known(kind: FileKind, version: str) -> None:
+    if version not in KNOWN_VERSIONS:
+        known = ", ".join(KNOWN_VERSIONS)
+        raise ValueError(f"no {kind} model for schema version {version} (known: {known})")
+
+
 def agent_pipeline(version: str) -> AgentPipeline:
     """What Dexto does around an agent's schema at `version` (one of KNOWN_VERSIONS)."""
-    if version in ("1.5.4", "1.5.6"):
-        return _SEED_PIPELINE
-    pipeline: AgentPipeline = _release_module(version).PIPELINE
-    return pipeline
+    _check_known(FileKind.AGENT, version)
+    return pipeline_at(version)
 
 
 def validate_document(
-    kind: FileKind, version: str, data: Any, *, source_path: Path | None = None
+    kind: FileKind,
+    version: str,
+    data: Any,
+    *,
+    source_path: Path | None = None,
+    schema_check: SchemaCheck = lite_errors,
 ) -> list[SchemaIssue]:
     """Every issue Dexto's loader and validator at `version` find in `data`; empty when valid.
 
@@ -81,19 +92,26 @@ def validate_document(
     Dexto's loader, null cleaning, enrichment, the image check and (from 1.6.0)
     the image's defaults, using `source_path` for `${{dexto.agent_dir}}` and the
     agent id. What the image's factories refuse later, at start-up, is
-    `start_up_issues`. Issue paths point into `data`.
+    `start_up_issues`. Issue paths point into `data`. `schema_check` runs the
+    schema itself: the lite validator, or (in tests) `oracle.pydantic_errors`.
     """
-    model = model_for(kind, version)
+    _check_known(kind, version)
     if kind is not FileKind.AGENT:
-        return _schema_issues(model, version, data, data, kind)
+        errors = schema_check(kind.value, version, data)
+        return issues_from_details(errors, data, _ROOT_LABELS[kind])
     prepared = _prepare_agent(version, data, source_path)
     if prepared.issues:
         return prepared.issues
-    return _schema_issues(model, version, prepared.data, data, kind, prepared.to_original)
+    errors = schema_check(kind.value, version, prepared.data)
+    return issues_from_details(errors, data, _ROOT_LABELS[kind], prepared.to_original)
 
 
 def start_up_issues(
-    version: str, data: Any, *, source_path: Path | None = None
+    version: str,
+    data: Any,
+    *,
+    source_path: Path | None = None,
+    schema_check: SchemaCheck = lite_errors,
 ) -> list[SchemaIssue]:
     """What Dexto `version` refuses when it creates an agent whose file its validator accepts.
 
@@ -109,7 +127,7 @@ def start_up_issues(
         return []
     from dexto_config.models.image_local import factory_issues
 
-    return factory_issues(prepared.data, version)
+    return factory_issues(prepared.data, version, schema_check)
 
 
 def _prepare_agent(version: str, data: Any, source_path: Path | None) -> Prepared:
@@ -122,6 +140,7 @@ def _prepare_agent(version: str, data: Any, source_path: Path | None) -> Prepare
 
 def json_schema(kind: FileKind, version: str) -> dict[str, Any]:
     """The Draft 2020-12 JSON Schema of `kind` files at schema `version`."""
+    from dexto_config.models.jsonschema import model_json_schema
     from dexto_config.models.registry_check import base_url_json_rules
 
     model = model_for(kind, version)
@@ -129,21 +148,6 @@ def json_schema(kind: FileKind, version: str) -> dict[str, Any]:
     if version not in ("1.5.4", "1.5.6") and kind is not FileKind.CUSTOM_MODELS:
         extra = base_url_json_rules(kind is FileKind.AGENT, version, model)
     return model_json_schema(model, kind, version, extra)
-
-
-def _schema_issues(
-    model: type[pydantic.BaseModel],
-    version: str,
-    prepared: Any,
-    original: Any,
-    kind: FileKind,
-    to_original: Callable[[DataPath], DataPath] | None = None,
-) -> list[SchemaIssue]:
-    try:
-        model.model_validate(prepared, context=release_context(version))
-    except pydantic.ValidationError as error:
-        return issues_from_error(error, original, _ROOT_LABELS[kind], to_original)
-    return []
 
 
 @cache

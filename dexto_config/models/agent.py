@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StrictBool, StrictStr, model_validator
+from pydantic import Field, StrictBool, StrictStr
 
+from dexto_config.models import rules
 from dexto_config.models.types import (
     AS_NUMBER,
     BASE_URL_REQUIRED,
-    BASE_URL_SUPPORTED,
     BASE_URL_UNSUPPORTED,
     UNSET,
     AbsolutePath,
@@ -39,9 +39,7 @@ from dexto_config.models.types import (
     StrictModel,
     StripModel,
     Url,
-    base_url_unsupported,
-    expand_env_assumed,
-    rule_error,
+    model_rule,
 )
 from dexto_config.models.unions import by_key, by_shape, tag
 
@@ -137,19 +135,7 @@ class LLMConfig(StrictModel):
     allowedMediaTypes: StrList = UNSET
     reasoningEffort: ReasoningEffort = UNSET
 
-    @model_validator(mode="after")
-    def _base_url_fits_provider(self) -> LLMConfig:
-        base_url_set = self.baseURL is not None and self.baseURL.strip() != ""
-        if base_url_set and self.provider not in BASE_URL_SUPPORTED:
-            raise base_url_unsupported(self.provider)
-        if not base_url_set and self.provider in BASE_URL_REQUIRED:
-            raise rule_error(
-                f"provider '{self.provider}' requires a baseURL",
-                code="base_url_missing",
-                at="baseURL",
-                missing=self.baseURL is None,
-            )
-        return self
+    _base_url_fits_provider = model_rule(rules.seed_llm_base_url)
 
 
 # --- agentCard ----------------------------------------------------------------
@@ -444,10 +430,6 @@ class InMemoryBackend(_Backend):
     type: Literal["in-memory"]
 
 
-def _env_set(value: str | None) -> bool:
-    return value is not None and expand_env_assumed(value) != ""
-
-
 class RedisCache(_Backend):
     type: Literal["redis"]
     url: StrictStr = UNSET
@@ -456,16 +438,7 @@ class RedisCache(_Backend):
     password: StrictStr = UNSET
     database: NonNegativeInt = UNSET
 
-    @model_validator(mode="after")
-    def _has_connection(self) -> RedisCache:
-        if not _env_set(self.url) and not self.host:
-            raise rule_error(
-                "a redis cache needs 'url' or 'host'",
-                code="connection_missing",
-                at="url",
-                missing=self.url is None,
-            )
-        return self
+    _has_connection = model_rule(rules.redis_connection)
 
 
 class SqliteDatabase(_Backend):
@@ -483,16 +456,7 @@ class PostgresDatabase(_Backend):
     password: StrictStr = UNSET
     keyPrefix: StrictStr = UNSET
 
-    @model_validator(mode="after")
-    def _has_connection(self) -> PostgresDatabase:
-        if not (_env_set(self.url) or _env_set(self.connectionString) or self.host):
-            raise rule_error(
-                "a postgres database needs 'url', 'connectionString' or 'host'",
-                code="connection_missing",
-                at="url",
-                missing=self.url is None,
-            )
-        return self
+    _has_connection = model_rule(rules.postgres_connection)
 
 
 CacheBackend = Annotated[

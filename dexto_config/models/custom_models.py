@@ -6,27 +6,21 @@ errors. 1.5.6 adds `dexto` to the providers a custom model may name.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, StrictStr, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import BeforeValidator, Field, StrictStr
 
+from dexto_config.models import checks, rules
 from dexto_config.models.types import (
+    BASE_URL_REQUIRED,
     UNSET,
     PositiveInt,
     ReasoningEffort,
     StripModel,
     Url,
-    rule_error,
+    check,
+    model_rule,
 )
-
-BASE_URL_REQUIRED = ("openai-compatible", "litellm")
-
-
-def _format_version(value: Any) -> Any:
-    if isinstance(value, bool) or value != 1:
-        raise PydanticCustomError("literal_error", "expected 1", {"expected": "1"})
-    return 1
 
 
 class CustomModelRules(StripModel):
@@ -58,30 +52,7 @@ class CustomModelRules(StripModel):
         }
     }
 
-    @model_validator(mode="after")
-    def _provider_requirements(self) -> Self:
-        provider: str = getattr(self, "provider")  # noqa: B009 - fields of the subclass
-        base_url: str | None = getattr(self, "baseURL", None)
-        file_path: str | None = getattr(self, "filePath", None)
-        if provider in BASE_URL_REQUIRED and not base_url:
-            raise rule_error(
-                f"provider '{provider}' requires a baseURL",
-                code="base_url_missing",
-                at="baseURL",
-                missing=base_url is None,
-            )
-        if provider == "local" and not file_path:
-            raise rule_error(
-                "provider 'local' requires a filePath to a .gguf file",
-                code="file_path_missing",
-                at="filePath",
-                missing=file_path is None,
-            )
-        if provider == "local" and file_path is not None and not file_path.endswith(".gguf"):
-            raise rule_error(
-                "filePath must name a .gguf file", code="file_path_not_gguf", at="filePath"
-            )
-        return self
+    _provider_requirements = model_rule(rules.custom_model_requirements)
 
 
 class _CustomModel(CustomModelRules):
@@ -118,7 +89,7 @@ class CustomModelV156(_CustomModel):
     provider: CustomProviderV156 = "openai-compatible"
 
 
-FormatVersion = Annotated[Literal[1], BeforeValidator(_format_version)]
+FormatVersion = Annotated[Literal[1], BeforeValidator(check(checks.format_version))]
 
 
 class CustomModelsV154(StripModel):

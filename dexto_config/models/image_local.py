@@ -19,7 +19,10 @@ from typing import Any
 from dexto_config.models.image import LOCAL_IMAGE, LOGGER_IMAGE
 from dexto_config.models.image.defaults import image_local_defaults
 from dexto_config.models.image.releases import IMAGES_SINCE, since
+from dexto_config.models.image.tools import tool_name_hint
 from dexto_config.models.issues import SchemaIssue
+from dexto_config.models.lite import SchemaCheck, lite_errors
+from dexto_config.models.translate import issues_from_details
 
 DEFAULT_IMAGE = LOCAL_IMAGE
 """The image Dexto loads when neither the file, `$DEXTO_IMAGE` nor `--image` names one."""
@@ -140,7 +143,9 @@ def _prompt_identity(prompt: Any) -> str | None:
     return None
 
 
-def image_issues(config: dict[str, Any], version: str) -> list[SchemaIssue]:
+def image_issues(
+    config: dict[str, Any], version: str, schema_check: SchemaCheck = lite_errors
+) -> list[SchemaIssue]:
     """Every error Dexto `version`'s image stage and factories find in a schema-valid `config`.
 
     `config` is the agent's data after the schema check (plain dicts); issue
@@ -152,7 +157,7 @@ def image_issues(config: dict[str, Any], version: str) -> list[SchemaIssue]:
     load_issue = image_load_issue(config, version)
     if load_issue is not None:
         return [load_issue]
-    return factory_issues(config, version)
+    return factory_issues(config, version, schema_check)
 
 
 def image_load_issue(config: dict[str, Any], version: str) -> SchemaIssue | None:
@@ -165,12 +170,22 @@ def image_load_issue(config: dict[str, Any], version: str) -> SchemaIssue | None
     return None
 
 
-def factory_issues(config: dict[str, Any], version: str) -> list[SchemaIssue]:
-    """What the factories of the (loadable) image `config` selects refuse in its entries."""
+def factory_issues(
+    config: dict[str, Any], version: str, schema_check: SchemaCheck = lite_errors
+) -> list[SchemaIssue]:
+    """What the factories of the (loadable) image `config` selects refuse in its entries.
+
+    `schema_check` runs the image's schema (named by the image): the lite
+    validator, or (in tests) `oracle.pydantic_errors`.
+    """
     image = bundled_image(selected_image(config))
     if not since(version, IMAGES_SINCE) or image is None:
         return []
-    return _factory_issues(config, image, version)
+    errors = schema_check(image, version, config)
+    return [
+        _with_hint(issue, config, version)
+        for issue in issues_from_details(errors, config, "agent config")
+    ]
 
 
 def _unloadable_image(specifier: str, version: str) -> SchemaIssue:
@@ -182,26 +197,8 @@ def _unloadable_image(specifier: str, version: str) -> SchemaIssue:
     return SchemaIssue(("image",), message, "image_load_failed")
 
 
-def _factory_issues(config: dict[str, Any], image: str, version: str) -> list[SchemaIssue]:
-    from pydantic import ValidationError
-
-    from dexto_config.models.errors import issues_from_error
-    from dexto_config.models.image.factories import image_model
-
-    try:
-        image_model(image, version).model_validate(config)
-    except ValidationError as error:
-        return [
-            _with_hint(issue, config, version)
-            for issue in issues_from_error(error, config, "agent config")
-        ]
-    return []
-
-
 def _with_hint(issue: SchemaIssue, config: dict[str, Any], version: str) -> SchemaIssue:
     """A refused `enabledTools` name gets a pointer to where it belongs, when it has one."""
-    from dexto_config.models.image.factories import tool_name_hint
-
     path = issue.path
     if len(path) != 4 or path[0] != "tools" or path[2] != "enabledTools":
         return issue

@@ -148,7 +148,7 @@ def enrich_agent(config: dict[str, Any], source_path: Path | None) -> dict[str, 
     log_path = f"~/.dexto/logs/{agent_id}.log"
     db_path = f"~/.dexto/database/{agent_id}.db"
     blob_path = f"~/.dexto/blobs/{agent_id}"
-    if not _js_truthy(config.get("logger")):
+    if not js_truthy(config.get("logger")):
         enriched["logger"] = {
             "level": "error",
             "transports": [
@@ -162,7 +162,7 @@ def enrich_agent(config: dict[str, Any], source_path: Path | None) -> dict[str, 
             ],
         }
     storage = config.get("storage")
-    if not _js_truthy(storage):
+    if not js_truthy(storage):
         enriched["storage"] = {
             "cache": {"type": "in-memory"},
             "database": {"type": "sqlite", "path": db_path},
@@ -186,10 +186,11 @@ def _enrich_storage(storage: dict[str, Any], db_path: str, blob_path: str) -> di
 
 def _or(value: Any, fallback: Any) -> Any:
     """JavaScript's `value || fallback`."""
-    return value if _js_truthy(value) else fallback
+    return value if js_truthy(value) else fallback
 
 
-def _js_truthy(value: Any) -> bool:
+def js_truthy(value: Any) -> bool:
+    """JavaScript's truthiness of parsed file data."""
     if value is None or value is False or value == "":
         return False
     if isinstance(value, int | float) and not isinstance(value, bool):

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StrictBool, StrictStr, model_validator
+from pydantic import Field, StrictBool, StrictStr
 
+from dexto_config.models import rules
 from dexto_config.models.types import (
-    BASE_URL_SUPPORTED,
     BASE_URL_UNSUPPORTED,
     UNSET,
     NonEmptyTrimmed,
@@ -19,7 +19,7 @@ from dexto_config.models.types import (
     ReasoningEffort,
     StrictModel,
     Url,
-    base_url_unsupported,
+    model_rule,
 )
 
 ENV_REFERENCE_PATTERN = r"^\$[A-Z_][A-Z0-9_]*$"
@@ -48,11 +48,7 @@ class PreferenceLLM(StrictModel):
     baseURL: Url = UNSET
     reasoningEffort: ReasoningEffort = UNSET
 
-    @model_validator(mode="after")
-    def _base_url_fits_provider(self) -> PreferenceLLM:
-        if self.baseURL and self.provider not in BASE_URL_SUPPORTED:
-            raise base_url_unsupported(self.provider)
-        return self
+    _base_url_fits_provider = model_rule(rules.seed_preference_base_url)
 
 
 class PreferenceDefaults(StrictModel):

@@ -1,20 +1,48 @@
 """Field types shared by the models: JavaScript number semantics, URLs, Dexto's string rules.
 
-Every validator raises `PydanticCustomError` with a short message that says
-what is expected; `dexto_config.models.errors` prefixes it with the path.
+The rules themselves are plain functions in `dexto_config.models.checks` and
+`dexto_config.models.rules`, which the lite validator calls too; here they
+become pydantic validators (`check`, `model_rule`) whose `Refusal`s turn
+into `PydanticCustomError`s; `dexto_config.models.errors` prefixes their
+messages with the path.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from typing import Annotated, Any, Literal, get_args
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, Protocol, TypeVar, get_args
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictStr
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictStr,
+    ValidationInfo,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
-from dexto_config.models.jsnumber import js_number
-from dexto_config.models.urls import is_valid_url
+from dexto_config.models import checks
+from dexto_config.models.checks import (
+    BASE_URL_REQUIRED,
+    BASE_URL_SUPPORTED,
+    RULE_ERROR,
+    Refusal,
+    base_url_unsupported,
+    expand_env_assumed,
+    rule_error,
+)
+
+__all__ = [
+    "BASE_URL_REQUIRED",
+    "BASE_URL_SUPPORTED",
+    "RULE_ERROR",
+    "base_url_unsupported",
+    "expand_env_assumed",
+    "rule_error",
+]
 
 UNSET: Any = None
 """Default of an optional key (Zod `.optional()`, not `.nullable()`).
@@ -22,6 +50,9 @@ UNSET: Any = None
 An absent key reads as None, while an explicit null still fails the field's
 type, as in Zod; defaults are not validated, so None never reaches a validator.
 """
+
+RELEASE_CONTEXT_KEY = "release"
+"""The validation context's key naming the release the rules judge at."""
 
 # Every object kind sets `defer_build`: pydantic builds a model's validator when
 # it is first used, so a run builds only the release it validates (DESIGN §9).
@@ -45,6 +76,61 @@ class StripModel(BaseModel):
     model_config = ConfigDict(extra="ignore", strict=True, defer_build=True)
 
 
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
+LITE_CHECK = "lite_check"
+"""The attribute naming the plain check a pydantic validator runs (read by the generator)."""
+
+
+def pydantic_error(refusal: Refusal) -> PydanticCustomError:
+    """`refusal` as the pydantic error it stands for."""
+    return PydanticCustomError(refusal.error_type, refusal.message, refusal.context)
+
+
+def check(plain: Callable[[_In], _Out]) -> Callable[[_In], _Out]:
+    """A pydantic field validator running the plain check `plain` of `checks`."""
+
+    def run(value: _In) -> _Out:
+        try:
+            return plain(value)
+        except Refusal as refusal:
+            raise pydantic_error(refusal) from None
+
+    setattr(run, LITE_CHECK, plain)
+    return run
+
+
+class ModelRule(Protocol):
+    """A rule of `dexto_config.models.rules`."""
+
+    __name__: str
+
+    def __call__(self, values: Any, release: str | None, /) -> None: ...
+
+
+def release_of(info: ValidationInfo) -> str | None:
+    """The Dexto release a validation runs for, when the caller named one."""
+    context: Any = info.context
+    if isinstance(context, dict):
+        release = context.get(RELEASE_CONTEXT_KEY)
+        return release if isinstance(release, str) else None
+    return None
+
+
+def model_rule(rule: ModelRule) -> Any:
+    """A pydantic model validator (after the fields) running `rule` on the fields' values."""
+
+    def run(model: BaseModel, info: ValidationInfo) -> BaseModel:
+        try:
+            rule(model.__dict__, release_of(info))
+        except Refusal as refusal:
+            raise pydantic_error(refusal) from None
+        return model
+
+    setattr(run, LITE_CHECK, rule)
+    return model_validator(mode="after")(run)
+
+
 Provider = Literal[
     "openai",
     "openai-compatible",
@@ -62,108 +148,15 @@ Provider = Literal[
     "ollama",
     "dexto",
 ]
-LLM_PROVIDERS: tuple[str, ...] = get_args(Provider)
 ReasoningEffort = Literal["none", "minimal", "low", "medium", "high", "xhigh"]
 
-# registry.json `baseURLSupport`, identical in 1.5.4 and 1.5.6.
-BASE_URL_REQUIRED = ("openai-compatible", "litellm")
-BASE_URL_OPTIONAL = ("ollama",)
-BASE_URL_SUPPORTED = BASE_URL_REQUIRED + BASE_URL_OPTIONAL
+LLM_PROVIDERS: tuple[str, ...] = get_args(Provider)
 BASE_URL_UNSUPPORTED = tuple(p for p in LLM_PROVIDERS if p not in BASE_URL_SUPPORTED)
 
-# Assumed values of `$VAR` references (Dexto expands them from the environment).
-ASSUMED_URL_VALUE = "http://localhost:8080"
-ASSUMED_VALUE = "8080"
-_ENV_REF_RE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
-_JS_WORD_HOST_PORT_RE = re.compile(r"\A[A-Za-z0-9_.\-]+:[0-9]+\Z")
-_EMAIL_RE = re.compile(
-    r"\A(?!\.)(?!.*\.\.)([A-Z0-9_'+\-.]*)[A-Z0-9_+\-]@([A-Z0-9][A-Z0-9\-]*\.)+[A-Z]{2,}\Z",
-    re.IGNORECASE,
-)
-
-
-RULE_ERROR = "dexto_rule"
-
-
-def rule_error(message: str, *, code: str, at: str, missing: bool = False) -> PydanticCustomError:
-    """An error for a Dexto business rule about child key `at` of the model being validated.
-
-    `missing` says the key is absent, so the issue points at the model's mapping.
-    """
-    return PydanticCustomError(RULE_ERROR, message, {"code": code, "at": at, "missing": missing})
-
-
-def base_url_unsupported(provider: str) -> PydanticCustomError:
-    """The error for a `baseURL` on a provider that takes none (agents and preferences)."""
-    return rule_error(
-        f"provider '{provider}' does not take a baseURL "
-        "(use provider 'openai-compatible' for a custom endpoint)",
-        code="base_url_unsupported",
-        at="baseURL",
-    )
-
-
-def expand_env_assumed(text: str) -> str:
-    """Dexto's `EnvExpandedString` with every variable assumed set, then trimmed.
-
-    A reference that starts the string is assumed to hold a URL, one inside it a
-    plain token, so `$MCP_URL` and `http://localhost:${PORT}/mcp` both stay URLs.
-    """
-
-    def assumed(match: re.Match[str]) -> str:
-        return ASSUMED_URL_VALUE if match.start() == 0 else ASSUMED_VALUE
-
-    return _ENV_REF_RE.sub(assumed, text).strip()
-
-
-def _require_number(value: Any) -> float | int:
-    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-        raise PydanticCustomError("number_type", "expected a number")
-    return value
-
-
-def _coerce_number(value: Any) -> float | int:
-    number = js_number(value)
-    if math.isnan(number):
-        raise PydanticCustomError("number_coercion", "expected a number (or a numeric string)")
-    return number
-
-
-def _as_integer(number: float | int) -> int:
-    if isinstance(number, float):
-        if not number.is_integer():
-            raise PydanticCustomError("integer_type", "expected an integer")
-        return int(number)
-    return number
-
-
-def _as_float(number: float | int) -> float:
-    try:
-        return float(number)
-    except OverflowError:
-        return math.inf
-
-
-def _integer(value: Any) -> int:
-    return _as_integer(_require_number(value))
-
-
-def _coerced_integer(value: Any) -> int:
-    return _as_integer(_coerce_number(value))
-
-
-def _number(value: Any) -> float:
-    return _as_float(_require_number(value))
-
-
-def _coerced_number(value: Any) -> float:
-    return _as_float(_coerce_number(value))
-
-
-AS_INTEGER = BeforeValidator(_integer)
-AS_JS_INTEGER = BeforeValidator(_coerced_integer)
-AS_NUMBER = BeforeValidator(_number)
-AS_JS_NUMBER = BeforeValidator(_coerced_number)
+AS_INTEGER = BeforeValidator(check(checks.integer))
+AS_JS_INTEGER = BeforeValidator(check(checks.coerced_integer))
+AS_NUMBER = BeforeValidator(check(checks.number))
+AS_JS_NUMBER = BeforeValidator(check(checks.coerced_number))
 
 Int = Annotated[int, AS_INTEGER]
 PositiveInt = Annotated[int, AS_INTEGER, Field(gt=0)]
@@ -175,72 +168,21 @@ JsPositiveInt = Annotated[int, AS_JS_INTEGER, Field(gt=0)]
 JsUnitInterval = Annotated[float, AS_JS_NUMBER, Field(ge=0, le=1)]
 
 
-def _check_url(text: str) -> str:
-    if not is_valid_url(text):
-        raise PydanticCustomError(
-            "url", "not a valid URL (expected an absolute URL such as https://example.com)"
-        )
-    return text
-
-
-def _check_env_url(text: str) -> str:
-    _check_url(expand_env_assumed(text))
-    return text
-
-
-def _check_optional_url(text: str) -> str:
-    if text.strip():
-        _check_url(text.strip())
-    return text
-
-
-def _check_non_empty_trimmed(text: str) -> str:
-    if not text.strip():
-        raise PydanticCustomError("empty_string", "must not be empty")
-    return text
-
-
-def _check_env_non_empty(text: str) -> str:
-    if not expand_env_assumed(text):
-        raise PydanticCustomError("empty_string", "must not be empty")
-    return text
-
-
-def _check_absolute_path(text: str) -> str:
-    if not text.startswith("/"):
-        raise PydanticCustomError(
-            "relative_path",
-            "file contributor paths must be absolute after template expansion "
-            "(start them with ${{dexto.agent_dir}}/ or give an absolute path)",
-        )
-    return text
-
-
-def _check_otlp_endpoint(text: str) -> str:
-    if not (is_valid_url(text) or _JS_WORD_HOST_PORT_RE.match(text)):
-        raise PydanticCustomError(
-            "url", "not a valid endpoint (expected a URL or host:port, such as localhost:4318)"
-        )
-    return text
-
-
-def _check_email(text: str) -> str:
-    if not _EMAIL_RE.match(text):
-        raise PydanticCustomError("email", "not a valid email address")
-    return text
-
-
-Url = Annotated[StrictStr, AfterValidator(_check_url), Field(json_schema_extra={"format": "uri"})]
-EnvUrl = Annotated[StrictStr, AfterValidator(_check_env_url)]
-OptionalUrl = Annotated[StrictStr, AfterValidator(_check_optional_url)]
-NonEmptyTrimmed = Annotated[
-    StrictStr, AfterValidator(_check_non_empty_trimmed), Field(json_schema_extra={"pattern": r"\S"})
+Url = Annotated[
+    StrictStr, AfterValidator(check(checks.url)), Field(json_schema_extra={"format": "uri"})
 ]
-EnvNonEmpty = Annotated[StrictStr, AfterValidator(_check_env_non_empty)]
-AbsolutePath = Annotated[StrictStr, AfterValidator(_check_absolute_path)]
-OtlpEndpoint = Annotated[StrictStr, AfterValidator(_check_otlp_endpoint)]
+EnvUrl = Annotated[StrictStr, AfterValidator(check(checks.env_url))]
+OptionalUrl = Annotated[StrictStr, AfterValidator(check(checks.optional_url))]
+NonEmptyTrimmed = Annotated[
+    StrictStr,
+    AfterValidator(check(checks.non_empty_trimmed)),
+    Field(json_schema_extra={"pattern": r"\S"}),
+]
+EnvNonEmpty = Annotated[StrictStr, AfterValidator(check(checks.env_non_empty))]
+AbsolutePath = Annotated[StrictStr, AfterValidator(check(checks.absolute_path))]
+OtlpEndpoint = Annotated[StrictStr, AfterValidator(check(checks.otlp_endpoint))]
 Email = Annotated[
     StrictStr,
     Field(max_length=254, json_schema_extra={"format": "email"}),
-    AfterValidator(_check_email),
+    AfterValidator(check(checks.email)),
 ]

@@ -1,33 +1,27 @@
 """Tagged unions whose errors say which variant was expected.
 
 Dexto's unions are Zod discriminated unions (on `type`) or shape unions (a
-string or an object). Pydantic tags are marked with TAG_MARK so that the
-error translator can drop them from locations: they are not data keys.
+string or an object); `checks.union_variant` selects the variant for both
+validators. Pydantic tags are marked with TAG_MARK so that the error
+translator can drop them from locations: they are not data keys.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated, Any, Union
 
 from pydantic import Discriminator, Tag
 
-TAG_MARK = "§"
-UNION_ERROR = "dexto_union"
+from dexto_config.models.checks import (
+    TAG_MARK,
+    UNION_ERROR,
+    UnionInfo,
+    register_union,
+    union_variant,
+)
 
-
-@dataclass(frozen=True, slots=True)
-class UnionInfo:
-    """What a union selects on, for error messages: `key` is empty for shape unions."""
-
-    what: str
-    key: str
-    expected: tuple[str, ...]
-
-
-# Keyed by the error message pydantic reports (the union's `what`); the
-# discriminator cannot carry a context dict, since Annotated metadata must hash.
-UNIONS: dict[str, UnionInfo] = {}
+LITE_UNION = "lite_union"
+"""The attribute of a discriminator's function holding its `UnionInfo` (read by the generator)."""
 
 
 def tag(value: str) -> Tag:
@@ -35,34 +29,33 @@ def tag(value: str) -> Tag:
     return Tag(TAG_MARK + value)
 
 
-def by_key(key: str, values: tuple[str, ...], what: str) -> Discriminator:
-    """Select the variant by the string in `key` (Zod's `discriminatedUnion(key, ...)`)."""
-    UNIONS[what] = UnionInfo(what, key, values)
+def discriminator(info: UnionInfo) -> Discriminator:
+    """The pydantic discriminator of union `info`, which selects as `union_variant` does.
+
+    The union's `what` is the error message; the translator finds `info` by it
+    (the discriminator cannot carry a context dict: Annotated metadata must hash).
+    """
+    register_union(info)
 
     def pick(data: Any) -> str | None:
-        if isinstance(data, dict):
-            value = data.get(key)
-            if isinstance(value, str) and value in values:
-                return TAG_MARK + value
-        return None
+        variant = union_variant(info, data)
+        return None if variant is None else TAG_MARK + variant
 
-    return Discriminator(pick, custom_error_type=UNION_ERROR, custom_error_message=what)
+    setattr(pick, LITE_UNION, info)
+    return Discriminator(pick, custom_error_type=UNION_ERROR, custom_error_message=info.what)
+
+
+def by_key(key: str, values: tuple[str, ...], what: str) -> Discriminator:
+    """Select the variant by the string in `key` (Zod's `discriminatedUnion(key, ...)`)."""
+    return discriminator(UnionInfo(what, key, values))
 
 
 def by_shape(
     what: str, *, text: bool = False, mapping: bool = False, items: bool = False
 ) -> Discriminator:
     """Select the variant by the data's shape (`string`, `object` or `list` tags)."""
-    UNIONS[what] = UnionInfo(what, "", ())
-    shapes = (("string", str, text), ("object", dict, mapping), ("list", list, items))
-
-    def pick(data: Any) -> str | None:
-        for name, kind, allowed in shapes:
-            if allowed and isinstance(data, kind):
-                return TAG_MARK + name
-        return None
-
-    return Discriminator(pick, custom_error_type=UNION_ERROR, custom_error_message=what)
+    shapes = (("string", text), ("object", mapping), ("list", items))
+    return discriminator(UnionInfo(what, "", (), tuple(name for name, on in shapes if on)))
 
 
 def tagged_union(key: str, variants: dict[str, Any], what: str) -> Any:

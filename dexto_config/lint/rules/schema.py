@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
-import types
 from collections.abc import Iterator
-from typing import Annotated, Any, Union, get_args, get_origin
 
 from dexto_config.kinds import FileKind
 from dexto_config.lint import rulebook
@@ -68,49 +66,6 @@ def allowed_keys(document: LintDocument, parent: DataPath) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1024)
 def _allowed_keys(kind: FileKind, version: str, parent: DataPath) -> frozenset[str]:
-    from dexto_config.models import model_for  # pydantic: only when a file is linted
+    from dexto_config.models.lite.runtime import allowed_keys as schema_keys
 
-    annotation: Any = model_for(kind, version)
-    candidates = [annotation]
-    for part in parent:
-        candidates = [child for c in candidates for child in _children(c, part)]
-    return frozenset(key for c in candidates for key in _model_keys(c))
-
-
-def _unwrapped(annotation: Any) -> list[Any]:
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        return _unwrapped(get_args(annotation)[0])
-    if origin is Union or origin is types.UnionType:
-        return [member for arg in get_args(annotation) for member in _unwrapped(arg)]
-    return [annotation]
-
-
-def _children(annotation: Any, part: str | int) -> list[Any]:
-    from pydantic import BaseModel
-
-    found: list[Any] = []
-    for member in _unwrapped(annotation):
-        origin = get_origin(member)
-        if isinstance(member, type) and issubclass(member, BaseModel) and isinstance(part, str):
-            found.extend(
-                field.annotation
-                for name, field in member.model_fields.items()
-                if (field.alias or name) == part
-            )
-        elif origin is dict and isinstance(part, str):
-            found.append(get_args(member)[1])
-        elif origin in (list, tuple) and isinstance(part, int):
-            found.append(get_args(member)[0])
-    return found
-
-
-def _model_keys(annotation: Any) -> list[str]:
-    from pydantic import BaseModel
-
-    return [
-        field.alias or name
-        for member in _unwrapped(annotation)
-        if isinstance(member, type) and issubclass(member, BaseModel)
-        for name, field in member.model_fields.items()
-    ]
+    return schema_keys(kind.value, version, parent)

@@ -22,25 +22,30 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import (
     BaseModel,
     BeforeValidator,
-    Discriminator,
     Field,
     StrictBool,
     StrictStr,
-    Tag,
     create_model,
 )
 
+from dexto_config.models import checks
 from dexto_config.models.agent import InMemoryBackend, PostgresDatabase, RedisCache, SqliteDatabase
+from dexto_config.models.checks import SKIPPED, UnionInfo
 from dexto_config.models.image import LOCAL_IMAGE, LOGGER_IMAGE
 from dexto_config.models.image.releases import (
     CREATOR_TOOLS_SINCE,
-    READ_MEDIA_FILE_SINCE,
-    READ_SKILL_SINCE,
-    SKILL_REFRESH_SINCE,
     SPAWNER_SUB_AGENT_OPTIONS_SINCE,
     SPAWNER_TIMEOUT_ZERO_SINCE,
     STORAGE_PATH_MUST_BE_STRING_SINCE,
     since,
+)
+from dexto_config.models.image.tools import (
+    BUILTIN_TOOLS,
+    CREATOR_TOOLS,
+    FILESYSTEM_TOOLS,
+    LIFECYCLE_TOOLS,
+    PLAN_TOOLS,
+    names_at,
 )
 from dexto_config.models.types import (
     AS_INTEGER,
@@ -53,96 +58,17 @@ from dexto_config.models.types import (
     PositiveInt,
     PositiveNumber,
     StrictModel,
+    check,
 )
-from dexto_config.models.unions import TAG_MARK, UNION_ERROR, UNIONS, UnionInfo, tag
+from dexto_config.models.unions import discriminator, tag
 
 FieldSpec = tuple[Any, Any]
 """A pydantic field for `create_model`: (annotation, default)."""
-
-# (name, first release offering it); order as in Dexto's name lists.
-_BUILTIN_TOOLS = (
-    ("ask_user", "1.6.0"),
-    ("delegate_to_url", "1.6.0"),
-    ("list_resources", "1.6.0"),
-    ("get_resource", "1.6.0"),
-    ("invoke_skill", "1.6.0"),
-    ("read_skill", READ_SKILL_SINCE),
-    ("http_request", "1.6.0"),
-    ("sleep", "1.6.0"),
-    ("web_search", "1.6.0"),
-    ("code_search", "1.6.0"),
-)
-_FILESYSTEM_TOOLS = (
-    ("read_file", "1.6.0"),
-    ("read_media_file", READ_MEDIA_FILE_SINCE),
-    ("write_file", "1.6.0"),
-    ("edit_file", "1.6.0"),
-    ("glob_files", "1.6.0"),
-    ("grep_content", "1.6.0"),
-)
-_PLAN_TOOLS = (
-    ("plan_create", "1.6.0"),
-    ("plan_read", "1.6.0"),
-    ("plan_update", "1.6.0"),
-    ("plan_review", "1.6.0"),
-)
-_LIFECYCLE_TOOLS = (
-    ("view_logs", "1.6.0"),
-    ("search_history", "1.6.0"),
-    ("memory_list", "1.6.0"),
-    ("memory_get", "1.6.0"),
-    ("memory_create", "1.6.0"),
-    ("memory_update", "1.6.0"),
-    ("memory_delete", "1.6.0"),
-)
-_CREATOR_TOOLS = (
-    ("skill_create", CREATOR_TOOLS_SINCE),
-    ("skill_update", CREATOR_TOOLS_SINCE),
-    ("skill_refresh", SKILL_REFRESH_SINCE),
-    ("skill_search", CREATOR_TOOLS_SINCE),
-    ("skill_list", CREATOR_TOOLS_SINCE),
-    ("tool_catalog", CREATOR_TOOLS_SINCE),
-)
-_TOOL_NAMES_BY_FACTORY = (
-    ("builtin-tools", _BUILTIN_TOOLS),
-    ("filesystem-tools", _FILESYSTEM_TOOLS),
-    ("plan-tools", _PLAN_TOOLS),
-    ("lifecycle-tools", _LIFECYCLE_TOOLS),
-    ("creator-tools", _CREATOR_TOOLS),
-)
-_OLD_TOOL_PREFIXES = ("internal--", "custom--")
-_SKIPPED = TAG_MARK + "enabled: false"
 
 StrList = list[StrictStr]
 NonEmptyStrList = list[Annotated[StrictStr, Field(min_length=1)]]
 MaxTimeout = Annotated[int, AS_INTEGER, Field(gt=0, le=600_000)]
 ThresholdPercent = Annotated[float, AS_NUMBER, Field(ge=0.1, le=1.0)]
-
-
-def names_at(version: str, names: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
-    """The names of `names` that Dexto `version` offers."""
-    return tuple(name for name, first in names if since(version, first))
-
-
-def tool_name_hint(name: str, version: str) -> str | None:
-    """Where a tool name that one factory refused belongs at `version`, if anywhere.
-
-    Covers the two 1.6.0 moves (names lost their `internal--`/`custom--`
-    prefix; `search_history` went from the built-ins to `lifecycle-tools`)
-    and names that a later release adds.
-    """
-    for prefix in _OLD_TOOL_PREFIXES:
-        if name.startswith(prefix):
-            bare = name.removeprefix(prefix)
-            return f"tool names have no '{prefix}' prefix since Dexto 1.6.0 (use '{bare}')"
-    for factory, names in _TOOL_NAMES_BY_FACTORY:
-        for known, first in names:
-            if known != name:
-                continue
-            if not since(version, first):
-                return f"'{name}' ({factory}) needs Dexto {first} or later"
-            return f"'{name}' is a {factory} tool: list it in a {factory} entry"
-    return None
 
 
 # Typing forms subscripted with data: the choices differ per release and image.
@@ -164,7 +90,7 @@ def _tool_names(version: str, names: tuple[tuple[str, str], ...]) -> FieldSpec:
 
 
 def _builtin_tools(version: str) -> dict[str, FieldSpec]:
-    return {"enabledTools": _tool_names(version, _BUILTIN_TOOLS)}
+    return {"enabledTools": _tool_names(version, BUILTIN_TOOLS)}
 
 
 def _filesystem_tools(version: str) -> dict[str, FieldSpec]:
@@ -177,7 +103,7 @@ def _filesystem_tools(version: str) -> dict[str, FieldSpec]:
         "enableBackups": (StrictBool, UNSET),
         "backupPath": (StrictStr, UNSET),
         "backupRetentionDays": (PositiveInt, UNSET),
-        "enabledTools": _tool_names(version, _FILESYSTEM_TOOLS),
+        "enabledTools": _tool_names(version, FILESYSTEM_TOOLS),
     }
 
 
@@ -199,7 +125,7 @@ def _todo_tools(_version: str) -> dict[str, FieldSpec]:
 
 
 def _plan_tools(version: str) -> dict[str, FieldSpec]:
-    return {"basePath": (StrictStr, UNSET), "enabledTools": _tool_names(version, _PLAN_TOOLS)}
+    return {"basePath": (StrictStr, UNSET), "enabledTools": _tool_names(version, PLAN_TOOLS)}
 
 
 def _scheduler_tools(_version: str) -> dict[str, FieldSpec]:
@@ -213,14 +139,14 @@ def _scheduler_tools(_version: str) -> dict[str, FieldSpec]:
 
 def _lifecycle_tools(version: str) -> dict[str, FieldSpec]:
     return {
-        "enabledTools": _tool_names(version, _LIFECYCLE_TOOLS),
+        "enabledTools": _tool_names(version, LIFECYCLE_TOOLS),
         "maxLogLines": (PositiveInt, UNSET),
         "maxLogBytes": (PositiveInt, UNSET),
     }
 
 
 def _creator_tools(version: str) -> dict[str, FieldSpec]:
-    return {"enabledTools": _tool_names(version, _CREATOR_TOOLS)}
+    return {"enabledTools": _tool_names(version, CREATOR_TOOLS)}
 
 
 def _agent_spawner(version: str) -> dict[str, FieldSpec]:
@@ -401,21 +327,11 @@ def _by_type(
     With `skip_disabled`, an entry with `enabled: false` is accepted unchecked,
     as Dexto skips it before looking its factory up.
     """
-    UNIONS[what] = UnionInfo(what, "type", tuple(sorted(variants)))
-
-    def pick(data: Any) -> str | None:
-        if not isinstance(data, dict):
-            return None
-        if skip_disabled and data.get("enabled") is False:
-            return _SKIPPED
-        value = data.get("type")
-        return TAG_MARK + value if isinstance(value, str) and value in variants else None
-
+    info = UnionInfo(what, "type", tuple(sorted(variants)), skip_disabled=skip_disabled)
     choices = [_ANNOTATED[model, tag(name)] for name, model in variants.items()]
     if skip_disabled:
-        choices.append(_ANNOTATED[dict[str, Any], Tag(_SKIPPED)])
-    discriminator = Discriminator(pick, custom_error_type=UNION_ERROR, custom_error_message=what)
-    return _ANNOTATED[_UNION[tuple(choices)], discriminator]
+        choices.append(_ANNOTATED[dict[str, Any], tag(SKIPPED)])
+    return _ANNOTATED[_UNION[tuple(choices)], discriminator(info)]
 
 
 def _path_enrichment(version: str) -> Callable[[Any], Any]:
@@ -424,23 +340,6 @@ def _path_enrichment(version: str) -> Callable[[Any], Any]:
     1.6.0 replaces a falsy value (`path || default`); from 1.6.1 anything
     that is not a non-empty string.
     """
-    keys = {"sqlite": "path", "local": "storePath"}
-    strict = since(version, STORAGE_PATH_MUST_BE_STRING_SINCE)
-
-    def enrich(data: Any) -> Any:
-        if not isinstance(data, dict) or data.get("type") not in keys:
-            return data
-        key = keys[data["type"]]
-        value = data.get(key)
-        usable = (isinstance(value, str) and value != "") if strict else _js_truthy(value)
-        return data if usable else {**data, key: "<per-agent default>"}
-
-    return enrich
-
-
-def _js_truthy(value: Any) -> bool:
-    if value is None or value is False or value == "":
-        return False
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return value != 0
-    return True
+    if since(version, STORAGE_PATH_MUST_BE_STRING_SINCE):
+        return check(checks.store_path_unless_string)
+    return check(checks.store_path_if_falsy)

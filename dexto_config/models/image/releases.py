@@ -28,6 +28,23 @@ PLAN_PROMPT_FLAG_DROPPED_SINCE = "1.8.0"
 """The default plan-mode prompt loses `disable-model-invocation` (241875a75)."""
 
 
+IMAGE_CHANGES = (
+    IMAGES_SINCE,
+    STORAGE_PATH_MUST_BE_STRING_SINCE,
+    CREATOR_TOOLS_SINCE,
+    SKILL_REFRESH_SINCE,
+    READ_MEDIA_FILE_SINCE,
+    READ_SKILL_SINCE,
+)
+"""Every release that changed what the images accept, oldest first."""
+
+
+def image_release(version: str) -> str:
+    """The newest release of IMAGE_CHANGES at or before `version` (1.6.0 or later): the
+    images of `version` accept exactly what they accepted at that release."""
+    return max((release for release in IMAGE_CHANGES if since(version, release)), key=version_key)
+
+
 def since(version: str, release: str) -> bool:
     """True when Dexto `version` includes what `release` introduced."""
     return version_key(version) >= version_key(release)

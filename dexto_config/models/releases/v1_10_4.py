@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dexto_config.models.releases import v1_8_0 as previous
 
-PIPELINE = previous.PIPELINE
 LLMConfig = previous.LLMConfig
 AgentConfig = previous.AgentConfig
 PreferenceLLM = previous.PreferenceLLM

@@ -19,12 +19,9 @@ from dexto_config.models import agent as seed
 from dexto_config.models import custom_models as seed_custom
 from dexto_config.models import preferences as seed_preferences
 from dexto_config.models.derive import derived
-from dexto_config.models.pipeline import IMAGE_LOCAL, AgentPipeline
 from dexto_config.models.registry_check import AgentLLMRules, PreferenceLLMRules, provider_literal
 from dexto_config.models.types import UNSET
 from dexto_config.models.unions import list_of, tagged_union
-
-PIPELINE = AgentPipeline(loadable_images=(IMAGE_LOCAL,), custom_tools_listed=True)
 
 Provider = provider_literal("1.5.7")
 

@@ -18,7 +18,6 @@ from dexto_config.models.registry_check import AgentLLMRules, PreferenceLLMRules
 from dexto_config.models.releases import v1_5_7 as previous
 from dexto_config.models.types import UNSET, StrictModel
 
-PIPELINE = previous.PIPELINE
 InlinePrompt = previous.InlinePrompt
 FilePrompt = previous.FilePrompt
 

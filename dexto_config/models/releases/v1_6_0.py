@@ -17,12 +17,10 @@ from pydantic import StrictBool, StrictStr
 
 from dexto_config.models import agent as seed
 from dexto_config.models.derive import derived
-from dexto_config.models.pipeline import AgentPipeline
 from dexto_config.models.registry_check import AgentLLMRulesFrom160
 from dexto_config.models.releases import v1_5_8 as previous
 from dexto_config.models.types import UNSET, PassthroughModel, StrictModel
 
-PIPELINE = AgentPipeline(expands_project_dir=True, image_resolved=True)
 InlinePrompt = previous.InlinePrompt
 FilePrompt = previous.FilePrompt
 

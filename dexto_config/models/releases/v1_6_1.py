@@ -17,7 +17,6 @@ from dexto_config.models.derive import derived
 from dexto_config.models.releases import v1_6_0 as previous
 from dexto_config.models.types import UNSET
 
-PIPELINE = previous.PIPELINE
 Permissions = previous.Permissions
 InlinePrompt = previous.InlinePrompt
 FilePrompt = previous.FilePrompt

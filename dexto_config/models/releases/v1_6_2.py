@@ -21,7 +21,6 @@ from dexto_config.models.types import (
     StripModel,
 )
 
-PIPELINE = previous.PIPELINE
 Permissions = previous.Permissions
 InlinePrompt = previous.InlinePrompt
 FilePrompt = previous.FilePrompt

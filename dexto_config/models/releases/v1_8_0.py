@@ -17,7 +17,6 @@ from dexto_config.models.releases import v1_6_2 as previous
 from dexto_config.models.types import UNSET
 from dexto_config.models.unions import list_of, tagged_union
 
-PIPELINE = previous.PIPELINE
 _SKILL_FIELDS = ("disable_model_invocation", "allowed_tools", "model", "context", "agent")
 
 ToolPolicies = derived(

@@ -1,0 +1,1 @@
+"""Generated tables of the lite validator (see `dexto_config.models.lite.generate`)."""
