@@ -119,6 +119,7 @@ def start_up_issues(
     compaction entry of a schema-valid agent at start-up; Dexto's validator
     (and so `validate_document`) does not. `data` must be an agent that
     `validate_document` accepted at `version`: the schema is not checked again.
+    `schema_check` runs the image's schema, as for `validate_document`.
     """
     if not agent_pipeline(version).image_resolved:
         return []

@@ -14,9 +14,9 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, StrictBool, StrictStr
 
 from dexto_config.models import rules
+from dexto_config.models.checks import BASE_URL_REQUIRED
 from dexto_config.models.types import (
     AS_NUMBER,
-    BASE_URL_REQUIRED,
     BASE_URL_UNSUPPORTED,
     UNSET,
     AbsolutePath,

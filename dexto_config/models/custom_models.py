@@ -11,8 +11,8 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, StrictStr
 
 from dexto_config.models import checks, rules
+from dexto_config.models.checks import BASE_URL_REQUIRED
 from dexto_config.models.types import (
-    BASE_URL_REQUIRED,
     UNSET,
     PositiveInt,
     ReasoningEffort,

@@ -3,7 +3,7 @@
 The rules themselves are plain functions in `dexto_config.models.checks` and
 `dexto_config.models.rules`, which the lite validator calls too; here they
 become pydantic validators (`check`, `model_rule`) whose `Refusal`s turn
-into `PydanticCustomError`s; `dexto_config.models.errors` prefixes their
+into `PydanticCustomError`s; `dexto_config.models.translate` prefixes their
 messages with the path.
 """
 
@@ -25,24 +25,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from dexto_config.models import checks
-from dexto_config.models.checks import (
-    BASE_URL_REQUIRED,
-    BASE_URL_SUPPORTED,
-    RULE_ERROR,
-    Refusal,
-    base_url_unsupported,
-    expand_env_assumed,
-    rule_error,
-)
-
-__all__ = [
-    "BASE_URL_REQUIRED",
-    "BASE_URL_SUPPORTED",
-    "RULE_ERROR",
-    "base_url_unsupported",
-    "expand_env_assumed",
-    "rule_error",
-]
+from dexto_config.models.checks import BASE_URL_SUPPORTED, Refusal
 
 UNSET: Any = None
 """Default of an optional key (Zod `.optional()`, not `.nullable()`).
