@@ -243,7 +243,7 @@ def mutated(draw: st.DrawFn) -> tuple[FileKind, str, Document]:
         action = draw(st.sampled_from(("replace", "drop", "rename", "add", "graft")))
         parent = _at(data, path[:-1]) if path else None
         if action == "replace" and path:
-            parent[path[-1]] = draw(_VALUES)
+            parent[path[-1]] = _copy(draw(_VALUES))
         elif action == "graft" and path:
             parent[path[-1]] = _copy(_at(data, draw(st.sampled_from(paths))))
         elif action == "drop" and path and isinstance(parent, dict):
@@ -254,8 +254,8 @@ def mutated(draw: st.DrawFn) -> tuple[FileKind, str, Document]:
             )
         elif action == "add" and isinstance(_at(data, path), dict):
             target = _at(data, path)
-            target[draw(st.sampled_from(("type", "enabled", "url", "extra", "baseURL")))] = draw(
-                _VALUES
+            target[draw(st.sampled_from(("type", "enabled", "url", "extra", "baseURL")))] = _copy(
+                draw(_VALUES)
             )
         if not isinstance(data, dict):
             data = {"value": data}
