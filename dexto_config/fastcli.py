@@ -11,9 +11,10 @@ and the click CLI runs: it stays the one owner of usage errors.
 
 from __future__ import annotations
 
-import codecs
 import os
 import sys
+
+from dexto_config.console import takes
 
 TYPE_CHECKING = False  # `typing` alone costs a third of `python -c pass`
 if TYPE_CHECKING:
@@ -35,30 +36,10 @@ def fast_cli(args: list[str], environ: Mapping[str, str]) -> int | None:
     text = _help_page(args, environ) if args[-1:] and args[-1].startswith("-") else None
     if text is None:
         text = _rules_text(args)
-    if text is None or not _stdout_takes(text):
+    if text is None or not takes(sys.stdout, text):
         return None
     sys.stdout.write(text)
     return 0
-
-
-def _stdout_takes(text: str) -> bool:
-    """True where `click.echo` would write `text` to `sys.stdout` as it is, and could.
-
-    Not on Windows (click has console streams of its own), nor where stdout is
-    ASCII or has no `errors` (click re-wraps it), nor where `text` cannot be
-    encoded (click reports that as an error).
-    """
-    encoding = getattr(sys.stdout, "encoding", None)
-    errors = getattr(sys.stdout, "errors", None)
-    if sys.platform == "win32" or not encoding or errors is None:
-        return False
-    try:
-        if codecs.lookup(encoding).name == "ascii":
-            return False
-        text.encode(encoding, errors)
-    except (LookupError, UnicodeError):
-        return False
-    return True
 
 
 def _rules_text(args: list[str]) -> str | None:

@@ -22,3 +22,23 @@ def internal_error(error: BaseException) -> str:
 
     detail = escape_text(redact_text(f"{type(error).__name__}: {error}"))
     return f"internal error ({detail}); please report it"
+
+
+def report_internal_error(error: BaseException) -> int:
+    """Write the bug's one line to stderr and return the exit code of a run that could not
+    do its job."""
+    from dexto_config.console import echo
+    from dexto_config.exitcodes import USAGE_OR_IO
+
+    echo(f"dexto-config: {internal_error(error)}", err=True)
+    return USAGE_OR_IO
+
+
+def report_aborted() -> int:
+    """Say that the run was interrupted (Ctrl-C), as the click CLI does, and return its
+    exit code."""
+    from dexto_config.console import echo
+    from dexto_config.exitcodes import USAGE_OR_IO
+
+    echo("Aborted.", err=True)
+    return USAGE_OR_IO

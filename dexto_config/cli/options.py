@@ -8,7 +8,9 @@ from typing import Any, TypeVar
 
 import click
 
-from dexto_config.discovery import MissingPath, Target, discover
+from dexto_config.cli.targets import find_targets
+from dexto_config.console import echo
+from dexto_config.discovery import MissingPath, Target
 from dexto_config.kinds import SELECTABLE_KINDS, FileKind
 from dexto_config.reporting import Reporters
 from dexto_config.terminal import escape_text
@@ -103,18 +105,10 @@ def resolve_targets(
 
     Folders of this tool's own inside a Dexto home are named once on stderr.
     """
-    skipped: list[Path] = []
     try:
-        targets = discover(paths, kind, kinds, on_skip=skipped.append)
+        targets, notes = find_targets(paths, kind, kinds)
     except MissingPath as error:
         raise click.UsageError(str(error)) from None
-    if skipped:
-        names = ", ".join(escape_text(str(folder)) for folder in dict.fromkeys(skipped))
-        click.echo(
-            f"note: not searched: {names} (dexto-config's own backups and state in a"
-            " Dexto home; use `dexto-config rollback` to restore a backup)",
-            err=True,
-        )
-    if not targets:
-        click.echo("warning: no Dexto configuration files found", err=True)
+    for note in notes:
+        echo(note, err=True)
     return targets

@@ -232,12 +232,12 @@ def test_a_bug_on_one_file_never_stops_the_hook(
 def test_an_internal_error_is_one_line_and_exit_2(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dexto_config.cli import lint_cmd
+    from dexto_config.cli import lint_run
 
     def crash(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("boom sk-ant-api03-Zq8vK2mLw9XcT4pR7nB1")
 
-    monkeypatch.setattr(lint_cmd, "resolve_targets", crash)
+    monkeypatch.setattr(lint_run, "find_targets", crash)
     assert run(["lint", "."]) == 2
     err = capsys.readouterr().err
     assert err.startswith("dexto-config: internal error (RuntimeError: boom sk-an")
