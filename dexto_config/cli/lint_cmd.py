@@ -13,6 +13,7 @@ import click
 from dexto_config.cli.app import main
 from dexto_config.cli.lint_run import (
     DEFAULT_FAIL_ON,
+    FAIL_ON_CHOICES,
     ROUTE_VIA_DEFAULT,
     LintRequest,
     LintUsageError,
@@ -74,7 +75,7 @@ def _selectors(
 )
 @click.option(
     "--fail-on",
-    type=click.Choice(["error", "warning"]),
+    type=click.Choice([str(severity) for severity in FAIL_ON_CHOICES]),
     default=DEFAULT_FAIL_ON.value,
     show_default=True,
     help="Lowest severity that makes the run fail (exit 1).",

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from dexto_config.migrate.routing import RouteVia
 
 DEFAULT_FORMAT = next(iter(formats()))  # `text`
+FAIL_ON_CHOICES = (Severity.ERROR, Severity.WARNING)  # `--fail-on`
 DEFAULT_FAIL_ON = Severity.WARNING
 ROUTE_VIA_DEFAULT = "auto"
 

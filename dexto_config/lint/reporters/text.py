@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-import click
-
 from dexto_config.lint.engine import LintedFile
 from dexto_config.lint.findings import Finding, Severity
 from dexto_config.reporting import location
@@ -27,6 +25,8 @@ def _line(finding: Finding, colour: bool) -> str:
     code = finding.code
     level = f"[{finding.severity}]"
     if colour:
+        import click  # for a terminal only: lint one.yml runs without click (DESIGN §9)
+
         where = click.style(where, bold=True)
         code = click.style(code, fg=_COLOURS[finding.severity], bold=True)
         level = click.style(level, fg=_COLOURS[finding.severity])
