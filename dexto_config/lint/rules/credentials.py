@@ -11,7 +11,6 @@ from dexto_config.lint import rulebook
 from dexto_config.lint.document import LintDocument, LlmBlock
 from dexto_config.lint.findings import Violation
 from dexto_config.lint.rule import RuleContext, rule
-from dexto_config.migrate.step import dotted
 from dexto_config.redaction import redact, variable_named_by
 
 
@@ -112,6 +111,8 @@ def literal_secret(document: LintDocument, context: RuleContext) -> Iterator[Vio
             message = f"a secret ({redact(secret)}) is written as a key name: remove it"
             yield Violation(document.key_at(path), message)
         else:
+            from dexto_config.migrate.step import dotted  # ~5 ms of dataclasses, for this only
+
             message = (
                 f"literal secret in `{dotted(path)}` ({redact(secret)}): move it to the "
                 "environment or ~/.dexto/.env and reference it as `$VARIABLE`"
