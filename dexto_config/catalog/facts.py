@@ -10,8 +10,7 @@ Importing this module loads no data: it is a table of constants.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 BaseURLSupport = Literal["none", "optional", "required"]
 
@@ -24,9 +23,9 @@ class UnknownProviderError(ValueError):
         self.name = name
 
 
-@dataclass(frozen=True, slots=True)
-class ProviderFacts:
-    """What Dexto knows about one provider.
+class ProviderFacts(NamedTuple):
+    """What Dexto knows about one provider (a named tuple: cheaper to create than a
+    dataclass on `lint one.yml`'s path, DESIGN §9).
 
     `env_vars` lists every variable Dexto reads for the key, primary first, aliases
     after. `routeable` is the legacy (≤1.5.4) implicit-routing set; `openrouter_prefix`

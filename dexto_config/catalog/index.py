@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from dexto_config.catalog import sources
 from dexto_config.catalog.facts import (
@@ -29,13 +29,24 @@ OPENROUTER = "openrouter"
 DEXTO = "dexto"
 
 
-@dataclass(slots=True)
 class _ProviderIndex:
-    """One provider's models by lower-cased ID, and its exact OpenRouter mappings."""
+    """One provider's models by lower-cased ID, and its exact OpenRouter mappings.
 
-    models: dict[str, ModelInfo] = field(default_factory=dict)
-    to_openrouter: dict[str, str] = field(default_factory=dict)
-    from_openrouter: dict[str, str] = field(default_factory=dict)
+    A plain class, as the catalog's values are named tuples: `lint one.yml`
+    imports this module, and a dataclass costs more to create (DESIGN §9).
+    """
+
+    __slots__ = ("from_openrouter", "models", "to_openrouter")
+
+    def __init__(
+        self,
+        models: dict[str, ModelInfo] | None = None,
+        to_openrouter: dict[str, str] | None = None,
+        from_openrouter: dict[str, str] | None = None,
+    ) -> None:
+        self.models = {} if models is None else models
+        self.to_openrouter = {} if to_openrouter is None else to_openrouter
+        self.from_openrouter = {} if from_openrouter is None else from_openrouter
 
     def add(self, info: ModelInfo, *, override: bool) -> None:
         key = info.id.lower()
@@ -226,7 +237,7 @@ def _sort_key(info: ModelInfo) -> tuple[bool, str]:
 def _user_model_info(user_model: UserModel, known: ModelInfo | None) -> ModelInfo:
     name = user_model.display_name or (known.name if known else user_model.name)
     if known is not None:
-        return replace(known, name=name, source=user_model.source)
+        return known._replace(name=name, source=user_model.source)
     facts = provider(user_model.provider)
     openrouter_id = user_model.name if facts.takes_openrouter_ids else None
     return ModelInfo(user_model.provider, user_model.name, name, user_model.source, openrouter_id)
@@ -291,7 +302,7 @@ def _add_dexto_layer(
             info = ModelInfo(name, entry.id, entry.name, "dexto", openrouter_id, entry.default)
             index.add(info, override=True)
             for alias in entry.aliases:
-                index.add(replace(info, id=alias, default=False), override=True)
+                index.add(info._replace(id=alias, default=False), override=True)
             if entry.openrouter is not None:
                 for native in (entry.id, *entry.aliases):
                     index.to_openrouter[native.lower()] = entry.openrouter
@@ -317,8 +328,7 @@ def _normal_name(name: str) -> str:
     return _NON_ALNUM.sub(" ", lowered).strip()
 
 
-@dataclass(frozen=True, slots=True)
-class _OpenRouterNames:
+class _OpenRouterNames(NamedTuple):
     """OpenRouter IDs by exact ID, by the part after the vendor, and by normalised name."""
 
     ids: frozenset[str]

@@ -1,16 +1,18 @@
-"""Values the catalog hands out: models, lookup results, OpenRouter mappings."""
+"""Values the catalog hands out: models, lookup results, OpenRouter mappings.
+
+Named tuples, not dataclasses: `lint one.yml` imports them, and a dataclass costs
+about ten times as much to create (DESIGN §9).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Source = Literal["dexto", "models.dev", "openrouter", "custom-models", "lint-config"]
 """Which layer a model came from (DESIGN §7), highest first."""
 
 
-@dataclass(frozen=True, slots=True)
-class ModelInfo:
+class ModelInfo(NamedTuple):
     """One model ID under one provider.
 
     `openrouter_id` is the model's ID under `dexto`/`openrouter` when the catalog
@@ -25,16 +27,14 @@ class ModelInfo:
     default: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Known:
+class Known(NamedTuple):
     """`lookup` found the model. `variant` is the `:suffix` that resolved to its base model."""
 
     model: ModelInfo
     variant: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Unknown:
+class Unknown(NamedTuple):
     """`lookup` did not find the model; `suggestions` holds up to n "did you mean" IDs.
 
     `any_model` is True when the provider accepts any model ID (a warning, not an error).
@@ -49,8 +49,7 @@ class Unknown:
 LookupResult = Known | Unknown
 
 
-@dataclass(frozen=True, slots=True)
-class OpenRouterMapping:
+class OpenRouterMapping(NamedTuple):
     """A native model ID turned into an OpenRouter ID.
 
     `exact` is False when the catalog knew no mapping and the legacy prefix rule
@@ -61,8 +60,7 @@ class OpenRouterMapping:
     exact: bool
 
 
-@dataclass(frozen=True, slots=True)
-class UserModel:
+class UserModel(NamedTuple):
     """A model from the user's layer: a `custom-models.json` entry or a lint-config extra."""
 
     provider: str

