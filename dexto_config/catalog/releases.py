@@ -12,9 +12,8 @@ import json
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
-from dexto_config.catalog.reasoning import reasoning_rules_for
 from dexto_config.versions import newest_at_or_below
 
 __all__ = [
@@ -40,9 +39,9 @@ REGISTRY_RELEASES: tuple[str, ...] = (
 BEDROCK_REGION_PREFIXES = ("eu.", "us.", "global.")
 
 
-@dataclass(frozen=True, slots=True)
-class ReleaseModel:
-    """One model of a provider's bundled catalog."""
+class ReleaseModel(NamedTuple):
+    """One model of a provider's bundled catalog (named tuples, cheaper to create than
+    dataclasses, as lint imports this module: DESIGN §9)."""
 
     name: str
     display_name: str | None
@@ -51,8 +50,7 @@ class ReleaseModel:
     default: bool
 
 
-@dataclass(frozen=True, slots=True)
-class ReleaseProvider:
+class ReleaseProvider(NamedTuple):
     """One provider as Dexto's registry describes it at a release.
 
     `accepts_any_model` is true when the provider's catalog is empty;
@@ -201,6 +199,9 @@ def reasoning_variants(version: str, provider: str, model: str) -> tuple[str, ..
     know; an empty tuple when the model is not reasoning-capable (Dexto rejects
     every variant then).
     """
+    # Its regular expressions and tables cost ~5 ms: only files that set a variant pay.
+    from dexto_config.catalog.reasoning import reasoning_rules_for
+
     registry = release_registry(version)
     rules = reasoning_rules_for(registry.version, registry.reasoning_flag)
     if rules is None or registry.provider(provider) is None:
