@@ -89,13 +89,10 @@ __all__ = [
 
 @cache
 def default_catalog() -> Catalog:
-    """The catalog without a user layer, built on first use and then reused."""
-    from dexto_config.catalog import index, sources
+    """The catalog without a user layer, loaded (or built) on first use and then reused."""
+    from dexto_config.catalog import compiled
 
-    models_dev = sources.models_dev()
-    listing = sources.openrouter_listing()
-    origin = models_dev.origin + (" + OpenRouter listing" if listing else "")
-    return index.build(sources.dexto_layer(), models_dev.providers, listing, origin)
+    return compiled.default_catalog()
 
 
 def reload() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from dexto_config.catalog import sources
 from dexto_config.catalog.facts import (
@@ -273,6 +273,37 @@ def build(
     for name in GATEWAY_PROVIDERS[1:]:
         indexes[name] = gateway
     return Catalog(indexes, origin)
+
+
+def dump(catalog: Catalog) -> dict[str, Any]:
+    """The catalog's indexes as JSON data, which `load` turns back into the same catalog."""
+    shared = set(GATEWAY_PROVIDERS[1:])  # one index under several names: stored once
+    return {
+        "origin": catalog.origin,
+        "providers": {
+            name: [
+                [list(info) for info in index.models.values()],
+                index.to_openrouter,
+                index.from_openrouter,
+            ]
+            for name, index in catalog._indexes.items()
+            if name not in shared
+        },
+    }
+
+
+def load(data: Mapping[str, Any]) -> Catalog:
+    """The catalog `dump` wrote; raises KeyError, TypeError or ValueError for other data."""
+    indexes: dict[str, _ProviderIndex] = {}
+    for name, (rows, to_openrouter, from_openrouter) in data["providers"].items():
+        models = {str(row[1]).lower(): ModelInfo(*row) for row in rows}
+        indexes[name] = _ProviderIndex(models, dict(to_openrouter), dict(from_openrouter))
+    gateway = indexes[GATEWAY_PROVIDERS[0]]
+    for name in GATEWAY_PROVIDERS[1:]:
+        indexes[name] = gateway
+    if sorted(indexes) != sorted(PROVIDER_NAMES):
+        raise ValueError("not every provider has an index")
+    return Catalog(indexes, str(data["origin"]))
 
 
 def _add_openrouter_models(

