@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections.abc import Iterator
 
@@ -54,6 +53,8 @@ def _did_you_mean(document: LintDocument, path: DataPath) -> str | None:
     by_case = {key.lower(): key for key in allowed}
     if path[-1].lower() in by_case:
         return by_case[path[-1].lower()]
+    import difflib  # only for an unknown key whose case does not match (DESIGN §9)
+
     matches = difflib.get_close_matches(path[-1], sorted(allowed), n=1, cutoff=0.75)
     return matches[0] if matches else None
 
