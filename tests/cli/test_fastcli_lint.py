@@ -37,6 +37,8 @@ FILES: dict[str, Callable[[Path], Path]] = {
     "not-utf8": lambda folder: _write(folder / "latin.yml", "greeting: caf\xe9\n", "latin-1"),
     "fifo": lambda folder: _fifo(folder / "pipe.yml"),
     "folder": lambda folder: _copy(LINT_FIXTURES / "explicit-endpoints.yml", folder).parent,
+    "home-with-state": lambda folder: _home_with_state(folder),
+    "empty-folder": lambda folder: _empty_folder(folder),
     "custom-models": lambda folder: _copy(
         REPO / "fixtures/custom-models/invalid-missing-baseurl/custom-models.json", folder
     ),
@@ -63,6 +65,19 @@ def _copy(source: Path, folder: Path) -> Path:
 def _write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     path.write_text(text, encoding=encoding)
     return path
+
+
+def _home_with_state(folder: Path) -> Path:
+    """A Dexto home whose `.dexto-config/` holds YAML: the search names it on stderr."""
+    (folder / ".dexto-config").mkdir()
+    _copy(LINT_FIXTURES / "explicit-endpoints.yml", folder / ".dexto-config")
+    return _copy(LINT_FIXTURES / "explicit-clean.yml", folder).parent
+
+
+def _empty_folder(folder: Path) -> Path:
+    """A folder with no Dexto file: the search warns on stderr."""
+    (folder / "empty").mkdir()
+    return folder / "empty"
 
 
 def _fifo(path: Path) -> Path:
