@@ -13,6 +13,7 @@ import click
 import pytest
 
 from dexto_config import fastcli
+from dexto_config.cli import run
 from dexto_config.cli.app import main as group
 from dexto_config.fastcli import LINT_FLAGS, LINT_OPTIONS, fast_cli
 from tests.cli.test_fastcli import Outputs, _fast_and_click, _new_modules, _outputs
@@ -260,3 +261,15 @@ def test_console_bytes_equal_the_click_cli(args: list[str]) -> None:
         (run.returncode, run.stdout.decode(), run.stderr.decode()) for run in (fast, click_run)
     ]
     assert outputs[0] == outputs[1]
+
+
+def test_click_writes_the_search_notes_before_a_configuration_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.dexto-config]\nselect = ["DX999"]\n')
+    home = _home_with_state(tmp_path)
+    assert _outputs(capsys, lambda: fast_cli(["lint", str(home)], os.environ)) == (None, "", "")
+    code, out, err = _outputs(capsys, lambda: run(["lint", str(home)]))
+    assert (code, out) == (2, "")
+    assert err.startswith("note: not searched: ")
+    assert err.endswith("'DX999' matches no rule (see `dexto-config rules`)\n")
