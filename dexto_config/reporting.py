@@ -2,7 +2,8 @@
 
 A command's output formats are `Reporters`: each format's name maps to a
 `Reporter`, a pure function from the command's run (its outcome values and
-what the user asked to see) to the text written to stdout. `lint`
+what the user asked to see) to the text written to stdout; `validate`'s are
+`StreamReporter`s, which give that text in pieces as the files are judged. `lint`
 (`lint/reporters/`), `validate` (`cli/validate_report.py`), `migrate`
 (`cli/migrate_report.py`) and the hook (`cli/hook_report.py`) each declare one.
 
@@ -15,7 +16,7 @@ renders): it imports nothing beyond what it needs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TypeVar
 
@@ -28,6 +29,13 @@ Reporter = Callable[[Run], str]
 
 Reporters = Mapping[str, Reporter[Run]]
 """A command's output formats by name (its `--format` choices; `text` first, the default)."""
+
+StreamReporter = Callable[[Run], Iterator[str]]
+"""One output format written as the run goes: the text in pieces, each as soon as it is
+known, so that a long run holds no finished file's output (`validate`, DESIGN §9)."""
+
+StreamReporters = Mapping[str, StreamReporter[Run]]
+"""A streaming command's output formats by name, as `Reporters`."""
 
 
 def location(path: Path | str, problem: Problem) -> str:

@@ -12,7 +12,7 @@ from dexto_config.cli.targets import find_targets
 from dexto_config.console import echo
 from dexto_config.discovery import MissingPath, Target
 from dexto_config.kinds import SELECTABLE_KINDS, FileKind
-from dexto_config.reporting import Reporters
+from dexto_config.reporting import Reporters, StreamReporters
 from dexto_config.terminal import escape_text
 from dexto_config.versions import (
     KNOWN_VERSIONS,
@@ -86,7 +86,9 @@ def dexto_home_option(
     )
 
 
-def format_option(reporters: Reporters[Any], help_text: str) -> Callable[[F], F]:
+def format_option(
+    reporters: Reporters[Any] | StreamReporters[Any], help_text: str
+) -> Callable[[F], F]:
     """`--format NAME`, one of the command's reporters (default: its first, `text`)."""
     return click.option(
         "--format",

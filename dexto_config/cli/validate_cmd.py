@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -18,7 +19,7 @@ from dexto_config.cli.options import (
     resolve_targets,
 )
 from dexto_config.cli.progress import tracked
-from dexto_config.cli.validate_report import FORMATS, ValidateRun
+from dexto_config.cli.validate_report import FORMATS, Tally, ValidateRun
 from dexto_config.discovery import Target
 from dexto_config.kinds import FileKind
 from dexto_config.parallel import ordered_map
@@ -48,20 +49,18 @@ def validate(
       dexto-config validate --kind preferences prefs.yml --format json
     """
     targets = resolve_targets(paths, kind)
-    results: list[CheckedFile] = []
-    unreadable: list[UnreadableFile] = []
     judged = ordered_map(partial(_judged, dexto_version=dexto_version), targets)
-    for verdict in tracked(judged, len(targets), "Validating"):
-        if isinstance(verdict, UnreadableFile):
-            unreadable.append(verdict)
-        else:
-            results.append(verdict)
-    for failure in unreadable:
+    # Each file's lines are printed as it is judged: on a terminal they are the progress,
+    # and a bar on stderr would be torn by them.
+    verdicts = judged if sys.stdout.isatty() else tracked(judged, len(targets), "Validating")
+    tally = Tally()
+    for piece in FORMATS[output_format](ValidateRun(tally.checked(verdicts), tally)):
+        click.echo(piece, nl=False)
+    for failure in tally.unreadable:
         click.echo(escape_text(unreadable_text(failure.path, failure.reason)), err=True)
-    click.echo(FORMATS[output_format](ValidateRun(results, unreadable)), nl=False)
-    if unreadable:
+    if tally.unreadable:
         return exitcodes.USAGE_OR_IO
-    return exitcodes.FINDINGS if any(not r.valid for r in results) else exitcodes.OK
+    return exitcodes.FINDINGS if tally.invalid else exitcodes.OK
 
 
 def _judged(target: Target, dexto_version: str | None) -> CheckedFile | UnreadableFile:
