@@ -236,7 +236,10 @@ class Bench:
         for tool in ("lint", "validate", "migrate (write)"):
             spread = linearity([(s, got[s][tool].cpu) for s in sizes])
             self.ratio(f"{tool.split()[0]}_linear", spread, LINEAR_SPREAD)
-        self.rows.append([f"check-jsonschema schema: {schema.name}", "", "", "", ""])
+        loader = "C (libyaml)" if _ruamel_has_c_loader() else "pure Python"
+        self.rows.append(
+            [f"check-jsonschema schema: {schema.name}; its YAML loader: {loader}", "", "", "", ""]
+        )
 
     def big_agent(self, repeats: int) -> None:
         """migrate (write) on a 5 MB agent: its extra peak memory over a 1 KB agent's.
@@ -373,6 +376,13 @@ def start_up_summary() -> str:
         f"{', non-stdlib: ' + ', '.join(foreign) if foreign else ''}; "
         f"console script {'imports re (pip < 25.2)' if imports_re else 'does not import re'}"
     )
+
+
+def _ruamel_has_c_loader() -> bool:
+    """Whether check-jsonschema's ruamel.yaml has a C loader here (an extra since 0.19)."""
+    probe = "import importlib.util as u; print(bool(u.find_spec('_ruamel_yaml')))"
+    found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    return found.stdout.strip() == "True"
 
 
 def _cpu_model() -> str:
