@@ -42,7 +42,10 @@ from dexto_config.yamlio.text import decode as decode
 # Far beyond any real configuration; keeps every recursive walk of the data safe.
 MAX_DEPTH = 100
 _TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels: no Dexto file is shaped like this"
-_DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_DEPTH},}}\S", re.MULTILINE)
+# A line indented that deep: the first line, or one found from its '\n' (a literal the regex
+# engine skips to quickly; `^` with MULTILINE would be tried at every character).
+_DEEP_INDENT = re.compile(rf"[ \t]{{{MAX_DEPTH},}}\S")
+_DEEP_INDENT_AFTER_BREAK = re.compile(rf"\n[ \t]{{{MAX_DEPTH},}}\S")
 # A decimal integer (signs and YAML 1.1 underscores allowed) too long for Python's int().
 _LONG_NUMBER_RE = re.compile(r"\A[-+]?[0-9_]+\Z")
 # Values a document may expand to through aliases ("billion laughs" guard).
@@ -175,7 +178,7 @@ def _compose_repaired(text: str) -> tuple[Node | None, ScanText]:
         raise YamlSyntaxError(f"larger than {MAX_INPUT_BYTES // 2**20} MiB", FILE_START)
     if "%YAML" in text:
         _refuse_glued_version(text)
-    if _may_nest_deeply(text):
+    if may_nest_deeply(text):
         _check_nesting(text)
     scan = ScanText.of(text)
     if not scan.renamed_anchors:
@@ -220,10 +223,14 @@ def _refuse_glued_version(text: str) -> None:
     )
 
 
-def _may_nest_deeply(text: str) -> bool:
+def may_nest_deeply(text: str) -> bool:
     """A cheap test that lets ordinary files skip the exact nesting check."""
     openers = sum(text.count(mark) for mark in ("[", "{", "- ", "? "))
-    return openers > MAX_DEPTH or _DEEP_INDENT.search(text) is not None
+    return (
+        openers > MAX_DEPTH
+        or _DEEP_INDENT.match(text) is not None
+        or _DEEP_INDENT_AFTER_BREAK.search(text) is not None
+    )
 
 
 def _check_nesting(text: str) -> None:

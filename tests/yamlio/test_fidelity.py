@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from dexto_config.yamlio.fast import DataPath, YamlSyntaxError, parse
+from dexto_config.yamlio.fast import DataPath, YamlSyntaxError, may_nest_deeply, parse
+from dexto_config.yamlio.fidelity import ALIAS_RE
 
 
 @pytest.mark.parametrize(
@@ -88,3 +89,40 @@ def test_anchored_block_collections_indent_at_their_entries(text: str, value: An
             parse(text)
     else:
         assert parse(text).data == value
+
+
+@pytest.mark.parametrize(
+    ("text", "may_alias"),
+    [
+        ("*a", True),
+        ("x\n*a", True),
+        ("a: *b", True),
+        ("[*a]", True),
+        ("{k: v,*a}", True),
+        ("- *a", True),
+        ("? *a", True),
+        ("a:\t*b", True),
+        ("a: x*b", False),
+        ("a: **bold**", False),
+        ("a: * b", False),
+        ("a: *", False),
+        ("a:*b", True),
+    ],
+)
+def test_an_alias_is_told_from_other_stars(text: str, may_alias: bool) -> None:
+    assert (ALIAS_RE.search(text) is not None) is may_alias
+
+
+@pytest.mark.parametrize(
+    ("text", "deep"),
+    [
+        (" " * 100 + "x", True),
+        (" " * 99 + "x", False),
+        ("a\n" + " \t" * 50 + "x", True),
+        ("a\r\n" + " " * 100 + "- x", True),
+        ("a\n" + " " * 100 + "\n", False),
+        ("a " + " " * 100 + "x", False),
+    ],
+)
+def test_a_line_indented_past_the_depth_limit_is_noticed(text: str, deep: bool) -> None:
+    assert may_nest_deeply(text) is deep
