@@ -126,3 +126,14 @@ def test_an_alias_is_told_from_other_stars(text: str, may_alias: bool) -> None:
 )
 def test_a_line_indented_past_the_depth_limit_is_noticed(text: str, deep: bool) -> None:
     assert may_nest_deeply(text) is deep
+
+
+def test_key_paths_name_each_key_by_where_it_is_written() -> None:
+    parsed = parse("a:\n  b: &x {c: 1}\n  d: *x\n")
+
+    assert parsed.positions.key_paths() == {
+        (1, 1): ("a",),
+        (2, 3): ("a", "b"),
+        (2, 10): ("a", "b", "c"),
+        (3, 3): ("a", "d"),
+    }
