@@ -104,10 +104,18 @@ def read_file(path: Path) -> bytes:
     that large as a finding, so a huge file costs no more memory than that.
     """
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):
             raise UnreadableFile(path, "not a regular file")
+        limit = MAX_INPUT_BYTES + 1
+        # Sized from the stat: read(n) allocates n bytes before reading, and a 32 MiB
+        # buffer per file is mapped and unmapped again, which costs more than the read.
+        wanted = min(status.st_size + 1, limit)
         with path.open("rb") as handle:
-            return handle.read(MAX_INPUT_BYTES + 1)
+            raw = handle.read(wanted)
+            if len(raw) == wanted < limit:  # it grew since the stat
+                raw += handle.read(limit - wanted)
+            return raw
     except OSError as error:
         raise UnreadableFile(path, error.strerror or str(error)) from None
 
