@@ -116,15 +116,21 @@ def test_an_alias_is_told_from_other_stars(text: str, may_alias: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "deep"),
     [
-        (" " * 100 + "x", True),
-        (" " * 99 + "x", False),
-        ("a\n" + " \t" * 50 + "x", True),
-        ("a\r\n" + " " * 100 + "- x", True),
-        ("a\n" + " " * 100 + "\n", False),
-        ("a " + " " * 100 + "x", False),
+        ("a: b\nc:\n  - d\n", False),
+        ("- " * 17 + "x", True),
+        ("a:\n" + " " * 33 + "b", True),
+        ("a:\n" + " " * 32 + "b", False),
+        ("\ufeff" + "- " * 17 + "x", True),
+        ("a: b" + " " * 40 + "# far right, not leading", False),
+        ("[" * 100, True),
+        ("[" * 70 + "\n" + " " * 10 + "x", True),
+        ("[" * 70 + "\n" + " " * 9 + "x", False),
+        ("a: b\rc: d", True),
+        ("a: b\r\nc: d", False),
+        ("a: b\u2028c", True),
     ],
 )
-def test_a_line_indented_past_the_depth_limit_is_noticed(text: str, deep: bool) -> None:
+def test_what_may_nest_past_the_depth_limit_is_noticed(text: str, deep: bool) -> None:
     assert may_nest_deeply(text) is deep
 
 
@@ -137,3 +143,16 @@ def test_key_paths_name_each_key_by_where_it_is_written() -> None:
         (2, 10): ("a", "b", "c"),
         (3, 3): ("a", "d"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("- " * 150 + "x\n", id="compact-sequences"),
+        pytest.param("".join(" " * n + "a:\n" for n in range(150)), id="indented-mappings"),
+        pytest.param("a:\n" + "".join(" " * n + "- \n" for n in range(1, 150)), id="sequences"),
+    ],
+)
+def test_deep_block_nesting_is_refused(text: str) -> None:
+    with pytest.raises(YamlSyntaxError, match="nesting deeper than 100 levels"):
+        parse(text)
