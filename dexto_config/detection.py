@@ -433,12 +433,18 @@ def _lists_plan_tools(custom_tools: Any) -> bool:
 
 
 def _mentions(value: Any, text: str) -> bool:
-    if isinstance(value, str):
-        return text in value
-    if isinstance(value, dict):
-        return any(_mentions(item, text) for item in value.values())
-    if isinstance(value, list):
-        return any(_mentions(item, text) for item in value)
+    """True when some string value in `value` contains `text` (keys are not looked at)."""
+    # A stack, not recursion through generators: every agent file is walked whole.
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if text in item:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
     return False
 
 

@@ -1,26 +1,35 @@
 """Work on many files spread over the machine's cores, results in input order.
 
 `lint`, `validate` and `migrate` judge each file on its own, so a long run
-maps one function over the files in a process pool (DESIGN §9: wall time about
-CPU time / 2 on two cores). A short run stays in this process: starting
-workers costs more than it saves, and the pool's modules are not even imported.
+maps one function over the files with worker processes (DESIGN §9: wall time
+about CPU time / 2 on two cores). This process is one of the workers: it
+takes the chunks the pool has not, so only one process is forked on two
+cores, and only half the results cross a pipe. A short run stays in this
+process: starting a worker costs more than it saves, and the pool's modules
+are not even imported.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 POOL_THRESHOLD = 64
 MAX_WORKERS = 2
+MAX_CHUNK = 32  # items; small enough that neither process waits long for the other at the end
+BACKLOG = 2  # chunks queued per forked worker, so it never waits for this process to feed it
 
 
 def pooled(items: Sequence[Item]) -> bool:
-    """Whether `ordered_map` spreads `items` over a process pool."""
+    """Whether `ordered_map` spreads `items` over worker processes."""
     return len(items) >= POOL_THRESHOLD and _workers() >= 2
 
 
@@ -32,8 +41,8 @@ def ordered_map(
 ) -> Iterator[Result]:
     """`function` of each item, yielded in the items' order as soon as each is ready.
 
-    With a pool, `warm_up` and then the first item run in this process before
-    the workers start, so they inherit what both built (rules, catalogs, the
+    With workers, `warm_up` and then the first item run in this process before
+    the workers fork, so they inherit what both built (rules, catalogs, the
     models and steps a file needs) instead of building it each. `function` and
     the items must be picklable (a module-level function).
     """
@@ -47,9 +56,71 @@ def ordered_map(
     yield function(items[0])
     rest = items[1:]
     workers = _workers()
-    chunk = max(1, min(64, len(rest) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(function, rest, chunksize=chunk)
+    size = max(1, min(MAX_CHUNK, len(rest) // (workers * 8)))
+    chunks = [rest[start : start + size] for start in range(0, len(rest), size)]
+    # What exists now lives until the run ends: the collector skips it from here on,
+    # so a forked worker does not copy every page of it by scanning it.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers - 1) as pool:
+            yield from _SharedRun(function, chunks, pool, BACKLOG * (workers - 1)).results()
+    finally:
+        gc.unfreeze()
+
+
+class _SharedRun(Generic[Item, Result]):
+    """Chunks handed to a pool as it frees up; this process takes the others, in order."""
+
+    def __init__(
+        self,
+        function: Callable[[Item], Result],
+        chunks: list[Sequence[Item]],
+        pool: ProcessPoolExecutor,
+        backlog: int,
+    ) -> None:
+        self._function = function
+        self._chunks = chunks
+        self._pool = pool
+        self._backlog = backlog
+        self._queued: dict[int, Future[list[Result]]] = {}
+        self._ahead: dict[int, list[Result]] = {}
+        self._claimed = 0  # chunks before this one are taken, by the pool or by this process
+
+    def results(self) -> Iterator[Result]:
+        """Every chunk's results in order; while the pool's next one is not ready, work ahead."""
+        for index in range(len(self._chunks)):
+            self._feed()
+            queued = self._queued.get(index)
+            while queued is not None and not queued.done() and self._claimed < len(self._chunks):
+                ahead = self._claimed
+                self._ahead[ahead] = self._run_next()
+                self._feed()
+            if index in self._ahead:
+                yield from self._ahead.pop(index)
+            elif queued is not None:
+                yield from self._queued.pop(index).result()
+            else:
+                yield from self._run_next()
+
+    def _run_next(self) -> list[Result]:
+        chunk = self._chunks[self._claimed]
+        self._claimed += 1
+        return apply_to_chunk(self._function, chunk)
+
+    def _feed(self) -> None:
+        """Queue chunks for the pool until it has `backlog` not yet done."""
+        while self._claimed < len(self._chunks) and self._busy() < self._backlog:
+            chunk = self._chunks[self._claimed]
+            self._queued[self._claimed] = self._pool.submit(apply_to_chunk, self._function, chunk)
+            self._claimed += 1
+
+    def _busy(self) -> int:
+        return sum(not future.done() for future in self._queued.values())
+
+
+def apply_to_chunk(function: Callable[[Item], Result], chunk: Sequence[Item]) -> list[Result]:
+    """`function` of each item of `chunk` (what a worker process runs)."""
+    return [function(item) for item in chunk]
 
 
 def _workers() -> int:

@@ -21,7 +21,7 @@ from dexto_config.models import validate_document
 from dexto_config.models.checks import MODEL_UNSUPPORTED
 from dexto_config.models.issues import IssueKind, SchemaIssue
 from dexto_config.problem import Problem
-from dexto_config.redaction import find_secrets, redact_text
+from dexto_config.redaction import redact_text, secret_locations
 from dexto_config.versions import (
     LATEST_VERSION,
     FutureSchemaVersion,
@@ -34,6 +34,7 @@ from dexto_config.versions import (
 )
 from dexto_config.yamlio.fast import (
     FILE_START,
+    DataPath,
     ParsedYaml,
     Position,
     PositionIndex,
@@ -58,10 +59,24 @@ class CheckedFile:
     parsed: ParsedYaml | None = None
     placement: Placement | None = None
     problems: list[Problem] = field(default_factory=list)
+    _secrets: tuple[tuple[DataPath, bool, str], ...] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def valid(self) -> bool:
         return not self.problems
+
+    def secrets(self) -> tuple[tuple[DataPath, bool, str], ...]:
+        """Every secret in the parsed data: (path, whether it is the key there, secret).
+
+        Found once per file (`redaction.secret_locations`): both the problems
+        and lint's findings are redacted with them.
+        """
+        if self._secrets is None:
+            data = None if self.parsed is None else self.parsed.data
+            self._secrets = tuple(secret_locations(data))
+        return self._secrets
 
     def add(self, position: Position, message: str, code: str) -> None:
         """Record a problem of this file at `position`."""
@@ -89,10 +104,18 @@ def read_file(path: Path) -> bytes:
     that large as a finding, so a huge file costs no more memory than that.
     """
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):
             raise UnreadableFile(path, "not a regular file")
+        limit = MAX_INPUT_BYTES + 1
+        # Sized from the stat: read(n) allocates n bytes before reading, and a 32 MiB
+        # buffer per file is mapped and unmapped again, which costs more than the read.
+        wanted = min(status.st_size + 1, limit)
         with path.open("rb") as handle:
-            return handle.read(MAX_INPUT_BYTES + 1)
+            raw = handle.read(wanted)
+            if len(raw) == wanted < limit:  # it grew since the stat
+                raw += handle.read(limit - wanted)
+            return raw
     except OSError as error:
         raise UnreadableFile(path, error.strerror or str(error)) from None
 
@@ -145,7 +168,7 @@ def check_bytes(
     if kind is FileKind.CUSTOM_MODELS:
         problems = [replace(p, message=p.message + _DROPS_EVERY_MODEL) for p in problems]
     if problems:  # no message shows a secret of the file, not even as a key name
-        secrets = find_secrets(data)
+        secrets = frozenset(secret for _path, _in_key, secret in checked.secrets())
         problems = [replace(p, message=redact_text(p.message, secrets)) for p in problems]
     checked.problems.extend(sorted(problems, key=lambda p: (p.line, p.col)))
     return checked

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from dexto_config.detection import Placement
 from dexto_config.kinds import FileKind
-from dexto_config.redaction import secret_locations
 from dexto_config.yamlio.positions import FILE_START, DataPath, Position, PositionIndex
 
 if TYPE_CHECKING:
@@ -71,7 +70,7 @@ class LintDocument:
             problems=tuple(checked.problems),
             llm_blocks=_llm_blocks(checked.kind, data),
             placement=checked.placement,
-            secrets=tuple(secret_locations(data)),
+            secrets=checked.secrets(),
         )
 
     @property

@@ -133,9 +133,12 @@ def _run(
     rule: Rule, document: LintDocument, context: RuleContext, config: LintConfig
 ) -> Iterator[Finding]:
     """The rule's findings in a file: at most MAX_FINDINGS_PER_RULE, then one counting the rest."""
-    severity = config.severity_of(rule.code, rule.severity)
     violations = iter(rule.check(document, context))
-    for violation in itertools.islice(violations, MAX_FINDINGS_PER_RULE):
+    first = next(violations, None)
+    if first is None:  # most rules on most files: nothing more to look up
+        return
+    severity = config.severity_of(rule.code, rule.severity)
+    for violation in itertools.islice(itertools.chain((first,), violations), MAX_FINDINGS_PER_RULE):
         yield _finding(rule, severity, document, violation)
     hidden = next(violations, None)
     if hidden is not None:

@@ -42,7 +42,11 @@ from dexto_config.yamlio.text import decode as decode
 # Far beyond any real configuration; keeps every recursive walk of the data safe.
 MAX_DEPTH = 100
 _TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels: no Dexto file is shaped like this"
-_DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_DEPTH},}}\S", re.MULTILINE)
+# What may stand before a block collection's first entry on its line: indentation and the
+# compact indicators of the entries it nests in (`- - - x`, `? - x`, `--- `).
+_BLOCK_LEAD_CHARS = " \t?:\\-"
+# Line breaks libyaml knows besides '\n' and '\r\n' (then the exact check runs).
+_OTHER_BREAKS = ("\x85", "\u2028", "\u2029")
 # A decimal integer (signs and YAML 1.1 underscores allowed) too long for Python's int().
 _LONG_NUMBER_RE = re.compile(r"\A[-+]?[0-9_]+\Z")
 # Values a document may expand to through aliases ("billion laughs" guard).
@@ -175,7 +179,7 @@ def _compose_repaired(text: str) -> tuple[Node | None, ScanText]:
         raise YamlSyntaxError(f"larger than {MAX_INPUT_BYTES // 2**20} MiB", FILE_START)
     if "%YAML" in text:
         _refuse_glued_version(text)
-    if _may_nest_deeply(text):
+    if may_nest_deeply(text):
         _check_nesting(text)
     scan = ScanText.of(text)
     if not scan.renamed_anchors:
@@ -220,10 +224,25 @@ def _refuse_glued_version(text: str) -> None:
     )
 
 
-def _may_nest_deeply(text: str) -> bool:
-    """A cheap test that lets ordinary files skip the exact nesting check."""
-    openers = sum(text.count(mark) for mark in ("[", "{", "- ", "? "))
-    return openers > MAX_DEPTH or _DEEP_INDENT.search(text) is not None
+def may_nest_deeply(text: str) -> bool:
+    """A cheap test that lets ordinary files skip the exact nesting check.
+
+    A chain of nested collections holds at most one flow collection per '['
+    or '{' of the text. Its block collections start ever further right (a
+    sequence under a key may share the key's column, the next level may
+    not), so k of them need a line whose first k/2 characters are
+    indentation or compact indicators. False only when neither can reach
+    MAX_DEPTH, with a margin: a run a third of the way there counts.
+    """
+    flow = text.count("[") + text.count("{")
+    if flow >= MAX_DEPTH:
+        return True
+    if any(mark in text for mark in _OTHER_BREAKS) or text.count("\r") != text.count("\r\n"):
+        return True
+    reach = max(1, (MAX_DEPTH - flow) // 3)
+    lead = f"[{_BLOCK_LEAD_CHARS}]{{{reach}}}"
+    # Searched from each '\n' (a literal the regex engine skips to quickly).
+    return re.match(f"\ufeff?{lead}", text) is not None or re.search(f"\n{lead}", text) is not None
 
 
 def _check_nesting(text: str) -> None:

@@ -55,8 +55,10 @@ _MASKED_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\
 # (YAML 1.2) and a key indicator for libyaml; it is masked wherever it stands so.
 # Found from the '?' (a literal the regex engine skips to quickly), then checked backwards.
 _GLUED_QUESTION_RE = re.compile(r"\?[^\s,\[\]{}]")
-# A possible alias (`*name` after a space or indicator); a cheap test before counting aliases.
-ALIAS_RE = re.compile(r"(?:^|[ \t\[{,:?-])\*[^\s,\[\]{}*]", re.MULTILINE)
+# A possible alias (`*name` at a line's start or after a space or indicator); a cheap test
+# before counting aliases. Found from the '*' (a literal the regex engine skips to quickly),
+# then checked backwards: a pattern opening with that check would be tried at every character.
+ALIAS_RE = re.compile(r"\*(?<![^\n \t\[{,:?-]\*)[^\s,\[\]{}*]")
 _TAB_LINE_RE = re.compile(r"[ \t]*(?:#.*)?")
 # A line before a document's content: blank, a comment or a directive.
 _PRELUDE_LINE_RE = re.compile(r"(?:[ \t]*(?:#[^\n]*)?|%[^\n]*)\r?\n")
@@ -108,7 +110,8 @@ _ANCHOR_NAME_PROBLEM = (
 _YAML12_ANCHOR_CHARS = r"^\s,\[\]{}"
 _YAML12_ANCHOR_NAME_RE = re.compile(rf"[{_YAML12_ANCHOR_CHARS}]+")
 # What may be an anchor libyaml reads with a shorter name (`&an:chor`: `an`, then `:chor`).
-_SPLIT_ANCHOR_RE = re.compile(r"(?<![^\s\[{,])&[0-9A-Za-z_-]+[^\s0-9A-Za-z_,\[\]{}-]")
+# Found from the '&', then checked backwards, as ALIAS_RE.
+_SPLIT_ANCHOR_RE = re.compile(r"&(?<![^\s\[{,]&)[0-9A-Za-z_-]+[^\s0-9A-Za-z_,\[\]{}-]")
 _NAME_CHARS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-"
 _IGNORED_DIRECTIVE_PROBLEMS = (
     "found unknown directive name",

@@ -72,6 +72,15 @@ class PositionIndex:
         """Remember where the entry at `path` sits."""
         self._nodes[path] = (key, value)
 
+    def key_paths(self) -> dict[tuple[int, int], DataPath]:
+        """The data path of every mapping key by the key's 1-based (line, column); the first
+        recorded path wins (a key reached again through an alias)."""
+        found: dict[tuple[int, int], DataPath] = {}
+        for path, (key, _value) in self._nodes.items():
+            if key is not None:  # read from the node: no Entry is made for the other paths
+                found.setdefault((key.start_mark.line + 1, key.start_mark.column + 1), path)
+        return found
+
     def nearest(self, path: DataPath) -> tuple[DataPath, Entry]:
         """The entry of `path`, or of its longest recorded prefix."""
         for end in range(len(path), -1, -1):

@@ -209,6 +209,29 @@ def test_a_huge_file_is_a_finding_read_only_up_to_the_limit(tmp_path: Path) -> N
     assert done.returncode == 1 and f"{agent}:1:1: larger than 32 MiB" in done.stdout
 
 
+@pytest.mark.parametrize("grown_by", [1, 4096, 2**25])
+def test_a_file_that_grows_after_its_stat_is_read_whole_up_to_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, grown_by: int
+) -> None:
+    import os
+
+    from dexto_config import validation
+    from dexto_config.jsonio import MAX_INPUT_BYTES
+
+    agent = tmp_path / "agent.yml"
+    agent.write_bytes(b"a: 1\n" + b"#" * grown_by)
+    real_stat = os.stat
+    stale = real_stat(agent)
+
+    def stat_before_growing(path: Path) -> os.stat_result:
+        status = real_stat(path)
+        return os.stat_result((*status[:6], stale.st_size - grown_by, *status[7:]))
+
+    monkeypatch.setattr(validation.os, "stat", stat_before_growing)
+
+    assert len(validation.read_file(agent)) == min(stale.st_size, MAX_INPUT_BYTES + 1)
+
+
 def test_a_bug_on_one_file_never_stops_the_hook(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from dexto_config.yamlio.fast import DataPath, YamlSyntaxError, parse
+from dexto_config.yamlio.fast import DataPath, YamlSyntaxError, may_nest_deeply, parse
+from dexto_config.yamlio.fidelity import ALIAS_RE
 
 
 @pytest.mark.parametrize(
@@ -88,3 +89,70 @@ def test_anchored_block_collections_indent_at_their_entries(text: str, value: An
             parse(text)
     else:
         assert parse(text).data == value
+
+
+@pytest.mark.parametrize(
+    ("text", "may_alias"),
+    [
+        ("*a", True),
+        ("x\n*a", True),
+        ("a: *b", True),
+        ("[*a]", True),
+        ("{k: v,*a}", True),
+        ("- *a", True),
+        ("? *a", True),
+        ("a:\t*b", True),
+        ("a: x*b", False),
+        ("a: **bold**", False),
+        ("a: * b", False),
+        ("a: *", False),
+        ("a:*b", True),
+    ],
+)
+def test_an_alias_is_told_from_other_stars(text: str, may_alias: bool) -> None:
+    assert (ALIAS_RE.search(text) is not None) is may_alias
+
+
+@pytest.mark.parametrize(
+    ("text", "deep"),
+    [
+        ("a: b\nc:\n  - d\n", False),
+        ("- " * 17 + "x", True),
+        ("a:\n" + " " * 33 + "b", True),
+        ("a:\n" + " " * 32 + "b", False),
+        ("\ufeff" + "- " * 17 + "x", True),
+        ("a: b" + " " * 40 + "# far right, not leading", False),
+        ("[" * 100, True),
+        ("[" * 70 + "\n" + " " * 10 + "x", True),
+        ("[" * 70 + "\n" + " " * 9 + "x", False),
+        ("a: b\rc: d", True),
+        ("a: b\r\nc: d", False),
+        ("a: b\u2028c", True),
+    ],
+)
+def test_what_may_nest_past_the_depth_limit_is_noticed(text: str, deep: bool) -> None:
+    assert may_nest_deeply(text) is deep
+
+
+def test_key_paths_name_each_key_by_where_it_is_written() -> None:
+    parsed = parse("a:\n  b: &x {c: 1}\n  d: *x\n")
+
+    assert parsed.positions.key_paths() == {
+        (1, 1): ("a",),
+        (2, 3): ("a", "b"),
+        (2, 10): ("a", "b", "c"),
+        (3, 3): ("a", "d"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("- " * 150 + "x\n", id="compact-sequences"),
+        pytest.param("".join(" " * n + "a:\n" for n in range(150)), id="indented-mappings"),
+        pytest.param("a:\n" + "".join(" " * n + "- \n" for n in range(1, 150)), id="sequences"),
+    ],
+)
+def test_deep_block_nesting_is_refused(text: str) -> None:
+    with pytest.raises(YamlSyntaxError, match="nesting deeper than 100 levels"):
+        parse(text)

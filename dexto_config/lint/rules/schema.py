@@ -22,7 +22,7 @@ def unknown_key(document: LintDocument, context: RuleContext) -> Iterator[Violat
             yield violation
             continue
         if key_paths is None:  # built once: looking each key up by scanning was quadratic
-            key_paths = _key_paths(document)
+            key_paths = document.positions.key_paths()
         path = key_paths.get((violation.position.line, violation.position.col))
         hint = _did_you_mean(document, path) if path else None
         if hint is None:
@@ -34,16 +34,6 @@ def unknown_key(document: LintDocument, context: RuleContext) -> Iterator[Violat
 @rule(rulebook.SCHEMA_VIOLATION)
 def schema_violation(document: LintDocument, context: RuleContext) -> Iterator[Violation]:
     return problems_with(document, "schema", "schema-missing-key")
-
-
-def _key_paths(document: LintDocument) -> dict[tuple[int, int], DataPath]:
-    """The data path of every mapping key, by the key's (line, column)."""
-    found: dict[tuple[int, int], DataPath] = {}
-    for path, entry in document.positions.entries.items():
-        key = entry.key
-        if key is not None:
-            found.setdefault((key.line, key.col), path)
-    return found
 
 
 def _did_you_mean(document: LintDocument, path: DataPath) -> str | None:
