@@ -15,9 +15,8 @@ say). Two shapes exist:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from dexto_config.models.issues import IssueKind, SchemaIssue
 from dexto_config.models.translate import describe
@@ -30,8 +29,7 @@ PROJECT_KEYS_SINCE = "1.8.0"
 _AGENT_TYPES = ("builtin", "custom")
 
 
-@dataclass(frozen=True, slots=True)
-class _Field:
+class _Field(NamedTuple):
     """One key of a strict object: the value it takes, and the first release that knows it."""
 
     name: str

@@ -12,8 +12,7 @@ Pure: parsed data in, a `Placement` out.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from dexto_config.kinds import FileKind
 from dexto_config.versions import (
@@ -44,8 +43,7 @@ _GROUPED_TOOLS = frozenset(
 _NOT_RELATIVE = ("/", "\\", "~", "${{")
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     """A key or value that only some releases accept: `since` up to, not including, `until`."""
 
     what: str
@@ -76,16 +74,14 @@ class Evidence:
         return f"Dexto >= {self.since}"
 
 
-@dataclass(frozen=True, slots=True)
-class Boundary:
+class Boundary(NamedTuple):
     """A release at which this file's behaviour changes without any key changing."""
 
     release: str
     why: str
 
 
-@dataclass(frozen=True, slots=True)
-class Placement:
+class Placement(NamedTuple):
     """Where a file's shape puts it.
 
     `candidates` are the known releases that accept every piece of `evidence`

@@ -13,8 +13,8 @@ reports the problems its state recorded, as plain fields.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from dexto_config.yamlio.positions import Position
 
@@ -31,8 +31,7 @@ class Severity(enum.StrEnum):
         return {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}[self]
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One positioned problem in a file (1-based lines and columns, end included).
 
     `path` is None where the file is not known (the migration engine judges

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -47,21 +46,31 @@ from dexto_config.yamlio.text import decode
 _DROPS_EVERY_MODEL = " (Dexto then drops every custom model in this file, with only a warning)"
 
 
-@dataclass(slots=True)
 class CheckedFile:
     """Everything `validate` and `lint` need to know about one file."""
 
-    path: Path
-    kind: FileKind
-    text: str | None = None
-    marker_version: str | None = None
-    version: str | None = None
-    parsed: ParsedYaml | None = None
-    placement: Placement | None = None
-    problems: list[Problem] = field(default_factory=list)
-    _secrets: tuple[tuple[DataPath, bool, str], ...] | None = field(
-        default=None, init=False, repr=False, compare=False
+    __slots__ = (
+        "_secrets",
+        "kind",
+        "marker_version",
+        "parsed",
+        "path",
+        "placement",
+        "problems",
+        "text",
+        "version",
     )
+
+    def __init__(self, path: Path, kind: FileKind) -> None:
+        self.path = path
+        self.kind = kind
+        self.text: str | None = None
+        self.marker_version: str | None = None
+        self.version: str | None = None
+        self.parsed: ParsedYaml | None = None
+        self.placement: Placement | None = None
+        self.problems: list[Problem] = []
+        self._secrets: tuple[tuple[DataPath, bool, str], ...] | None = None
 
     @property
     def valid(self) -> bool:
@@ -77,6 +86,10 @@ class CheckedFile:
             data = None if self.parsed is None else self.parsed.data
             self._secrets = tuple(secret_locations(data))
         return self._secrets
+
+    def keep_verdict_only(self) -> None:
+        """Forget the text, the tree and the secrets found in it: a long run keeps only verdicts."""
+        self.text = self.parsed = self.placement = self._secrets = None
 
     def add(self, position: Position, message: str, code: str) -> None:
         """Record a problem of this file at `position`."""
@@ -166,10 +179,10 @@ def check_bytes(
         _positioned(issue, positions, path) for issue in issues if not _explained_by(issue, dated)
     )
     if kind is FileKind.CUSTOM_MODELS:
-        problems = [replace(p, message=p.message + _DROPS_EVERY_MODEL) for p in problems]
+        problems = [p._replace(message=p.message + _DROPS_EVERY_MODEL) for p in problems]
     if problems:  # no message shows a secret of the file, not even as a key name
         secrets = frozenset(secret for _path, _in_key, secret in checked.secrets())
-        problems = [replace(p, message=redact_text(p.message, secrets)) for p in problems]
+        problems = [p._replace(message=redact_text(p.message, secrets)) for p in problems]
     checked.problems.extend(sorted(problems, key=lambda p: (p.line, p.col)))
     return checked
 

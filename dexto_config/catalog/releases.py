@@ -9,7 +9,6 @@ refinement at that release says of an `llm.provider`/`llm.model` pair.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
@@ -69,7 +68,6 @@ class ReleaseProvider(NamedTuple):
     models: tuple[ReleaseModel, ...]
 
 
-@dataclass(frozen=True)
 class ReleaseRegistry:
     """Dexto's model registry at one release, providers in Dexto's LLM_PROVIDERS order.
 
@@ -80,11 +78,19 @@ class ReleaseRegistry:
     models that have one (lower-case model ID to flag).
     """
 
-    version: str
-    providers: tuple[ReleaseProvider, ...]
-    aliases: dict[str, dict[str, str]]
-    gateways_require_vendor_prefix: bool
-    reasoning_flags: dict[str, dict[str, bool]] = field(default_factory=dict, repr=False)
+    def __init__(
+        self,
+        version: str,
+        providers: tuple[ReleaseProvider, ...],
+        aliases: dict[str, dict[str, str]],
+        gateways_require_vendor_prefix: bool,
+        reasoning_flags: dict[str, dict[str, bool]] | None = None,
+    ) -> None:
+        self.version = version
+        self.providers = providers
+        self.aliases = aliases
+        self.gateways_require_vendor_prefix = gateways_require_vendor_prefix
+        self.reasoning_flags = reasoning_flags or {}
 
     @cached_property
     def _by_name(self) -> dict[str, ReleaseProvider]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, cast
 
@@ -191,7 +190,7 @@ def _fix(
                 echo(unified_diff(job.path, raw, outcome.result), nl=False)
             else:
                 _write_fixed(job.path, outcome.result)
-        config = replace(job.config, dexto_version=outcome.version or job.config.dexto_version)
+        config = job.config._replace(dexto_version=outcome.version or job.config.dexto_version)
         remaining = lint_bytes(outcome.result, job.path, job.kind, config, job.custom_models)
         after.append(LintedFile(job.path, job.kind, remaining))
     verb = "would fix" if show_diff else "fixed"

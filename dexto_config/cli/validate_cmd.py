@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -69,4 +68,5 @@ def _judged(target: Target, dexto_version: str | None) -> CheckedFile | Unreadab
         checked = check_file(target.path, target.kind, target=dexto_version)
     except UnreadableFile as error:
         return error
-    return replace(checked, text=None, parsed=None, placement=None)
+    checked.keep_verdict_only()
+    return checked

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from dexto_config import catalog
 from dexto_config.lint.findings import Severity
@@ -34,8 +33,7 @@ class ConfigError(Exception):
     """The lint configuration is malformed, or names a rule that does not exist."""
 
 
-@dataclass(frozen=True, slots=True)
-class LintConfig:
+class LintConfig(NamedTuple):
     """One configuration file's settings (or the defaults when `source` is None)."""
 
     source: Path | None = None
@@ -53,8 +51,7 @@ class LintConfig:
         dexto_version: str | None = None,
     ) -> LintConfig:
         """This configuration with the command line's `--select`/`--ignore`/`--dexto-version`."""
-        return replace(
-            self,
+        return self._replace(
             select=self.select if select is None else select,
             ignore=self.ignore if ignore is None else ignore,
             dexto_version=dexto_version or self.dexto_version,
@@ -83,12 +80,14 @@ class LintConfig:
             return path.as_posix()
 
 
-@dataclass(slots=True)
 class ConfigFinder:
     """Finds (and caches per folder) the configuration that applies to a file."""
 
-    explicit: LintConfig | None = None
-    _by_folder: dict[Path, LintConfig] = field(default_factory=dict)
+    __slots__ = ("_by_folder", "explicit")
+
+    def __init__(self, explicit: LintConfig | None = None) -> None:
+        self.explicit = explicit
+        self._by_folder: dict[Path, LintConfig] = {}
 
     def for_file(self, path: Path) -> LintConfig:
         """The configuration of the nearest config file above `path`, or the defaults."""

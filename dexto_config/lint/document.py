@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from dexto_config.detection import Placement
 from dexto_config.kinds import FileKind
@@ -18,8 +17,7 @@ if TYPE_CHECKING:
 DEFAULT_CUSTOM_MODEL_PROVIDER = "openai-compatible"
 
 
-@dataclass(frozen=True, slots=True)
-class LlmBlock:
+class LlmBlock(NamedTuple):
     """One place that names a provider and a model: an `llm` section or a custom model.
 
     `provider` is None when the block names none (or not as a string); custom
@@ -36,8 +34,7 @@ class LlmBlock:
     defines_model: bool
 
 
-@dataclass(frozen=True, slots=True)
-class LintDocument:
+class LintDocument(NamedTuple):
     """One checked file as the rules see it."""
 
     path: Path

@@ -10,9 +10,9 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from dexto_config import catalog
 from dexto_config.catalog import UserModel
@@ -29,8 +29,7 @@ from dexto_config.redaction import redact_text
 from dexto_config.validation import UnreadableFile, check_bytes, read_file
 
 
-@dataclass(frozen=True, slots=True)
-class LintJob:
+class LintJob(NamedTuple):
     """One file to lint, with the configuration that applies to it."""
 
     path: Path
@@ -40,8 +39,7 @@ class LintJob:
     custom_models: tuple[UserModel, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class LintedFile:
+class LintedFile(NamedTuple):
     """What `lint` found in one file, or why it could not be read (`unreadable`)."""
 
     path: Path
@@ -183,7 +181,7 @@ def _scrubbed(finding: Finding, secrets: frozenset[str]) -> Finding:
         fix = Fix(redact_text(fix.description, secrets), fix.operations)
     if message == finding.message and fix is finding.fix:
         return finding
-    return Finding(replace(finding.problem, message=message), finding.name, fix)
+    return Finding(finding.problem._replace(message=message), finding.name, fix)
 
 
 __all__ = ["LintJob", "LintedFile", "lint_bytes", "lint_job", "lint_jobs", "rule_context"]

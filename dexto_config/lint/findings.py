@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from dexto_config.problem import Problem, Severity
 from dexto_config.yamlio.positions import DataPath, Position
@@ -22,38 +21,47 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class SetValue:
+class SetValue(NamedTuple):
     """Fix operation: give the scalar at `path` a new value."""
 
     path: DataPath
     value: str
 
 
-@dataclass(frozen=True, slots=True)
-class RemoveKey:
+class RemoveKey(NamedTuple):
     """Fix operation: remove the mapping entry at `path` (with its own lines)."""
 
     path: DataPath
 
 
-@dataclass(frozen=True, slots=True)
-class SetMarker:
+class SetMarker(NamedTuple):
     """Fix operation: write the first-line version marker for `version`."""
 
     version: str
 
 
-@dataclass(frozen=True, slots=True)
 class Migrate:
-    """Fix operation: run the migration chain on the file up to the latest version."""
+    """Fix operation: run the migration chain on the file up to the latest version.
+
+    Every `Migrate()` is equal to every other, as the operation has no fields.
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Migrate
+
+    def __hash__(self) -> int:
+        return hash(Migrate)
+
+    def __repr__(self) -> str:
+        return "Migrate()"
 
 
 FixOperation = SetValue | RemoveKey | SetMarker | Migrate
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """A safe, comment-preserving change that resolves a finding."""
 
     description: str
@@ -66,8 +74,7 @@ class Fix:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Violation:
+class Violation(NamedTuple):
     """What a rule's check yields: where, what, and how to fix it (rule-agnostic)."""
 
     position: Position
@@ -75,13 +82,21 @@ class Violation:
     fix: Fix | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One rule's problem in one file: the positioned problem, the rule's name and its fix."""
 
     problem: Problem
     name: str
-    fix: Fix | None = field(default=None, compare=False)
+    fix: Fix | None = None  # not compared: two findings that differ only in their fix are equal
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Finding and self.problem == other.problem and self.name == other.name
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash((self.problem, self.name))
 
     @property
     def path(self) -> Path:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from dexto_config.lint.findings import Severity, Violation
 from dexto_config.lint.rulebook import RuleInfo
@@ -19,8 +18,7 @@ if TYPE_CHECKING:
 MAX_FINDINGS_PER_RULE = 100
 
 
-@dataclass(frozen=True, slots=True)
-class RuleContext:
+class RuleContext(NamedTuple):
     """What rules may consult besides the document: the model catalog with user layers,
     and the Dexto release the user targets (`--dexto-version`), when given."""
 
@@ -31,8 +29,7 @@ class RuleContext:
 Check = Callable[["LintDocument", RuleContext], Iterable[Violation]]
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     """A lint rule: its documented metadata (`rulebook.RuleInfo`) and its check."""
 
     info: RuleInfo

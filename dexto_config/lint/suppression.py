@@ -7,15 +7,14 @@ silences the next line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MARKER = "dexto-config:"
 _COMMENT = re.compile(r"(?:^|\s)#\s*dexto-config:\s*ignore(?:\[(?P<codes>[^\]]*)\])?\s*(?:#.*)?$")
 ALL = frozenset({"*"})
 
 
-@dataclass(frozen=True, slots=True)
-class Suppressions:
+class Suppressions(NamedTuple):
     """Which codes are silenced on which 1-based lines (`*` means every code)."""
 
     by_line: dict[int, frozenset[str]]

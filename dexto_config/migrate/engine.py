@@ -156,7 +156,7 @@ def migrate_bytes(
             raw,
             from_version,
             target,
-            refusal=dataclasses.replace(refusal, message=message, path=source_path),
+            refusal=refusal._replace(message=message, path=source_path),
             version_evidence=evidence,
             secrets=secrets,
         )

@@ -9,16 +9,14 @@ first, so schema paths into `prompts` are mapped back to the file's).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from dexto_config.models.issues import SchemaIssue
 from dexto_config.models.pipeline import AgentPipeline
 from dexto_config.yamlio.fast import DataPath
 
 
-@dataclass(frozen=True, slots=True)
-class Prepared:
+class Prepared(NamedTuple):
     """The data the schema sees, the issues that stopped Dexto before it, and how a path in
     the data maps back to the file's."""
 

@@ -15,8 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from dexto_config.models.jsnumber import js_number
 from dexto_config.models.loading import js_truthy
@@ -259,8 +258,7 @@ def _enriched_store_path(data: Any, *, strict: bool) -> Any:
 # --- unions ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class UnionInfo:
+class UnionInfo(NamedTuple):
     """What a union selects on, for its variant and its error message.
 
     `key` is empty for shape unions, which select by `shapes` (in that order:

@@ -13,7 +13,6 @@ CLI bundles; the environment variable and the flag are not seen here.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from dexto_config.models.image import LOCAL_IMAGE, LOGGER_IMAGE
@@ -204,4 +203,4 @@ def _with_hint(issue: SchemaIssue, config: dict[str, Any], version: str) -> Sche
         return issue
     name = config["tools"][path[1]]["enabledTools"][path[3]]
     hint = tool_name_hint(name, version) if isinstance(name, str) else None
-    return dataclasses.replace(issue, message=f"{issue.message}; {hint}") if hint else issue
+    return issue._replace(message=f"{issue.message}; {hint}") if hint else issue

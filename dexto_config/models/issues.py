@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from dexto_config.yamlio.fast import DataPath
 
@@ -16,8 +16,7 @@ class IssueKind(enum.StrEnum):
     MISSING_KEY = "missing-key"
 
 
-@dataclass(frozen=True, slots=True)
-class SchemaIssue:
+class SchemaIssue(NamedTuple):
     """One schema violation.
 
     `path` points into the data as parsed from the file: for VALUE the offending

@@ -12,9 +12,8 @@ from __future__ import annotations
 import math
 import posixpath
 import re
-from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, NamedTuple
 
 from dexto_config.models.issues import SchemaIssue
 from dexto_config.yamlio.fast import DataPath
@@ -33,8 +32,7 @@ _LOG_FILE_SIZE = 10 * 1024 * 1024
 _LOG_FILES = 5
 
 
-@dataclass(frozen=True, slots=True)
-class LoadedAgent:
+class LoadedAgent(NamedTuple):
     """Agent data as Dexto's schema would receive it, or the loader's errors."""
 
     data: Any

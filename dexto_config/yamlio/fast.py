@@ -13,9 +13,8 @@ import json
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml._yaml import CParser
@@ -109,8 +108,7 @@ class YamlSyntaxError(Exception):
         super().__init__(f"{position.line}:{position.col}: {message}")
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedYaml:
+class ParsedYaml(NamedTuple):
     """Plain data of a document (None for an empty one) and where its parts sit."""
 
     data: Any

@@ -42,7 +42,6 @@ import itertools
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, SequenceNode
@@ -144,7 +143,6 @@ class _Restore(dict[int, str]):
 _RESTORE = _Restore()
 
 
-@dataclass(slots=True)
 class ScanText:
     """The text libyaml scans: the user's text with same-length stand-ins and repairs.
 
@@ -155,12 +153,15 @@ class ScanText:
     refuses (`settle` takes them out again once composed).
     """
 
-    text: str
-    masked: bool
-    tab_lines: list[int]
-    key_marks: list[int] = field(default_factory=list)
-    renamed_anchors: list[int] = field(default_factory=list)
-    folded_tabs: list[int] = field(default_factory=list)
+    __slots__ = ("folded_tabs", "key_marks", "masked", "renamed_anchors", "tab_lines", "text")
+
+    def __init__(self, text: str, masked: bool, tab_lines: list[int]) -> None:
+        self.text = text
+        self.masked = masked
+        self.tab_lines = tab_lines
+        self.key_marks: list[int] = []
+        self.renamed_anchors: list[int] = []
+        self.folded_tabs: list[int] = []
 
     @classmethod
     def of(cls, text: str, *, rename_anchors: bool = True) -> ScanText:

@@ -8,8 +8,7 @@ that what only names positions, such as the lint rules' metadata read by
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from yaml.nodes import Node
@@ -18,8 +17,7 @@ PathKey = str | int
 DataPath = tuple[PathKey, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(NamedTuple):
     """A 1-based line and column, with the end of the node."""
 
     line: int
@@ -36,8 +34,7 @@ class Position:
 FILE_START = Position(1, 1, 1, 1)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """Where one mapping entry or list item sits: its key (if any) and its value."""
 
     key: Position | None

@@ -23,7 +23,7 @@ from dexto_config.home.stamp import read_stamp
 from dexto_config.home.state import FAILED, HookState
 from tests.home.homes import CLOCK_TICK, HOOK_ENV, build_bundled_dir, build_home, hook_env
 
-# What the full path loads; `dexto_config.yamlio.positions` brings dataclasses.
+# What the full path loads.
 HEAVY = (
     "pydantic",
     "ruamel",

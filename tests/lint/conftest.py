@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-from dataclasses import replace
 from pathlib import Path
 
 from dexto_config.kinds import FileKind
@@ -30,7 +29,7 @@ def lint_text(
     raw = textwrap.dedent(text).encode("utf-8")
     config = config or LintConfig()
     if dexto_version is not None:
-        config = replace(config, dexto_version=dexto_version)
+        config = config._replace(dexto_version=dexto_version)
     return lint_bytes(raw, Path(NAMES[kind]), kind, config)
 
 
