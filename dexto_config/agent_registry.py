@@ -16,10 +16,11 @@ say). Two shapes exist:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from dexto_config.models.issues import IssueKind, SchemaIssue
 from dexto_config.models.translate import describe
+from dexto_config.records import Record
 from dexto_config.versions import version_key
 from dexto_config.yamlio.fast import DataPath
 
@@ -29,7 +30,7 @@ PROJECT_KEYS_SINCE = "1.8.0"
 _AGENT_TYPES = ("builtin", "custom")
 
 
-class _Field(NamedTuple):
+class _Field(Record):
     """One key of a strict object: the value it takes, and the first release that knows it."""
 
     name: str

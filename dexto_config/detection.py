@@ -12,9 +12,10 @@ Pure: parsed data in, a `Placement` out.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple
+from typing import Any
 
 from dexto_config.kinds import FileKind
+from dexto_config.records import Record
 from dexto_config.versions import (
     AGENT_PRE_SEED_VERSIONS,
     KNOWN_VERSIONS,
@@ -43,7 +44,7 @@ _GROUPED_TOOLS = frozenset(
 _NOT_RELATIVE = ("/", "\\", "~", "${{")
 
 
-class Evidence(NamedTuple):
+class Evidence(Record):
     """A key or value that only some releases accept: `since` up to, not including, `until`."""
 
     what: str
@@ -74,14 +75,14 @@ class Evidence(NamedTuple):
         return f"Dexto >= {self.since}"
 
 
-class Boundary(NamedTuple):
+class Boundary(Record):
     """A release at which this file's behaviour changes without any key changing."""
 
     release: str
     why: str
 
 
-class Placement(NamedTuple):
+class Placement(Record):
     """Where a file's shape puts it.
 
     `candidates` are the known releases that accept every piece of `evidence`

@@ -5,19 +5,20 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import pathspec
 
 from dexto_config.home.layout import is_tool_owned_folder
 from dexto_config.kinds import FileKind, recognise
+from dexto_config.records import Record
 from dexto_config.terminal import escape_text
 
 _ALWAYS_SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__"})
 
 
-class Target(NamedTuple):
+class Target(Record):
     """A file to work on and its kind."""
 
     path: Path

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
-from typing import NamedTuple
 
+from dexto_config.records import Record
 from dexto_config.yamlio.positions import Position
 
 
@@ -31,7 +31,7 @@ class Severity(enum.StrEnum):
         return {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}[self]
 
 
-class Problem(NamedTuple):
+class Problem(Record):
     """One positioned problem in a file (1-based lines and columns, end included).
 
     `path` is None where the file is not known (the migration engine judges

@@ -10,7 +10,9 @@ Importing this module loads no data: it is a table of constants.
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import Literal
+
+from dexto_config.records import Record
 
 BaseURLSupport = Literal["none", "optional", "required"]
 
@@ -23,7 +25,7 @@ class UnknownProviderError(ValueError):
         self.name = name
 
 
-class ProviderFacts(NamedTuple):
+class ProviderFacts(Record):
     """What Dexto knows about one provider (a named tuple: cheaper to create than a
     dataclass on `lint one.yml`'s path, DESIGN §9).
 

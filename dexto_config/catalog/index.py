@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 from dexto_config.catalog import sources
 from dexto_config.catalog.facts import (
@@ -24,6 +24,7 @@ from dexto_config.catalog.model import (
     UserModel,
 )
 from dexto_config.catalog.similarity import closest
+from dexto_config.records import Record
 
 OPENROUTER = "openrouter"
 DEXTO = "dexto"
@@ -359,7 +360,7 @@ def _normal_name(name: str) -> str:
     return _NON_ALNUM.sub(" ", lowered).strip()
 
 
-class _OpenRouterNames(NamedTuple):
+class _OpenRouterNames(Record):
     """OpenRouter IDs by exact ID, by the part after the vendor, and by normalised name."""
 
     ids: frozenset[str]

@@ -6,13 +6,15 @@ about ten times as much to create (DESIGN §9).
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import Literal
+
+from dexto_config.records import Record
 
 Source = Literal["dexto", "models.dev", "openrouter", "custom-models", "lint-config"]
 """Which layer a model came from (DESIGN §7), highest first."""
 
 
-class ModelInfo(NamedTuple):
+class ModelInfo(Record):
     """One model ID under one provider.
 
     `openrouter_id` is the model's ID under `dexto`/`openrouter` when the catalog
@@ -27,14 +29,14 @@ class ModelInfo(NamedTuple):
     default: bool = False
 
 
-class Known(NamedTuple):
+class Known(Record):
     """`lookup` found the model. `variant` is the `:suffix` that resolved to its base model."""
 
     model: ModelInfo
     variant: str | None = None
 
 
-class Unknown(NamedTuple):
+class Unknown(Record):
     """`lookup` did not find the model; `suggestions` holds up to n "did you mean" IDs.
 
     `any_model` is True when the provider accepts any model ID (a warning, not an error).
@@ -49,7 +51,7 @@ class Unknown(NamedTuple):
 LookupResult = Known | Unknown
 
 
-class OpenRouterMapping(NamedTuple):
+class OpenRouterMapping(Record):
     """A native model ID turned into an OpenRouter ID.
 
     `exact` is False when the catalog knew no mapping and the legacy prefix rule
@@ -60,7 +62,7 @@ class OpenRouterMapping(NamedTuple):
     exact: bool
 
 
-class UserModel(NamedTuple):
+class UserModel(Record):
     """A model from the user's layer: a `custom-models.json` entry or a lint-config extra."""
 
     provider: str

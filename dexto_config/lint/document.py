@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from dexto_config.detection import Placement
 from dexto_config.kinds import FileKind
+from dexto_config.records import Record
 from dexto_config.yamlio.positions import FILE_START, DataPath, Position, PositionIndex
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 DEFAULT_CUSTOM_MODEL_PROVIDER = "openai-compatible"
 
 
-class LlmBlock(NamedTuple):
+class LlmBlock(Record):
     """One place that names a provider and a model: an `llm` section or a custom model.
 
     `provider` is None when the block names none (or not as a string); custom
@@ -34,7 +35,7 @@ class LlmBlock(NamedTuple):
     defines_model: bool
 
 
-class LintDocument(NamedTuple):
+class LintDocument(Record):
     """One checked file as the rules see it."""
 
     path: Path

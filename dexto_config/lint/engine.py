@@ -12,7 +12,6 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
 
 from dexto_config import catalog
 from dexto_config.catalog import UserModel
@@ -25,11 +24,12 @@ from dexto_config.lint.rule import MAX_FINDINGS_PER_RULE, Rule, RuleContext
 from dexto_config.lint.suppression import find_suppressions
 from dexto_config.parallel import ordered_map
 from dexto_config.problem import Problem
+from dexto_config.records import Record
 from dexto_config.redaction import redact_text
 from dexto_config.validation import UnreadableFile, check_bytes, read_file
 
 
-class LintJob(NamedTuple):
+class LintJob(Record):
     """One file to lint, with the configuration that applies to it."""
 
     path: Path
@@ -39,7 +39,7 @@ class LintJob(NamedTuple):
     custom_models: tuple[UserModel, ...] = ()
 
 
-class LintedFile(NamedTuple):
+class LintedFile(Record):
     """What `lint` found in one file, or why it could not be read (`unreadable`)."""
 
     path: Path

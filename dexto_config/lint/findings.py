@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from dexto_config.problem import Problem, Severity
+from dexto_config.records import Record
 from dexto_config.yamlio.positions import DataPath, Position
 
 __all__ = [
@@ -21,20 +22,20 @@ __all__ = [
 ]
 
 
-class SetValue(NamedTuple):
+class SetValue(Record):
     """Fix operation: give the scalar at `path` a new value."""
 
     path: DataPath
     value: str
 
 
-class RemoveKey(NamedTuple):
+class RemoveKey(Record):
     """Fix operation: remove the mapping entry at `path` (with its own lines)."""
 
     path: DataPath
 
 
-class SetMarker(NamedTuple):
+class SetMarker(Record):
     """Fix operation: write the first-line version marker for `version`."""
 
     version: str
@@ -61,7 +62,7 @@ class Migrate:
 FixOperation = SetValue | RemoveKey | SetMarker | Migrate
 
 
-class Fix(NamedTuple):
+class Fix(Record):
     """A safe, comment-preserving change that resolves a finding."""
 
     description: str
@@ -74,7 +75,7 @@ class Fix(NamedTuple):
         }
 
 
-class Violation(NamedTuple):
+class Violation(Record):
     """What a rule's check yields: where, what, and how to fix it (rule-agnostic)."""
 
     position: Position
@@ -82,7 +83,7 @@ class Violation(NamedTuple):
     fix: Fix | None = None
 
 
-class Finding(NamedTuple):
+class Finding(Record):
     """One rule's problem in one file: the positioned problem, the rule's name and its fix."""
 
     problem: Problem

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from dexto_config.lint.findings import Severity, Violation
 from dexto_config.lint.rulebook import RuleInfo
+from dexto_config.records import Record
 
 if TYPE_CHECKING:
     # Only for annotations: the rules' checks import them themselves, where they need them.
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 MAX_FINDINGS_PER_RULE = 100
 
 
-class RuleContext(NamedTuple):
+class RuleContext(Record):
     """What rules may consult besides the document: the model catalog with user layers,
     and the Dexto release the user targets (`--dexto-version`), when given."""
 
@@ -29,7 +30,7 @@ class RuleContext(NamedTuple):
 Check = Callable[["LintDocument", RuleContext], Iterable[Violation]]
 
 
-class Rule(NamedTuple):
+class Rule(Record):
     """A lint rule: its documented metadata (`rulebook.RuleInfo`) and its check."""
 
     info: RuleInfo

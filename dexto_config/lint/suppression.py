@@ -7,14 +7,15 @@ silences the next line.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+
+from dexto_config.records import Record
 
 MARKER = "dexto-config:"
 _COMMENT = re.compile(r"(?:^|\s)#\s*dexto-config:\s*ignore(?:\[(?P<codes>[^\]]*)\])?\s*(?:#.*)?$")
 ALL = frozenset({"*"})
 
 
-class Suppressions(NamedTuple):
+class Suppressions(Record):
     """Which codes are silenced on which 1-based lines (`*` means every code)."""
 
     by_line: dict[int, frozenset[str]]

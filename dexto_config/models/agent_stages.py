@@ -9,14 +9,15 @@ first, so schema paths into `prompts` are mapped back to the file's).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 from dexto_config.models.issues import SchemaIssue
 from dexto_config.models.pipeline import AgentPipeline
+from dexto_config.records import Record
 from dexto_config.yamlio.fast import DataPath
 
 
-class Prepared(NamedTuple):
+class Prepared(Record):
     """The data the schema sees, the issues that stopped Dexto before it, and how a path in
     the data maps back to the file's."""
 

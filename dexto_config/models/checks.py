@@ -15,11 +15,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 from dexto_config.models.jsnumber import js_number
 from dexto_config.models.loading import js_truthy
 from dexto_config.models.urls import is_valid_url
+from dexto_config.records import Record
 
 RULE_ERROR = "dexto_rule"
 """The error type of a business rule about one key of a model (see `rule_error`)."""
@@ -258,7 +259,7 @@ def _enriched_store_path(data: Any, *, strict: bool) -> Any:
 # --- unions ------------------------------------------------------------------------
 
 
-class UnionInfo(NamedTuple):
+class UnionInfo(Record):
     """What a union selects on, for its variant and its error message.
 
     `key` is empty for shape unions, which select by `shapes` (in that order:

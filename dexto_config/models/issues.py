@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import enum
-from typing import NamedTuple
 
+from dexto_config.records import Record
 from dexto_config.yamlio.fast import DataPath
 
 
@@ -16,7 +16,7 @@ class IssueKind(enum.StrEnum):
     MISSING_KEY = "missing-key"
 
 
-class SchemaIssue(NamedTuple):
+class SchemaIssue(Record):
     """One schema violation.
 
     `path` points into the data as parsed from the file: for VALUE the offending

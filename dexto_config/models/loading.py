@@ -13,9 +13,10 @@ import math
 import posixpath
 import re
 from pathlib import Path, PurePath
-from typing import Any, NamedTuple
+from typing import Any
 
 from dexto_config.models.issues import SchemaIssue
+from dexto_config.records import Record
 from dexto_config.yamlio.fast import DataPath
 
 _TEMPLATE_RES = {
@@ -32,7 +33,7 @@ _LOG_FILE_SIZE = 10 * 1024 * 1024
 _LOG_FILES = 5
 
 
-class LoadedAgent(NamedTuple):
+class LoadedAgent(Record):
     """Agent data as Dexto's schema would receive it, or the loader's errors."""
 
     data: Any

@@ -8,14 +8,13 @@ it. No pydantic here: validation needs the pipeline before any schema.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
+from dexto_config.records import Record
 from dexto_config.versions import version_key
 
 IMAGE_LOCAL = "@dexto/image-local"
 
 
-class AgentPipeline(NamedTuple):
+class AgentPipeline(Record):
     """The steps around an agent's schema check at one release.
 
     - `expands_project_dir`: the loader also expands `${{dexto.project_dir}}` (1.6.0 on).

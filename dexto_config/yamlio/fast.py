@@ -14,13 +14,14 @@ import math
 import re
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 from yaml._yaml import CParser
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from dexto_config.jsonio import MAX_INPUT_BYTES, MAX_INT_DIGITS
+from dexto_config.records import Record
 from dexto_config.yamlio.fidelity import (
     ALIAS_RE,
     MAX_ALIAS_COUNT,
@@ -108,7 +109,7 @@ class YamlSyntaxError(Exception):
         super().__init__(f"{position.line}:{position.col}: {message}")
 
 
-class ParsedYaml(NamedTuple):
+class ParsedYaml(Record):
     """Plain data of a document (None for an empty one) and where its parts sit."""
 
     data: Any

@@ -8,7 +8,9 @@ that what only names positions, such as the lint rules' metadata read by
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from dexto_config.records import Record
 
 if TYPE_CHECKING:
     from yaml.nodes import Node
@@ -17,7 +19,7 @@ PathKey = str | int
 DataPath = tuple[PathKey, ...]
 
 
-class Position(NamedTuple):
+class Position(Record):
     """A 1-based line and column, with the end of the node."""
 
     line: int
@@ -34,7 +36,7 @@ class Position(NamedTuple):
 FILE_START = Position(1, 1, 1, 1)
 
 
-class Entry(NamedTuple):
+class Entry(Record):
     """Where one mapping entry or list item sits: its key (if any) and its value."""
 
     key: Position | None
