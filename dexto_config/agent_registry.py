@@ -16,13 +16,16 @@ say). Two shapes exist:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from dexto_config.models.issues import IssueKind, SchemaIssue
 from dexto_config.models.translate import describe
 from dexto_config.records import Record
 from dexto_config.versions import version_key
 from dexto_config.yamlio.fast import DataPath
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 INSTALLED_REGISTRY_NAME = "registry.json"
 ENABLED_SINCE = "1.6.1"

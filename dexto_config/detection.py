@@ -12,7 +12,6 @@ Pure: parsed data in, a `Placement` out.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
 
 from dexto_config.kinds import FileKind
 from dexto_config.records import Record
@@ -23,6 +22,10 @@ from dexto_config.versions import (
     PREFERENCES_SINCE,
     version_key,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _ROUTEABLE = frozenset({"anthropic", "openai", "google", "groq", "xai", "cohere", "openrouter"})
 _TOOL_KEYS = ("tools", "internalTools", "customTools")

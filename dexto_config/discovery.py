@@ -5,15 +5,15 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import pathspec
 
 from dexto_config.home.layout import is_tool_owned_folder
 from dexto_config.kinds import FileKind, recognise
 from dexto_config.records import Record
 from dexto_config.terminal import escape_text
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import pathspec
 
 _ALWAYS_SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__"})
 

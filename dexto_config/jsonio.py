@@ -12,9 +12,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from typing import Any
 
 from dexto_config.yamlio.text import decode
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Far beyond any real configuration file; the 5 MB systemPrompt benchmark fits easily.
 MAX_INPUT_BYTES = 32 * 1024 * 1024

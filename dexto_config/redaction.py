@@ -15,8 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any
 from urllib.parse import parse_qsl, urlsplit
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # A secret-looking key followed by its colon, quoted or not: a cheap test on raw text.
 SECRET_KEY_IN_TEXT = re.compile(r"(?i)(?:api[-_]?key|token|secret|password)[\"']?\s*:")

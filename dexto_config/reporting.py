@@ -18,24 +18,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TypeVar
 
 from dexto_config.problem import Problem
 
-Run = TypeVar("Run")
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TypeVar
 
-Reporter = Callable[[Run], str]
-"""One output format: the text a command writes to stdout for a run."""
+    Run = TypeVar("Run")
 
-Reporters = Mapping[str, Reporter[Run]]
-"""A command's output formats by name (its `--format` choices; `text` first, the default)."""
+    Reporter = Callable[[Run], str]
+    """One output format: the text a command writes to stdout for a run."""
 
-StreamReporter = Callable[[Run], Iterator[str]]
-"""One output format written as the run goes: the text in pieces, each as soon as it is
-known, so that a long run holds no finished file's output (`validate`, DESIGN §9)."""
+    Reporters = Mapping[str, Reporter[Run]]
+    """A command's output formats by name (its `--format` choices; `text` first, the default)."""
 
-StreamReporters = Mapping[str, StreamReporter[Run]]
-"""A streaming command's output formats by name, as `Reporters`."""
+    StreamReporter = Callable[[Run], Iterator[str]]
+    """One output format written as the run goes: the text in pieces, each as soon as it is
+    known, so that a long run holds no finished file's output (`validate`, DESIGN §9)."""
+
+    StreamReporters = Mapping[str, StreamReporter[Run]]
+    """A streaming command's output formats by name, as `Reporters`."""
 
 
 def location(path: Path | str, problem: Problem) -> str:

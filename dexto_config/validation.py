@@ -10,7 +10,6 @@ import json
 import os
 import stat
 from pathlib import Path
-from typing import Any
 
 from dexto_config.agent_registry import registry_issues
 from dexto_config.detection import Evidence, Placement, describe, place
@@ -41,6 +40,10 @@ from dexto_config.yamlio.fast import (
     parse,
 )
 from dexto_config.yamlio.text import decode
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Dexto reads custom-models.json as one list: one bad entry and it warns and uses none.
 _DROPS_EVERY_MODEL = " (Dexto then drops every custom model in this file, with only a warning)"

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import cache
-from typing import TYPE_CHECKING
 
 from dexto_config.catalog.facts import (
     DIRECT_ONLY_PROVIDERS,
     PROVIDER_NAMES,
     ROUTEABLE_PROVIDERS,
-    BaseURLSupport,
     ProviderFacts,
     UnknownProviderError,
     accepts_any_model,
@@ -43,6 +41,7 @@ from dexto_config.catalog.model import (
 )
 from dexto_config.catalog.user import CustomModelsError, custom_models_from_data, read_custom_models
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -52,7 +51,6 @@ __all__ = [
     "DIRECT_ONLY_PROVIDERS",
     "PROVIDER_NAMES",
     "ROUTEABLE_PROVIDERS",
-    "BaseURLSupport",
     "Catalog",
     "CustomModelsError",
     "Known",

@@ -10,11 +10,13 @@ Importing this module loads no data: it is a table of constants.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from dexto_config.records import Record
 
-BaseURLSupport = Literal["none", "optional", "required"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
+
+    BaseURLSupport = Literal["none", "optional", "required"]
 
 
 class UnknownProviderError(ValueError):

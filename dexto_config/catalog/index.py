@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from dexto_config.catalog import sources
 from dexto_config.catalog.facts import (
@@ -25,6 +24,10 @@ from dexto_config.catalog.model import (
 )
 from dexto_config.catalog.similarity import closest
 from dexto_config.records import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 OPENROUTER = "openrouter"
 DEXTO = "dexto"

@@ -6,12 +6,14 @@ about ten times as much to create (DESIGN §9).
 
 from __future__ import annotations
 
-from typing import Literal
-
 from dexto_config.records import Record
 
-Source = Literal["dexto", "models.dev", "openrouter", "custom-models", "lint-config"]
-"""Which layer a model came from (DESIGN §7), highest first."""
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
+
+    Source = Literal["dexto", "models.dev", "openrouter", "custom-models", "lint-config"]
+    """Which layer a model came from (DESIGN §7), highest first."""
 
 
 class ModelInfo(Record):

@@ -11,10 +11,13 @@ from __future__ import annotations
 import json
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any, Literal
 
 from dexto_config.records import Record
 from dexto_config.versions import newest_at_or_below
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Literal
 
 __all__ = [
     "REGISTRY_RELEASES",

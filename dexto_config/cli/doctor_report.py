@@ -14,7 +14,10 @@ from pathlib import Path
 
 from dexto_config.doctor import Verdict
 from dexto_config.doctor.verdict import report_json
-from dexto_config.reporting import Reporters
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from dexto_config.reporting import Reporters
 
 _LABEL_WIDTH = 12
 

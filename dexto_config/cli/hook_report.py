@@ -14,8 +14,12 @@ from dexto_config.home.hook import HookReport
 from dexto_config.home.report import REWRITTEN, HookedFile, report_json, summary_counts
 from dexto_config.problem import Problem
 from dexto_config.redaction import redact_text
-from dexto_config.reporting import Reporters, problem_text
+from dexto_config.reporting import problem_text
 from dexto_config.terminal import escape_text
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from dexto_config.reporting import Reporters
 
 
 @dataclass(frozen=True, slots=True)

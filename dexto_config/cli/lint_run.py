@@ -14,7 +14,6 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 from dexto_config import exitcodes
 from dexto_config.catalog import CustomModelsError, UserModel, read_custom_models
@@ -34,6 +33,7 @@ from dexto_config.reporting import unreadable_text
 from dexto_config.terminal import escape_text
 from dexto_config.validation import UnreadableFile, read_file
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from dexto_config.migrate.routing import RouteVia
 
@@ -158,6 +158,8 @@ def _fix(
 ) -> tuple[list[LintedFile], int]:
     """Fix every file with fixable findings; returns the reports after fixing and how many
     files changed. With `show_diff` the patch goes to stdout and nothing is written."""
+    from typing import cast
+
     from dexto_config.cli.rewrite import machine_routing, unified_diff
     from dexto_config.lint.fixer import fix_bytes, fix_target
 

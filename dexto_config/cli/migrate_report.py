@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING, Any
 from dexto_config.cli.rewrite import unified_diff
 from dexto_config.migrate.step import REMOVED, Change, Decision, dotted
 from dexto_config.redaction import redact_data, redact_text
-from dexto_config.reporting import Reporters, problem_text
+from dexto_config.reporting import problem_text
 from dexto_config.terminal import escape_text
 
 if TYPE_CHECKING:
     from dexto_config.cli.migrate_cmd import MigratedFile, Mode
     from dexto_config.migrate.engine import FileMigration
     from dexto_config.migrate.routing import RoutingContext
+    from dexto_config.reporting import Reporters
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,6 @@ from dexto_config.cli.targets import find_targets
 from dexto_config.console import echo
 from dexto_config.discovery import MissingPath, Target
 from dexto_config.kinds import SELECTABLE_KINDS, FileKind
-from dexto_config.reporting import Reporters, StreamReporters
 from dexto_config.terminal import escape_text
 from dexto_config.versions import (
     KNOWN_VERSIONS,
@@ -20,6 +19,10 @@ from dexto_config.versions import (
     UnknownSchemaVersion,
     effective_version,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from dexto_config.reporting import Reporters, StreamReporters
 
 F = TypeVar("F", bound=Callable[..., Any])
 

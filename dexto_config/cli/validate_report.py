@@ -14,9 +14,13 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from dexto_config.redaction import redact_text
-from dexto_config.reporting import StreamReporters, position_json, problem_text
+from dexto_config.reporting import position_json, problem_text
 from dexto_config.terminal import escape_text
 from dexto_config.validation import CheckedFile, UnreadableFile
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from dexto_config.reporting import StreamReporters
 
 _JSON_INDENT = 2
 

@@ -11,7 +11,6 @@ import fnmatch
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from dexto_config import catalog
 from dexto_config.lint.findings import Severity
@@ -23,6 +22,10 @@ from dexto_config.versions import (
     UnknownSchemaVersion,
     effective_version,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 CONFIG_FILES = (".dexto-config.toml", "pyproject.toml")
 _KEYS = frozenset(

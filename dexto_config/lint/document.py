@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from dexto_config.detection import Placement
 from dexto_config.kinds import FileKind
 from dexto_config.records import Record
 from dexto_config.yamlio.positions import FILE_START, DataPath, Position, PositionIndex
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     # Only for annotations: `rules` and `explain` read rule metadata without pydantic.
     from dexto_config.problem import Problem
     from dexto_config.validation import CheckedFile

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from dexto_config.problem import Problem, Severity
 from dexto_config.records import Record
 from dexto_config.yamlio.positions import DataPath, Position
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "Finding",

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
 
 from dexto_config.lint.findings import Severity, Violation
 from dexto_config.lint.rulebook import RuleInfo
 from dexto_config.records import Record
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     # Only for annotations: the rules' checks import them themselves, where they need them.
     from dexto_config.catalog import Catalog

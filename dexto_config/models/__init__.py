@@ -19,23 +19,26 @@ import importlib
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
 
 from dexto_config.kinds import FileKind
 from dexto_config.models.agent_stages import Prepared, before_schema
 from dexto_config.models.issues import IssueKind, SchemaIssue
-from dexto_config.models.lite import SchemaCheck, lite_errors
+from dexto_config.models.lite import lite_errors
 from dexto_config.models.loading import load_agent
 from dexto_config.models.pipeline import AgentPipeline, pipeline_at
 from dexto_config.models.translate import issues_from_details
 from dexto_config.versions import KNOWN_VERSIONS, registry_checked
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     import pydantic
+
+    from dexto_config.models.lite import SchemaCheck
 
 __all__ = [
     "IssueKind",
-    "SchemaCheck",
     "SchemaIssue",
     "json_schema",
     "model_for",

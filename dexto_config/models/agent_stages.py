@@ -9,12 +9,15 @@ first, so schema paths into `prompts` are mapped back to the file's).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from dexto_config.models.issues import SchemaIssue
 from dexto_config.models.pipeline import AgentPipeline
 from dexto_config.records import Record
 from dexto_config.yamlio.fast import DataPath
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Prepared(Record):

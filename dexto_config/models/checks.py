@@ -15,12 +15,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
-from typing import Any
 
 from dexto_config.models.jsnumber import js_number
 from dexto_config.models.loading import js_truthy
 from dexto_config.models.urls import is_valid_url
 from dexto_config.records import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 RULE_ERROR = "dexto_rule"
 """The error type of a business rule about one key of a model (see `rule_error`)."""

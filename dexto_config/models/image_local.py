@@ -13,15 +13,19 @@ CLI bundles; the environment variable and the flag are not seen here.
 
 from __future__ import annotations
 
-from typing import Any
-
 from dexto_config.models.image import LOCAL_IMAGE, LOGGER_IMAGE
 from dexto_config.models.image.defaults import image_local_defaults
 from dexto_config.models.image.releases import IMAGES_SINCE, since
 from dexto_config.models.image.tools import tool_name_hint
 from dexto_config.models.issues import SchemaIssue
-from dexto_config.models.lite import SchemaCheck, lite_errors
+from dexto_config.models.lite import lite_errors
 from dexto_config.models.translate import issues_from_details
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from dexto_config.models.lite import SchemaCheck
 
 DEFAULT_IMAGE = LOCAL_IMAGE
 """The image Dexto loads when neither the file, `$DEXTO_IMAGE` nor `--image` names one."""

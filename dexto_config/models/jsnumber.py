@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # JavaScript's StrWhiteSpaceChar: WhiteSpace and LineTerminator code points.
 _JS_WHITESPACE = (

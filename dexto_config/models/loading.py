@@ -13,11 +13,14 @@ import math
 import posixpath
 import re
 from pathlib import Path, PurePath
-from typing import Any
 
 from dexto_config.models.issues import SchemaIssue
 from dexto_config.records import Record
 from dexto_config.yamlio.fast import DataPath
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _TEMPLATE_RES = {
     "agent_dir": re.compile(r"\$\{\{\s*dexto\.agent_dir\s*\}\}"),

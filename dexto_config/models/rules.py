@@ -14,7 +14,6 @@ take a `baseURL`, which models a provider accepts, and their input-token caps.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from dexto_config.catalog.releases import ReleaseProvider, ReleaseRegistry, release_registry
 from dexto_config.catalog.similarity import closest
@@ -27,7 +26,11 @@ from dexto_config.models.checks import (
     rule_error,
 )
 
-Values = Mapping[str, Any]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+Values = Mapping[str, "Any"]
 
 
 # --- the seed's pair (1.5.4, 1.5.6) ---------------------------------------------------

@@ -11,13 +11,16 @@ or a union tag, and never anything under an `apiKey` key.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
 
 from dexto_config.models.checks import RULE_ERROR, TAG_MARK, UNION_ERROR, UNIONS
 from dexto_config.models.issues import IssueKind, SchemaIssue
 from dexto_config.yamlio.fast import DataPath
 
-ErrorDetails = Mapping[str, Any]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+ErrorDetails = Mapping[str, "Any"]
 """One error as pydantic's `ErrorDetails` holds it."""
 
 _EXPECTED_TYPE = {

@@ -14,7 +14,6 @@ import math
 import re
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 import yaml
 from yaml._yaml import CParser
@@ -38,6 +37,10 @@ from dexto_config.yamlio.positions import DataPath as DataPath
 from dexto_config.yamlio.positions import Position as Position
 from dexto_config.yamlio.positions import PositionIndex as PositionIndex
 from dexto_config.yamlio.text import decode as decode
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Far beyond any real configuration; keeps every recursive walk of the data safe.
 MAX_DEPTH = 100

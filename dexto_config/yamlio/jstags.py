@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # npm yaml's `timestamp.test`: yyyy-mm-dd, optionally a time and a zone.
 TIMESTAMP_RE = re.compile(
@@ -32,11 +35,11 @@ _TWO_DIGIT_YEARS = 100
 _JS_SAFE_INTEGER = 2**53
 
 
-class JsSet(tuple[Any, ...]):
+class JsSet(tuple["Any", ...]):
     """A JavaScript Set (`!!set`): its members, in order."""
 
 
-class JsMap(tuple[tuple[Any, Any], ...]):
+class JsMap(tuple[tuple["Any", "Any"], ...]):
     """A JavaScript Map (`!!omap`): its (key, value) pairs, in order; keys are not stringified."""
 
 

@@ -8,10 +8,10 @@ that what only names positions, such as the lint rules' metadata read by
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING
 
 from dexto_config.records import Record
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from yaml.nodes import Node
 

@@ -9,8 +9,7 @@ hook's fast path use it without PyYAML.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from dexto_config.yamlio.positions import Position
 

@@ -7,7 +7,10 @@ from functools import partial
 
 from dexto_config.lint.engine import LintedFile
 from dexto_config.lint.reporters import github, json_format, sarif, text
-from dexto_config.reporting import Reporters
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from dexto_config.reporting import Reporters
 
 
 def formats(*, colour: bool = False) -> Reporters[Sequence[LintedFile]]:

@@ -6,7 +6,6 @@ import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 from dexto_config import __version__
@@ -14,6 +13,10 @@ from dexto_config.lint.engine import LintedFile
 from dexto_config.lint.findings import Finding, Severity
 from dexto_config.lint.registry import all_rules
 from dexto_config.lint.rule import Rule
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

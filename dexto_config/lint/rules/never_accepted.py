@@ -8,7 +8,6 @@ shape and, where it is clear, what the key probably meant; a person decides.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from dexto_config.kinds import FileKind
 from dexto_config.lint import rulebook
@@ -16,6 +15,10 @@ from dexto_config.lint.document import LintDocument
 from dexto_config.lint.findings import Violation
 from dexto_config.lint.rule import RuleContext, rule
 from dexto_config.yamlio.positions import DataPath
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 NEVER = "no Dexto release ever accepted"
 # Top-level keys no release had, and what each probably meant.

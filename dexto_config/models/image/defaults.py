@@ -7,13 +7,16 @@ image-logger-agent spreads image-local, so it has the same defaults.
 from __future__ import annotations
 
 import copy
-from typing import Any
 
 from dexto_config.models.image.releases import (
     CREATOR_TOOLS_SINCE,
     PLAN_PROMPT_FLAG_DROPPED_SINCE,
     since,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _DEFAULT_STORAGE: dict[str, Any] = {
     "blob": {"type": "local", "storePath": "./data/blobs"},

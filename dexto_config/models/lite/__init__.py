@@ -17,15 +17,17 @@ release that changed the images.
 from __future__ import annotations
 
 import re
-from typing import Any, Protocol
 
 from dexto_config.models.translate import ErrorDetails
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Protocol
 
-class SchemaCheck(Protocol):
-    """A schema check: the errors of `data` against `schema` at release `version`."""
+    class SchemaCheck(Protocol):
+        """A schema check: the errors of `data` against `schema` at release `version`."""
 
-    def __call__(self, schema: str, version: str, data: Any, /) -> list[ErrorDetails]: ...
+        def __call__(self, schema: str, version: str, data: Any, /) -> list[ErrorDetails]: ...
 
 
 def table_name(schema: str, version: str) -> str:

@@ -28,17 +28,20 @@ import importlib
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import Any
 
 from dexto_config.models import checks, rules
 from dexto_config.models.checks import UNION_ERROR, Refusal, UnionInfo, format_message
 from dexto_config.models.lite import table_name, table_version
 from dexto_config.models.translate import ErrorDetails
 
-Loc = tuple[Any, ...]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+Loc = tuple["Any", ...]
 """A location chain: `()` or `(parent chain, step)`."""
 Errors = list[ErrorDetails]
-Check = Callable[[Any, Loc, Errors], Any]
+Check = Callable[["Any", Loc, Errors], "Any"]
 
 
 class _Failed:

@@ -1,7 +1,11 @@
 """The lite validator's table of custom-models at 1.6.1: generated from the pydantic
 models by `python -m dexto_config.models.lite.generate`; do not edit."""
 
-from typing import Any
+from __future__ import annotations
+
+TYPE_CHECKING = False  # `lint` imports a table on every run: `typing` is not imported
+if TYPE_CHECKING:
+    from typing import Any
 
 NODES: tuple[Any, ...] = (
     ('literal', (1,), '1'),

@@ -1,7 +1,11 @@
 """The lite validator's table of preferences at 1.5.4: generated from the pydantic
 models by `python -m dexto_config.models.lite.generate`; do not edit."""
 
-from typing import Any
+from __future__ import annotations
+
+TYPE_CHECKING = False  # `lint` imports a table on every run: `typing` is not imported
+if TYPE_CHECKING:
+    from typing import Any
 
 NODES: tuple[Any, ...] = (
     ('literal', ('openai', 'openai-compatible', 'anthropic', 'google', 'groq', 'xai', 'cohere', 'openrouter', 'litellm', 'glama', 'vertex', 'bedrock', 'local', 'ollama', 'dexto'), "'openai', 'openai-compatible', 'anthropic', 'google', 'groq', 'xai', 'cohere', 'openrouter', 'litellm', 'glama', 'vertex', 'bedrock', 'local', 'ollama' or 'dexto'"),
