@@ -6,8 +6,6 @@ image-logger-agent spreads image-local, so it has the same defaults.
 
 from __future__ import annotations
 
-import copy
-
 from dexto_config.models.image.releases import (
     CREATOR_TOOLS_SINCE,
     PLAN_PROMPT_FLAG_DROPPED_SINCE,
@@ -18,11 +16,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-_DEFAULT_STORAGE: dict[str, Any] = {
-    "blob": {"type": "local", "storePath": "./data/blobs"},
-    "database": {"type": "sqlite", "path": "./data/agent.db"},
-    "cache": {"type": "in-memory"},
-}
 _TOOL_TYPES_BEFORE_SPAWNER = (
     "builtin-tools",
     "filesystem-tools",
@@ -58,9 +51,18 @@ _PLAN_MODE_PROMPT_TEXT = "\n".join(
 def image_local_defaults(version: str) -> dict[str, Any]:
     """A fresh copy of image-local's `defaults` at Dexto `version` (1.6.0 or later)."""
     return {
-        "storage": copy.deepcopy(_DEFAULT_STORAGE),
+        "storage": _default_storage(),
         "tools": [{"type": name} for name in default_tool_types(version)],
         "prompts": [_plan_mode_prompt(version)],
+    }
+
+
+def _default_storage() -> dict[str, Any]:
+    """image-local's storage defaults, a fresh copy each time (no `copy` to import)."""
+    return {
+        "blob": {"type": "local", "storePath": "./data/blobs"},
+        "database": {"type": "sqlite", "path": "./data/agent.db"},
+        "cache": {"type": "in-memory"},
     }
 
 
