@@ -14,13 +14,13 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Generic, TypeVar
 
+TYPE_CHECKING = False  # `lint one.yml` imports this module, and not `typing` (DESIGN §9)
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from typing import TypeVar
 
-Item = TypeVar("Item")
-Result = TypeVar("Result")
+    Item = TypeVar("Item")
+    Result = TypeVar("Result")
 
 POOL_THRESHOLD = 64
 MAX_WORKERS = 2
@@ -51,6 +51,8 @@ def ordered_map(
         return
     from concurrent.futures import ProcessPoolExecutor
 
+    from dexto_config.pool import SharedRun
+
     if warm_up is not None:
         warm_up()
     yield function(items[0])
@@ -63,59 +65,9 @@ def ordered_map(
     gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=workers - 1) as pool:
-            yield from _SharedRun(function, chunks, pool, BACKLOG * (workers - 1)).results()
+            yield from SharedRun(function, chunks, pool, BACKLOG * (workers - 1)).results()
     finally:
         gc.unfreeze()
-
-
-class _SharedRun(Generic[Item, Result]):
-    """Chunks handed to a pool as it frees up; this process takes the others, in order."""
-
-    def __init__(
-        self,
-        function: Callable[[Item], Result],
-        chunks: list[Sequence[Item]],
-        pool: ProcessPoolExecutor,
-        backlog: int,
-    ) -> None:
-        self._function = function
-        self._chunks = chunks
-        self._pool = pool
-        self._backlog = backlog
-        self._queued: dict[int, Future[list[Result]]] = {}
-        self._ahead: dict[int, list[Result]] = {}
-        self._claimed = 0  # chunks before this one are taken, by the pool or by this process
-
-    def results(self) -> Iterator[Result]:
-        """Every chunk's results in order; while the pool's next one is not ready, work ahead."""
-        for index in range(len(self._chunks)):
-            self._feed()
-            queued = self._queued.get(index)
-            while queued is not None and not queued.done() and self._claimed < len(self._chunks):
-                ahead = self._claimed
-                self._ahead[ahead] = self._run_next()
-                self._feed()
-            if index in self._ahead:
-                yield from self._ahead.pop(index)
-            elif queued is not None:
-                yield from self._queued.pop(index).result()
-            else:
-                yield from self._run_next()
-
-    def _run_next(self) -> list[Result]:
-        chunk = self._chunks[self._claimed]
-        self._claimed += 1
-        return apply_to_chunk(self._function, chunk)
-
-    def _feed(self) -> None:
-        """Queue chunks for the pool until it has `backlog` not yet done."""
-        while self._claimed < len(self._chunks) and self._busy() < self._backlog:
-            chunk = self._chunks[self._claimed]
-            self._queued[self._claimed] = self._pool.submit(apply_to_chunk, self._function, chunk)
-            self._claimed += 1
-
-    def _busy(self) -> int:
-        return sum(not future.done() for future in self._queued.values())
 
 
 def apply_to_chunk(function: Callable[[Item], Result], chunk: Sequence[Item]) -> list[Result]:
