@@ -97,6 +97,16 @@ def base_url_unsupported(provider: str) -> Refusal:
     )
 
 
+def base_url_missing(provider: str, base_url: str | None) -> Refusal:
+    """The refusal of a provider that needs a `baseURL` without one (`base_url` as given)."""
+    return rule_error(
+        f"provider '{provider}' requires a baseURL",
+        code="base_url_missing",
+        at="baseURL",
+        missing=base_url is None,
+    )
+
+
 def expand_env_assumed(text: str) -> str:
     """Dexto's `EnvExpandedString` with every variable assumed set, then trimmed.
 

@@ -21,6 +21,7 @@ from dexto_config.models.checks import (
     BASE_URL_REQUIRED,
     BASE_URL_SUPPORTED,
     MODEL_UNSUPPORTED,
+    base_url_missing,
     base_url_unsupported,
     expand_env_assumed,
     rule_error,
@@ -43,12 +44,7 @@ def seed_llm_base_url(values: Values, release: str | None) -> None:
     if base_url_set and provider not in BASE_URL_SUPPORTED:
         raise base_url_unsupported(provider)
     if not base_url_set and provider in BASE_URL_REQUIRED:
-        raise rule_error(
-            f"provider '{provider}' requires a baseURL",
-            code="base_url_missing",
-            at="baseURL",
-            missing=base_url is None,
-        )
+        raise base_url_missing(provider, base_url)
 
 
 def seed_preference_base_url(values: Values, release: str | None) -> None:
@@ -63,12 +59,7 @@ def custom_model_requirements(values: Values, release: str | None) -> None:
     base_url: str | None = values.get("baseURL")
     file_path: str | None = values.get("filePath")
     if provider in BASE_URL_REQUIRED and not base_url:
-        raise rule_error(
-            f"provider '{provider}' requires a baseURL",
-            code="base_url_missing",
-            at="baseURL",
-            missing=base_url is None,
-        )
+        raise base_url_missing(provider, base_url)
     if provider == "local" and not file_path:
         raise rule_error(
             "provider 'local' requires a filePath to a .gguf file",
@@ -156,12 +147,7 @@ def _agent_llm(values: Values, release: str | None, *, base_url_required: bool) 
         if provider.base_url == "none":
             raise base_url_unsupported(provider.name)
     elif base_url_required and provider.base_url == "required":
-        raise rule_error(
-            f"provider '{provider.name}' requires a baseURL",
-            code="base_url_missing",
-            at="baseURL",
-            missing=values.get("baseURL") is None,
-        )
+        raise base_url_missing(provider.name, values.get("baseURL"))
     _check_model(registry, provider, model)
     _check_token_cap(values, registry.version, provider, model)
 
