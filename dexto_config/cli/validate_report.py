@@ -79,13 +79,12 @@ def render_json(run: ValidateRun) -> Iterator[str]:
     Written entry by entry, byte for byte what `json.dumps(..., indent=2)` gives
     for the whole document.
     """
-    opened = False
+    opening = '{\n  "files": [\n'
+    before = opening
     for entry in _json_entries(run):
-        yield ("{\n" + _indented('"files": [', 1) + "\n" if not opened else ",\n") + _indented(
-            json.dumps(entry, indent=_JSON_INDENT), 2
-        )
-        opened = True
-    yield "\n" + _indented("]", 1) + "\n}\n" if opened else '{\n  "files": []\n}\n'
+        yield before + _indented(json.dumps(entry, indent=_JSON_INDENT), 2)
+        before = ",\n"
+    yield '{\n  "files": []\n}\n' if before == opening else "\n  ]\n}\n"
 
 
 def _indented(text: str, levels: int) -> str:
